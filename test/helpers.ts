@@ -1,0 +1,133 @@
+/**
+ * Shared by the browser tests: the development widget's recorder, ids, and a reset
+ * that returns the document to "no widget, no script" between tests (the tests of
+ * one file share a document, as pages do).
+ */
+import { fixtureCleanup } from '@open-wc/testing';
+import '../src/index.js';
+import type { CloserChat } from '../src/index.js';
+
+export const SIMULATOR_URL = '/dev/simulator/widget.js';
+export const ORG_ID = '4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+export const OTHER_ORG_ID = '0b5e8c1a-2f3d-4e6a-9b7c-1d2e3f4a5b6c';
+export const API_KEY = '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a';
+export const OTHER_API_KEY = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
+
+export interface RecordedCall {
+  method: 'init' | 'deinit' | 'identify' | 'openWidget';
+  args: any[];
+}
+
+/** The development widget's test hooks (dev/simulator/widget.js). */
+export interface Simulator {
+  calls: RecordedCall[];
+  executions: number;
+  initialized: boolean;
+  isOpen: boolean;
+  fire(callback: string, ...args: unknown[]): void;
+  open(): void;
+  close(): void;
+  receiveMessage(text: string): void;
+  sendMessage(text: string): void;
+  reset(): void;
+}
+
+declare global {
+  interface Window {
+    closerSimulator?: Simulator;
+  }
+}
+
+export function simulator(): Simulator {
+  if (!window.closerSimulator) throw new Error('the development widget has not run');
+  return window.closerSimulator;
+}
+
+export const callsOf = (method: RecordedCall['method']): RecordedCall[] =>
+  window.closerSimulator?.calls.filter((call) => call.method === method) ?? [];
+
+export const widgetScripts = (): HTMLScriptElement[] =>
+  Array.from(document.scripts).filter((script) => script.src.includes(SIMULATOR_URL));
+
+/** One macrotask: what "the end of the task" means in DESIGN.md's lifecycle rules. */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Scripts whose load or error event has fired (events seen while capturing). */
+const settledScripts = new WeakSet<EventTarget>();
+for (const type of ['load', 'error']) {
+  document.addEventListener(type, (event) => event.target && settledScripts.add(event.target), true);
+}
+
+/** Resolves when the widget script tag has fired load or error. */
+export function scriptSettled(script: HTMLScriptElement | undefined = widgetScripts()[0]): Promise<void> {
+  if (!script) return Promise.reject(new Error('no widget script on the page'));
+  if (settledScripts.has(script)) return Promise.resolve();
+  return new Promise((resolve) => {
+    script.addEventListener('load', () => resolve(), { once: true });
+    script.addEventListener('error', () => resolve(), { once: true });
+  });
+}
+
+/** Removes every element, lets the widget tear down, then wipes the SDK and its script. */
+export async function resetPage(): Promise<void> {
+  document.querySelectorAll('closer-chat').forEach((element) => element.remove());
+  fixtureCleanup();
+  await Promise.all(widgetScripts().map((script) => scriptSettled(script)));
+  await nextTask();
+  await nextTask();
+  window.closerSimulator?.reset();
+  delete window.closer;
+  widgetScripts().forEach((script) => script.remove());
+  localStorage.clear();
+}
+
+/** Creates `<closer-chat>` from HTML attributes and puts it in the document. */
+export function mount(attributes: Record<string, string>, parent: ParentNode = document.body): CloserChat {
+  const element = document.createElement('closer-chat');
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  parent.append(element);
+  return element;
+}
+
+/** The common case: the development widget, loaded at connect. */
+export const eagerAttributes = (extra: Record<string, string> = {}): Record<string, string> => ({
+  'org-id': ORG_ID,
+  src: SIMULATOR_URL,
+  loading: 'eager',
+  ...extra,
+});
+
+/** Mounts an eager element and waits until the widget is initialised. */
+export async function mountReady(extra: Record<string, string> = {}): Promise<CloserChat> {
+  const element = mount(eagerAttributes(extra));
+  await element.load();
+  return element;
+}
+
+/** The next `name` event dispatched on `target`. */
+export function nextEvent<K extends keyof HTMLElementEventMap>(
+  target: EventTarget,
+  name: K,
+): Promise<HTMLElementEventMap[K]> {
+  return new Promise((resolve) => target.addEventListener(name, (event) => resolve(event as HTMLElementEventMap[K]), { once: true }));
+}
+
+/** Records every `name` event on `target` until the test reads it. */
+export function collect<K extends keyof HTMLElementEventMap>(target: EventTarget, name: K): HTMLElementEventMap[K][] {
+  const events: HTMLElementEventMap[K][] = [];
+  target.addEventListener(name, (event) => events.push(event as HTMLElementEventMap[K]));
+  return events;
+}
+
+/** Captures console.error lines while `run` runs. */
+export async function consoleErrors(run: () => unknown): Promise<string[]> {
+  const lines: string[] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => lines.push(args.map(String).join(' '));
+  try {
+    await run();
+  } finally {
+    console.error = original;
+  }
+  return lines;
+}

@@ -1,0 +1,76 @@
+// @web/test-runner config: test/**/*.test.ts in the system Chromium and Firefox ESR
+// (see test/browsers.js; BROWSERS=chromium|firefox picks one).
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { browsers } from './test/browsers.js';
+import { countReporter } from './test/count-reporter.js';
+
+const rootDir = fileURLToPath(new URL('.', import.meta.url));
+const MAX_DELAY_MS = 5000;
+const HANG_MS = 30_000;
+
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms).unref());
+
+// `?delay=N` on any URL: answer N ms later (N capped at 5000), e.g.
+// /dev/simulator/widget.js?delay=300 keeps the widget script "still loading".
+async function delayMiddleware(ctx, next) {
+  const raw = ctx.query.delay;
+  if (raw !== undefined) {
+    const ms = Math.min(Math.max(Number(Array.isArray(raw) ? raw[0] : raw) || 0, 0), MAX_DELAY_MS);
+    if (ms > 0) await sleep(ms);
+  }
+  return next();
+}
+
+// Any path ending in /hang.js never answers (until the server stops, or 30 s):
+// used to test script load timeouts.
+const hanging = new Set();
+async function hangMiddleware(ctx, next) {
+  if (!ctx.path.endsWith('/hang.js')) return next();
+  await new Promise(resolve => {
+    const release = () => {
+      clearTimeout(timer);
+      hanging.delete(release);
+      resolve();
+    };
+    const timer = setTimeout(release, HANG_MS);
+    timer.unref();
+    hanging.add(release);
+  });
+  ctx.status = 504;
+  ctx.type = 'text/javascript';
+  ctx.body = '// hang.js: released\n';
+}
+const hangReleasePlugin = {
+  name: 'hang-release',
+  serverStop() {
+    for (const release of [...hanging]) release();
+  },
+};
+
+// Lit's dev-build notices (matched case-insensitively)
+const QUIET_LOGS = ['lit is in dev mode', 'multiple versions of lit'];
+
+export default {
+  rootDir,
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['development'] },
+  browsers: browsers(),
+  concurrency: 1,
+  // A page stuck in a loop fails its file in a minute instead of two.
+  testsFinishTimeout: 60_000,
+  testFramework: { config: { timeout: 5000 } },
+  filterBrowserLogs: ({ args }) =>
+    !args.some(a => typeof a === 'string' && QUIET_LOGS.some(q => a.toLowerCase().includes(q))),
+  middleware: [delayMiddleware, hangMiddleware],
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+    }),
+    hangReleasePlugin,
+  ],
+  reporters: [defaultReporter(), countReporter()],
+};
