@@ -49,8 +49,12 @@ export const callsOf = (method: RecordedCall['method']): RecordedCall[] =>
 export const widgetScripts = (): HTMLScriptElement[] =>
   Array.from(document.scripts).filter((script) => script.src.includes(SIMULATOR_URL));
 
-/** One macrotask: what "the end of the task" means in DESIGN.md's lifecycle rules. */
-export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * Past the end of the current task: what DESIGN.md's lifecycle rules wait for. The
+ * widget settles in a `setTimeout(0)`, which browsers clamp to 4 ms when timers
+ * nest; 5 ms guarantees that timer, set earlier, has run before this one.
+ */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5));
 
 /** Scripts whose load or error event has fired (events seen while capturing). */
 const settledScripts = new WeakSet<EventTarget>();

@@ -1,0 +1,408 @@
+import { expect } from '@open-wc/testing';
+import type { CloserChat, CloserErrorDetail } from '../src/index.js';
+import {
+  API_KEY,
+  callsOf,
+  collect,
+  consoleErrors,
+  eagerAttributes,
+  mount,
+  mountReady,
+  nextEvent,
+  nextTask,
+  ORG_ID,
+  OTHER_API_KEY,
+  OTHER_ORG_ID,
+  resetPage,
+  scriptSettled,
+  SIMULATOR_URL,
+  simulator,
+  widgetScripts,
+} from './helpers.js';
+
+/** The development widget, answering `ms` later: "the script is still loading". */
+const slowWidget = (ms = 300) => `${SIMULATOR_URL}?delay=${ms}`;
+
+/** The official loader snippet, as a page may already carry it. */
+function addOfficialSnippet(queueInit: boolean): void {
+  const snippet = document.createElement('script');
+  snippet.textContent = `
+    (function (w, d, u) {
+      var c = (w.closer = w.closer || { q: [], scriptUrl: u });
+      ['init', 'identify', 'openWidget'].forEach(function (m) {
+        c[m] = c[m] || function () { this.q.push({ method: m, args: arguments }); };
+      });
+      var s = d.createElement('script'); s.async = true; s.src = u; d.head.appendChild(s);
+    })(window, document, '${SIMULATOR_URL}');
+    ${queueInit ? `closer.init({ orgId: '${ORG_ID}' });` : ''}
+  `;
+  document.head.append(snippet);
+  snippet.remove(); // inline script already ran; keep the head tidy
+}
+
+const rejection = (promise: Promise<unknown>): Promise<{ detail?: CloserErrorDetail } | undefined> =>
+  promise.then(
+    () => undefined,
+    (reason) => reason,
+  );
+
+describe('<closer-chat>', () => {
+  afterEach(resetPage);
+
+  describe('one script, one init', () => {
+    it('injects exactly one script tag and calls init once, however often it is asked', async () => {
+      const element = mount(eagerAttributes());
+      await Promise.all([element.load(), element.load(), element.open()]);
+      await element.load();
+      expect(widgetScripts()).to.have.length(1);
+      expect(simulator().executions).to.equal(1);
+      expect(callsOf('init')).to.have.length(1);
+      expect(callsOf('openWidget')).to.have.length(1);
+    });
+
+    it('load() resolves only after closer.init ran on the real SDK', async () => {
+      const element = mount({ 'org-id': ORG_ID, src: slowWidget(), loading: 'manual' });
+      await element.load();
+      expect(typeof window.closer?.deinit, 'the real SDK is there').to.equal('function');
+      expect(callsOf('init')).to.have.length(1);
+      expect(element.state).to.equal('ready');
+    });
+
+    it('reuses the official snippet already on the page: one script tag, one init', async () => {
+      addOfficialSnippet(false);
+      const element = mount(eagerAttributes());
+      await element.load();
+      expect(widgetScripts()).to.have.length(1);
+      expect(simulator().executions).to.equal(1);
+      expect(callsOf('init')).to.have.length(1);
+      expect(callsOf('init')[0].args[0].onOpen, 'our init, with our callbacks').to.be.a('function');
+    });
+
+    it("reuses the snippet's script after it has loaded", async () => {
+      addOfficialSnippet(false);
+      await scriptSettled();
+      const element = mount(eagerAttributes());
+      await element.load();
+      expect(widgetScripts()).to.have.length(1);
+      expect(callsOf('init')).to.have.length(1);
+    });
+
+    it("reports a conflict, and adds no init, when the page's snippet already calls closer.init", async () => {
+      addOfficialSnippet(true);
+      const errors = collect(document, 'closer-error');
+      let element!: CloserChat;
+      const logged = await consoleErrors(async () => {
+        element = mount(eagerAttributes());
+        await element.updateComplete;
+      });
+      await scriptSettled();
+      await nextTask();
+      expect(logged).to.have.length(1);
+      expect(errors.map((event) => event.detail.code)).to.deep.equal(['snippet-init']);
+      expect(errors[0].detail.phase).to.equal('conflict');
+      expect(callsOf('init'), "only the snippet's own init").to.have.length(1);
+      expect(widgetScripts()).to.have.length(1);
+      expect(element.state).to.equal('error');
+    });
+
+    it('mounting the element after the script is loaded does not add a script', async () => {
+      const first = await mountReady();
+      first.remove();
+      await nextTask();
+      await mountReady();
+      expect(widgetScripts()).to.have.length(1);
+      expect(simulator().executions).to.equal(1);
+    });
+  });
+
+  describe('one widget per document', () => {
+    it('a second element fires closer-error (conflict) and does nothing else', async () => {
+      const first = await mountReady();
+      const second = document.createElement('closer-chat');
+      const error = nextEvent(second, 'closer-error');
+      for (const [name, value] of Object.entries(eagerAttributes({ 'org-id': OTHER_ORG_ID }))) {
+        second.setAttribute(name, value);
+      }
+      await consoleErrors(async () => {
+        document.body.append(second);
+        await second.updateComplete;
+      });
+      expect((await error).detail.phase).to.equal('conflict');
+      expect(second.state).to.equal('error');
+      expect(first.state).to.equal('ready');
+      const secondLoad = await rejection(second.load());
+      expect(secondLoad?.detail?.phase).to.equal('conflict');
+      expect(callsOf('init')).to.have.length(1);
+      expect(callsOf('deinit')).to.have.length(0);
+
+      const opened = collect(second, 'closer-open');
+      simulator().fire('onOpen');
+      expect(opened, 'events go to the owner only').to.have.length(0);
+      expect(first.opened).to.equal(true);
+    });
+  });
+
+  describe('moving and removing', () => {
+    it('moving the element in one task neither re-initialises nor logs anyone off', async () => {
+      const element = await mountReady({ 'api-key': API_KEY });
+      const elsewhere = document.createElement('section');
+      document.body.append(elsewhere);
+      elsewhere.append(element); // disconnect + connect, like a framework reordering
+      await nextTask();
+      await nextTask();
+      expect(callsOf('init')).to.have.length(1);
+      expect(callsOf('deinit')).to.have.length(0);
+      expect(element.state).to.equal('ready');
+      const opened = nextEvent(element, 'closer-open');
+      simulator().fire('onOpen');
+      await opened;
+      elsewhere.remove();
+    });
+
+    it('removal for good tears the widget down with closer.deinit', async () => {
+      const element = await mountReady();
+      element.remove();
+      expect(callsOf('deinit'), 'not before the end of the task').to.have.length(0);
+      await nextTask();
+      expect(callsOf('deinit')).to.have.length(1);
+      expect(simulator().initialized).to.equal(false);
+      expect(element.state).to.equal('idle');
+    });
+
+    it('a removed element can be mounted again and initialises afresh', async () => {
+      const element = await mountReady();
+      element.remove();
+      await nextTask();
+      document.body.append(element);
+      await element.load();
+      expect(callsOf('init')).to.have.length(2);
+      expect(callsOf('deinit')).to.have.length(1);
+      expect(element.state).to.equal('ready');
+    });
+
+    it('leaves no listeners behind: events after teardown reach nobody', async () => {
+      const element = await mountReady();
+      const opened = collect(document, 'closer-open');
+      const oldOptions = callsOf('init')[0].args[0];
+      element.remove();
+      await nextTask();
+      oldOptions.onOpen(); // a late callback of the ended session
+      expect(opened).to.have.length(0);
+    });
+
+    it('a successor with the same org-id and api-key adopts the running widget without init', async () => {
+      const first = await mountReady({ 'api-key': API_KEY });
+      const successor = document.createElement('closer-chat');
+      const ready = nextEvent(successor, 'closer-ready');
+      for (const [name, value] of Object.entries(eagerAttributes({ 'api-key': API_KEY }))) {
+        successor.setAttribute(name, value);
+      }
+      first.remove(); // SPA navigation: the old page's tag goes, the new page's comes
+      document.body.append(successor);
+      await ready;
+      await nextTask();
+      expect(callsOf('init')).to.have.length(1);
+      expect(callsOf('deinit')).to.have.length(0);
+      expect(successor.state).to.equal('ready');
+
+      const opened = collect(successor, 'closer-open');
+      const oldOpened = collect(first, 'closer-open');
+      simulator().fire('onOpen');
+      expect(opened, 'events now go to the successor').to.have.length(1);
+      expect(oldOpened).to.have.length(0);
+      expect(successor.opened).to.equal(true);
+    });
+
+    it('a successor with another api key switches the visitor (deinit, then init)', async () => {
+      const first = await mountReady({ 'api-key': API_KEY });
+      first.remove();
+      const successor = mount(eagerAttributes({ 'api-key': OTHER_API_KEY }));
+      await successor.load();
+      await nextTask();
+      expect(callsOf('deinit')).to.have.length(1);
+      expect(callsOf('init').map((call) => call.args[0].apiKey)).to.deep.equal([API_KEY, OTHER_API_KEY]);
+    });
+  });
+
+  describe('identity switch', () => {
+    it('changing api-key after init runs deinit then init with the new key', async () => {
+      const element = await mountReady({ 'api-key': API_KEY });
+      const ready = nextEvent(element, 'closer-ready');
+      element.setAttribute('api-key', OTHER_API_KEY);
+      await ready;
+      expect(simulator().calls.map((call) => call.method)).to.deep.equal(['init', 'deinit', 'init']);
+      expect(callsOf('init')[1].args[0].apiKey).to.equal(OTHER_API_KEY);
+    });
+
+    it('several changes in one task cause one switch', async () => {
+      const element = await mountReady({ 'api-key': API_KEY });
+      element.setAttribute('org-id', OTHER_ORG_ID);
+      element.setAttribute('api-key', OTHER_API_KEY);
+      element.removeAttribute('api-key');
+      element.setAttribute('api-key', OTHER_API_KEY);
+      await element.updateComplete;
+      await nextTask();
+      await nextTask();
+      expect(callsOf('deinit')).to.have.length(1);
+      expect(callsOf('init')).to.have.length(2);
+      expect(callsOf('init')[1].args[0]).to.include({ orgId: OTHER_ORG_ID, apiKey: OTHER_API_KEY });
+    });
+
+    it('changes spread over microtasks of one task still cause one switch', async () => {
+      const element = await mountReady({ 'api-key': API_KEY });
+      element.setAttribute('org-id', OTHER_ORG_ID);
+      await element.updateComplete; // a framework patching in microtasks
+      element.setAttribute('api-key', OTHER_API_KEY);
+      await element.updateComplete;
+      await nextTask();
+      await nextTask();
+      expect(callsOf('deinit')).to.have.length(1);
+      expect(callsOf('init')[1].args[0]).to.include({ orgId: OTHER_ORG_ID, apiKey: OTHER_API_KEY });
+    });
+
+    it('identity is sent again to the new visitor after a switch', async () => {
+      const element = document.createElement('closer-chat');
+      element.identity = { email: 'ada@example.com' };
+      for (const [name, value] of Object.entries(eagerAttributes({ 'api-key': API_KEY }))) element.setAttribute(name, value);
+      document.body.append(element);
+      await element.load();
+      element.setAttribute('api-key', OTHER_API_KEY);
+      await nextEvent(element, 'closer-ready');
+      expect(simulator().calls.map((call) => call.method)).to.deep.equal(['init', 'identify', 'deinit', 'init', 'identify']);
+    });
+
+    it('an invalid new org-id keeps the running visitor: no deinit, a config error', async () => {
+      const element = await mountReady({ 'api-key': API_KEY });
+      const errors = collect(element, 'closer-error');
+      await consoleErrors(async () => {
+        element.setAttribute('org-id', 'oops');
+        await element.updateComplete;
+        await nextTask();
+      });
+      expect(errors.map((event) => event.detail.phase)).to.deep.equal(['config']);
+      expect(callsOf('deinit')).to.have.length(0);
+      expect(simulator().initialized).to.equal(true);
+    });
+  });
+
+  describe('requests while the script is still loading', () => {
+    it('removal while loading: once loaded, no init and no deinit (desired state kept)', async () => {
+      const element = mount(eagerAttributes({ src: slowWidget() }));
+      await element.updateComplete;
+      expect(widgetScripts()).to.have.length(1);
+      element.remove();
+      await scriptSettled();
+      await nextTask();
+      await nextTask();
+      expect(simulator().calls.map((call) => call.method)).to.deep.equal([]);
+    });
+
+    it('an identity switch while loading: once loaded, one init with the new identity', async () => {
+      const element = mount(eagerAttributes({ src: slowWidget(), 'api-key': API_KEY }));
+      await element.updateComplete;
+      element.setAttribute('api-key', OTHER_API_KEY);
+      const ready = nextEvent(element, 'closer-ready');
+      await ready;
+      await nextTask();
+      expect(simulator().calls.map((call) => call.method)).to.deep.equal(['init']);
+      expect(callsOf('init')[0].args[0].apiKey).to.equal(OTHER_API_KEY);
+    });
+
+    it('logout() while loading waits for the script, then deinit, and never inits', async () => {
+      const element = mount(eagerAttributes({ src: slowWidget() }));
+      await element.updateComplete;
+      const pendingLoad = rejection(element.load());
+      await element.logout();
+      expect(simulator().calls.map((call) => call.method)).to.deep.equal(['deinit']);
+      expect((await pendingLoad)?.detail?.code).to.equal('aborted');
+    });
+
+    it('removal and re-adding while loading: one init once loaded', async () => {
+      const element = mount(eagerAttributes({ src: slowWidget() }));
+      await element.updateComplete;
+      element.remove();
+      await nextTask();
+      document.body.append(element);
+      await element.load();
+      expect(simulator().calls.map((call) => call.method)).to.deep.equal(['init']);
+      expect(widgetScripts()).to.have.length(1);
+    });
+  });
+
+  describe('load failure', () => {
+    it('a script that fails to load fires closer-error (load), state error, and load() can retry', async () => {
+      const element = mount({ 'org-id': ORG_ID, src: '/dev/simulator/missing-widget.js', loading: 'manual' });
+      const errors = collect(element, 'closer-error');
+      let failure: { detail?: CloserErrorDetail } | undefined;
+      await consoleErrors(async () => {
+        failure = await rejection(element.load());
+      });
+      expect(failure?.detail).to.include({ phase: 'load', code: 'load-failed' });
+      expect(errors.map((event) => event.detail.phase)).to.deep.equal(['load']);
+      expect(element.state).to.equal('error');
+      expect(element.matches(':state(error)')).to.equal(true);
+      expect(Array.from(document.scripts).filter((s) => s.src.includes('missing-widget'))).to.have.length(0);
+
+      element.setAttribute('src', SIMULATOR_URL); // e.g. the CDN is back
+      await element.load();
+      expect(element.state).to.equal('ready');
+      expect(widgetScripts()).to.have.length(1);
+      expect(callsOf('init')).to.have.length(1);
+    });
+
+    it('retrying the same failing URL keeps one tag at a time and reports each failure', async () => {
+      const element = mount({ 'org-id': ORG_ID, src: '/dev/simulator/missing-widget.js', loading: 'manual' });
+      const errors = collect(element, 'closer-error');
+      await consoleErrors(async () => {
+        await rejection(element.load());
+        await rejection(element.load());
+      });
+      expect(errors).to.have.length(2);
+      expect(Array.from(document.scripts).filter((s) => s.src.includes('missing-widget'))).to.have.length(0);
+    });
+  });
+
+  describe('loading strategies', () => {
+    it('manual waits for load()', async () => {
+      const element = mount({ 'org-id': ORG_ID, src: SIMULATOR_URL, loading: 'manual' });
+      await element.updateComplete;
+      await nextTask();
+      await new Promise((resolve) => requestIdleCallback?.(resolve) ?? setTimeout(resolve, 50));
+      expect(widgetScripts()).to.have.length(0);
+      expect(window.closer).to.equal(undefined);
+      await element.load();
+      expect(callsOf('init')).to.have.length(1);
+    });
+
+    it('eager injects the script at connect', async () => {
+      const element = mount(eagerAttributes());
+      await element.updateComplete;
+      expect(widgetScripts()).to.have.length(1);
+      await nextEvent(element, 'closer-ready');
+    });
+
+    it('idle (the default) loads by itself after the page has loaded', async () => {
+      const element = mount({ 'org-id': ORG_ID, src: SIMULATOR_URL });
+      expect(element.loading).to.equal('idle');
+      await nextEvent(element, 'closer-ready');
+      expect(callsOf('init')).to.have.length(1);
+    });
+
+    it('switching manual → eager starts the widget', async () => {
+      const element = mount({ 'org-id': ORG_ID, src: SIMULATOR_URL, loading: 'manual' });
+      await element.updateComplete;
+      const ready = nextEvent(element, 'closer-ready');
+      element.setAttribute('loading', 'eager');
+      await ready;
+    });
+
+    it('open() loads if needed, then opens the window', async () => {
+      const element = mount({ 'org-id': ORG_ID, src: SIMULATOR_URL, loading: 'manual' });
+      const opened = nextEvent(element, 'closer-open');
+      await element.open();
+      await opened;
+      expect(element.opened).to.equal(true);
+      expect(simulator().calls.map((call) => call.method)).to.deep.equal(['init', 'openWidget']);
+    });
+  });
+});
