@@ -1,5 +1,7 @@
-import { LitElement, css, nothing, type PropertyValues } from 'lit';
-import { reportError, type CloserErrorDetail } from './events.js';
+import { LitElement, nothing, type PropertyValues } from 'lit';
+import { MESSAGE_SENT_EVENT, OPEN_EVENT, reportError, type CloserErrorDetail } from './events.js';
+import { DEFAULT_LAUNCHER_LABEL, DRAW_TIMEOUT_MS, facadeStyles, renderFacade, watchForWidget, within } from './facade.js';
+import { preconnect } from './loader.js';
 import {
   booleanAttribute,
   describeIssues,
@@ -10,6 +12,7 @@ import {
   type WidgetConfig,
 } from './options.js';
 import { whenPageIdle } from './schedule.js';
+import { hasEngaged, isConstrainedConnection, rememberEngagement, resolveBehaviour } from './strategy.js';
 import { CloserChatError, INITIAL_STATE, liveWidget, type WidgetPhase, type WidgetState } from './widget.js';
 
 /** The custom states this element sets, for `closer-chat:state(ready)` and friends. */
@@ -35,6 +38,9 @@ const CUSTOM_STATES = {
  * @attr initialize-before-render - Check the stored session before drawing the widget.
  * @attr loading - When the script is fetched: `eager`, `idle` (default), `interaction` or `manual`.
  * @attr src - Widget script URL: the official one (default) or one on this page's origin.
+ * @attr launcher-label - Accessible name of the `interaction` launcher. Default "Open chat".
+ * @attr remember-engagement - `"false"`: do not remember that the visitor engaged
+ *   (a returning visitor then gets the `interaction` facade again).
  * @attr nonce - CSP nonce for the injected script tag. Read through the built-in
  *   `nonce` property, which keeps the value after the browser hides the attribute.
  *
@@ -52,6 +58,18 @@ const CUSTOM_STATES = {
  * @fires closer-logout - `logout()` finished. Detail: `{}`.
  * @fires closer-error - Detail: `{ phase: 'config' | 'load' | 'init' | 'conflict', code, message, issues? }`.
  *
+ * @slot - Content of the `interaction` launcher (replaces the chat icon).
+ * @csspart launcher - The `interaction` launcher button (also exposed as `button`).
+ * @cssprop --closer-chat-launcher-background - Launcher background. Default #1b4fd8.
+ * @cssprop --closer-chat-launcher-color - Launcher icon colour. Default #fff.
+ * @cssprop --closer-chat-launcher-size - Launcher width and height. Default 56px.
+ * @cssprop --closer-chat-launcher-offset - Distance from the bottom-right corner. Default 20px.
+ * @cssprop --closer-chat-launcher-offset-x - Horizontal distance, overrides the offset.
+ * @cssprop --closer-chat-launcher-offset-y - Vertical distance, overrides the offset.
+ * @cssprop --closer-chat-launcher-radius - Launcher corner radius. Default 50%.
+ * @cssprop --closer-chat-launcher-z-index - Launcher stacking. Default 2147483000.
+ * @cssprop --closer-chat-launcher-focus-ring - Focus ring colour. Default #1b4fd8.
+ *
  * @cssstate loading - The widget script is loading.
  * @cssstate ready - The widget is initialised.
  * @cssstate error - Configuration, loading or initialisation failed.
@@ -59,11 +77,7 @@ const CUSTOM_STATES = {
  * @cssstate unread - Messages arrived while the window was closed.
  */
 export class CloserChat extends LitElement {
-  static override styles = css`
-    :host {
-      display: contents;
-    }
-  `;
+  static override styles = facadeStyles;
 
   static override properties = {
     orgId: { attribute: 'org-id' },
@@ -74,6 +88,8 @@ export class CloserChat extends LitElement {
     initializeBeforeRender: { attribute: 'initialize-before-render', converter: booleanAttribute },
     loading: {},
     src: {},
+    launcherLabel: { attribute: 'launcher-label' },
+    rememberEngagement: { attribute: 'remember-engagement', converter: optionalBooleanAttribute },
     getLoginHintToken: { attribute: false },
     identity: { attribute: false },
     options: { attribute: false },
@@ -95,6 +111,10 @@ export class CloserChat extends LitElement {
   declare loading: LoadingStrategy;
   /** Widget script URL: the official one, or the development widget on this origin. */
   declare src: string | undefined;
+  /** Accessible name of the `interaction` launcher. */
+  declare launcherLabel: string | undefined;
+  /** `false`: do not remember engagement, so `interaction` always waits for a click. */
+  declare rememberEngagement: boolean | undefined;
   /** OAuth login hint, passed to `closer.init`. */
   declare getLoginHintToken: (() => Promise<string>) | undefined;
   /** Lead data for `closer.identify`, sent once initialised and whenever it changes. */
@@ -111,12 +131,19 @@ export class CloserChat extends LitElement {
   #cancelSchedule?: () => void;
   /** After `logout()` the loading strategy no longer starts the widget; `load()` does. */
   #loggedOut = false;
+  /** The `interaction` launcher is drawn (until the real widget has drawn its own). */
+  #facadeShown = false;
+  /** A click on the facade is loading the widget. */
+  #busy = false;
 
   constructor() {
     super();
     this.loading = 'idle';
     // Optional: a server-side DOM shim may not have it.
     this.#internals = this.attachInternals?.();
+    const remember = () => this.rememberEngagement !== false && rememberEngagement(true);
+    this.addEventListener(OPEN_EVENT, remember);
+    this.addEventListener(MESSAGE_SENT_EVENT, remember);
   }
 
   /** `idle`, `loading`, `ready` or `error`. */
@@ -151,14 +178,14 @@ export class CloserChat extends LitElement {
   async load(): Promise<void> {
     await this.#ready();
     this.#loggedOut = false;
-    return liveWidget.start(this);
+    return this.#run(false);
   }
 
   /** Loads the widget if needed, then opens its window. */
   async open(): Promise<void> {
     await this.#ready();
     this.#loggedOut = false;
-    return liveWidget.open(this);
+    return this.#run(true);
   }
 
   /** Logs the visitor off (`closer.deinit()`) and fires `closer-logout`. `load()` starts again. */
@@ -166,7 +193,11 @@ export class CloserChat extends LitElement {
     await this.#ready();
     this.#loggedOut = true;
     this.#cancelSchedule?.();
-    return liveWidget.logout(this);
+    rememberEngagement(false);
+    await liveWidget.logout(this);
+    // Back to what the strategy shows before a start: the facade, for `interaction`.
+    this.#configChanged = true;
+    this.requestUpdate();
   }
 
   /** @internal Called by the live widget. */
@@ -188,18 +219,26 @@ export class CloserChat extends LitElement {
     liveWidget.disconnect(this);
   }
 
+  // Config is applied before render, so the facade decision lands in the same update.
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.size > 0) this.#configChanged = true;
-  }
-
-  protected override updated(): void {
+    // The label is only drawn; every other property feeds the widget's config.
+    if ([...changed.keys()].some((key) => key !== 'launcherLabel')) this.#configChanged = true;
     if (!this.#configChanged || !this.isConnected) return;
     this.#configChanged = false;
     this.#applyConfig();
   }
 
   protected override render() {
-    return nothing;
+    if (!this.#facadeShown) return nothing;
+    return renderFacade({
+      label: this.launcherLabel || DEFAULT_LAUNCHER_LABEL,
+      busy: this.#busy,
+      onIntent: () => liveWidget.prefetch(this),
+      onClick: () => {
+        this.#loggedOut = false;
+        this.#run(true).catch(() => undefined /* reported as closer-error; the facade stays */);
+      },
+    });
   }
 
   /** Validates, hands the config to the live widget, follows the loading strategy. */
@@ -214,24 +253,67 @@ export class CloserChat extends LitElement {
       reportError(this, error);
       return;
     }
-    this.#followStrategy((result as { config: WidgetConfig }).config.loading);
+    this.#followStrategy((result as { config: WidgetConfig }).config);
   }
 
-  #followStrategy(loading: LoadingStrategy): void {
+  /** Starts now, when idle, on intent or on `load()`, per `loading` and the visitor. */
+  #followStrategy({ loading, src, init }: WidgetConfig): void {
     this.#cancelSchedule?.();
     this.#cancelSchedule = undefined;
-    if (this.#loggedOut || this.#widgetState.phase === 'ready') return;
-    const start = () => void liveWidget.start(this).catch(() => undefined /* reported as closer-error */);
-    switch (loading) {
+    const engaged = this.rememberEngagement !== false && hasEngaged();
+    const behaviour = resolveBehaviour(loading, engaged, isConstrainedConnection());
+    const ready = this.#widgetState.phase === 'ready';
+    // No launcher of ours when the page hides the widget's own: it opens it by `open()`.
+    const facade = (loading === 'interaction' || behaviour === 'interaction') && init.showButton !== false;
+    this.#setFacade(facade && !ready);
+    if (this.#loggedOut || ready) return;
+    const start = () => void this.#run(false).catch(() => undefined /* reported as closer-error */);
+    switch (behaviour) {
       case 'eager':
         return start();
       case 'idle':
-      case 'interaction':
+        preconnect(src);
         this.#cancelSchedule = whenPageIdle(start);
         return;
+      case 'interaction':
       case 'manual':
         return;
     }
+  }
+
+  /**
+   * Starts (and opens) the widget; with the facade up, keeps it until the widget has
+   * drawn its own launcher, so there is never none and never two. On failure the
+   * facade stays, so a later click retries.
+   */
+  async #run(open: boolean): Promise<void> {
+    const watch = this.#facadeShown ? watchForWidget() : undefined;
+    if (open) this.#setBusy(true);
+    try {
+      await (open ? liveWidget.open(this) : liveWidget.start(this));
+    } catch (error) {
+      watch?.stop();
+      throw error;
+    } finally {
+      if (open) this.#setBusy(false);
+    }
+    if (!watch) return;
+    // Resolve now (init has run); hand the launcher over once the widget has drawn.
+    void within(watch.drawn, DRAW_TIMEOUT_MS).then(() => {
+      watch.stop();
+      this.#setFacade(false);
+    });
+  }
+
+  #setFacade(shown: boolean): void {
+    if (shown === this.#facadeShown) return;
+    this.#facadeShown = shown;
+    this.requestUpdate();
+  }
+
+  #setBusy(busy: boolean): void {
+    this.#busy = busy;
+    this.requestUpdate();
   }
 
   /** Applies pending attribute changes, then checks this element may drive the widget. */

@@ -90,6 +90,22 @@ export function findWidgetScript(src: string): HTMLScriptElement | undefined {
   return Array.from(document.scripts).find((script) => wanted.has(script.src));
 }
 
+/**
+ * Warms up the connection to the widget's origin ahead of the fetch, once per
+ * origin. Not for our own origin, which is connected already. No `crossorigin`: the
+ * script itself is fetched without CORS, and a preconnect must match that mode.
+ */
+export function preconnect(src: string): void {
+  const { origin } = new URL(src, document.baseURI);
+  if (origin === location.origin) return;
+  const links = document.head.querySelectorAll<HTMLLinkElement>('link[rel~="preconnect"]');
+  if (Array.from(links).some((link) => new URL(link.href).origin === origin)) return;
+  const link = document.createElement('link');
+  link.rel = 'preconnect';
+  link.href = origin;
+  document.head.append(link);
+}
+
 function injectScript(src: string, nonce: string | undefined): HTMLScriptElement {
   const script = document.createElement('script');
   script.async = true;

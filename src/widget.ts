@@ -19,7 +19,7 @@ import {
   type ConversationStatus,
   type WidgetCallbackName,
 } from './events.js';
-import { isSdkReady, loadSdk, queuedCalls, type CloserSdk } from './loader.js';
+import { isSdkReady, loadSdk, preconnect, queuedCalls, type CloserSdk } from './loader.js';
 import { reportOptions, sameIdentity, type InitOptions, type WidgetConfig } from './options.js';
 
 /** `idle` until started, `loading` the script, `ready` once init ran, `error` on failure. */
@@ -137,6 +137,17 @@ export class LiveWidget {
     this.#started = true;
     if (this.#running) return Promise.resolve();
     return (this.#starting ??= this.#load(this.#wanted).finally(() => (this.#starting = undefined)));
+  }
+
+  /**
+   * The visitor showed intent (hover, focus, touch): fetch the script now so a click
+   * is quick, but leave init to the click. A failure here is reported by the click.
+   */
+  prefetch(host: WidgetHost): void {
+    if (host !== this.#owner || !this.#wanted || isSdkReady()) return;
+    const { src, nonce } = this.#wanted;
+    preconnect(src);
+    loadSdk({ src, nonce }).catch(() => undefined);
   }
 
   /** `closer.openWidget()` once started; fails clearly where the SDK lacks it. */

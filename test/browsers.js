@@ -61,6 +61,12 @@ export function requestedBrowsers() {
   return names;
 }
 
+// Tests that use the official widget URL (preconnect hints) must never reach the
+// internet: its host resolves to this machine, where nothing listens on 443.
+const OFFICIAL_WIDGET_HOST = 'widget.closer.app';
+const OFFLINE_CHROMIUM_ARGS = [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${OFFICIAL_WIDGET_HOST} 127.0.0.1`];
+const OFFLINE_FIREFOX_PREFS = { 'network.dns.localDomains': OFFICIAL_WIDGET_HOST };
+
 /** The WTR `browsers` array. Throws a clear error when a requested browser is missing. */
 export function browsers() {
   return requestedBrowsers().map(name => {
@@ -68,12 +74,17 @@ export function browsers() {
       return chromeLauncher({
         // passing puppeteer makes WTR label the browser "Chromium" rather than "Chrome"
         puppeteer,
-        launchOptions: { executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS },
+        launchOptions: { executablePath: findChromium(), headless: true, args: OFFLINE_CHROMIUM_ARGS },
       });
     }
     return chromeLauncher({
       puppeteer,
-      launchOptions: { browser: 'firefox', executablePath: findFirefox(), headless: true },
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: findFirefox(),
+        headless: true,
+        extraPrefsFirefox: OFFLINE_FIREFOX_PREFS,
+      },
     });
   });
 }

@@ -1,0 +1,121 @@
+/**
+ * The `interaction` facade: a small launcher drawn by the element until the real
+ * widget has drawn its own, and the watch that tells when that has happened.
+ * Only this file and the element import Lit.
+ */
+import { css, html, nothing, svg, type TemplateResult } from 'lit';
+
+export const DEFAULT_LAUNCHER_LABEL = 'Open chat';
+
+/** If the widget adds nothing to the page once initialised, hand over after this anyway. */
+export const DRAW_TIMEOUT_MS = 3_000;
+
+const chatIcon = svg`<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false"><path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2Z"/></svg>`;
+
+export const facadeStyles = css`
+  :host {
+    display: contents;
+  }
+  button {
+    position: fixed;
+    inset-inline-end: var(--closer-chat-launcher-offset-x, var(--closer-chat-launcher-offset, 20px));
+    inset-block-end: var(--closer-chat-launcher-offset-y, var(--closer-chat-launcher-offset, 20px));
+    z-index: var(--closer-chat-launcher-z-index, 2147483000);
+    display: grid;
+    place-items: center;
+    box-sizing: border-box;
+    inline-size: var(--closer-chat-launcher-size, 56px);
+    block-size: var(--closer-chat-launcher-size, 56px);
+    padding: 0;
+    border: 0;
+    border-radius: var(--closer-chat-launcher-radius, 50%);
+    background: var(--closer-chat-launcher-background, #1b4fd8);
+    color: var(--closer-chat-launcher-color, #fff);
+    box-shadow: 0 4px 14px rgb(0 0 0 / 0.25);
+    font: inherit;
+    cursor: pointer;
+    transition: transform 0.15s ease;
+  }
+  button:hover {
+    transform: scale(1.06);
+  }
+  button:focus-visible {
+    outline: 3px solid var(--closer-chat-launcher-focus-ring, #1b4fd8);
+    outline-offset: 3px;
+  }
+  button[aria-busy='true'] {
+    cursor: progress;
+  }
+  button[aria-busy='true'] ::slotted(*),
+  button[aria-busy='true'] svg {
+    animation: closer-chat-pulse 1s ease-in-out infinite;
+  }
+  @keyframes closer-chat-pulse {
+    50% {
+      opacity: 0.45;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    button {
+      transition: none;
+    }
+    button:hover {
+      transform: none;
+    }
+    button[aria-busy='true'] ::slotted(*),
+    button[aria-busy='true'] svg {
+      animation: none;
+    }
+  }
+`;
+
+export interface FacadeHandlers {
+  readonly label: string;
+  readonly busy: boolean;
+  readonly onIntent: () => void;
+  readonly onClick: () => void;
+}
+
+export function renderFacade({ label, busy, onIntent, onClick }: FacadeHandlers): TemplateResult {
+  return html`<button
+    part="launcher button"
+    type="button"
+    aria-label=${label}
+    aria-busy=${busy ? 'true' : nothing}
+    @pointerenter=${onIntent}
+    @focus=${onIntent}
+    @touchstart=${{ handleEvent: onIntent, passive: true }}
+    @click=${onClick}
+  >
+    <slot>${chatIcon}</slot>
+  </button>`;
+}
+
+/**
+ * Watches for the widget drawing itself: the first element added to `<body>` after
+ * the call (widgets mount their root there). Start it before init: the SDK may draw
+ * inside init.
+ */
+export function watchForWidget(): { drawn: Promise<void>; stop: () => void } {
+  let observer: MutationObserver | undefined;
+  const drawn = new Promise<void>((resolve) => {
+    observer = new MutationObserver((records) => {
+      if (records.some((record) => Array.from(record.addedNodes).some(isWidgetRoot))) resolve();
+    });
+    observer.observe(document.body, { childList: true });
+  });
+  return { drawn, stop: () => observer?.disconnect() };
+}
+
+/** `promise`, or a timeout after `ms`; the timer never outlives the wait. */
+export async function within(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const isWidgetRoot = (node: Node): boolean =>
+  node instanceof Element && !['SCRIPT', 'LINK', 'STYLE', 'CLOSER-CHAT'].includes(node.tagName);
