@@ -252,6 +252,9 @@ export class LiveWidget {
 
   #init(sdk: CloserSdk, options: InitOptions): CloserErrorDetail | undefined {
     const session = ++this.#session;
+    // A fresh conversation state; callbacks may fire inside init (the SDK reopens a
+    // window the visitor left open), so what they set must survive init returning.
+    this.#setState({ ...INITIAL_STATE, phase: this.#state.phase });
     try {
       sdk.init({ ...options, ...this.#callbacks(session) });
     } catch (error) {
@@ -264,7 +267,7 @@ export class LiveWidget {
       return detail;
     }
     this.#running = options;
-    this.#setState({ ...INITIAL_STATE, phase: 'ready' });
+    this.#setState({ ...this.#state, phase: 'ready' });
     if (this.#owner) emit(this.#owner, READY_EVENT, { options: reportOptions(options) });
     return undefined;
   }

@@ -151,6 +151,14 @@ describe('<closer-chat>', () => {
       expect(unread.map((event) => event.detail.count)).to.deep.equal([1, 2, 0]);
     });
 
+    it('a window the SDK reopens during init (visitor left it open) reads as opened', async () => {
+      localStorage.setItem('closer-simulator:open', '1'); // the dev widget remembers it like the SDK
+      const element = await mountReady();
+      expect(simulator().isOpen).to.equal(true);
+      expect(element.opened).to.equal(true);
+      expect(element.matches(':state(open)')).to.equal(true);
+    });
+
     it('tags and conversationStatus follow the widget', async () => {
       const element = await mountReady();
       expect(element.tags).to.deep.equal([]);
