@@ -1,17 +1,66 @@
-// Two builds from one source:
-//  - dist/*.js + .d.ts: ES modules for bundlers, `lit` and `zod` left to the app's bundler.
+// Two builds from one source (then `cem analyze` writes custom-elements.json, see
+// package.json "build"):
+//  - dist/*.js + .d.ts: ES modules for bundlers, `lit` and `zod` left to the app's
+//    bundler. Besides the element: `react.js` (the React 18 wrapper, `react` and
+//    `@lit/react` left to the app) and the type-only entries `react-jsx`, `vue` and
+//    `svelte`, whose JS is empty and whose .d.ts teaches that framework the tag.
 //  - dist/closer-chat.bundle.js: one self-contained, minified module for a
 //    `<script type="module">` on a CMS page, with Lit's production build inside.
+// No source maps: the ESM output is the TypeScript minus its types, and maps would
+// point at src/, which is not published.
+import { readdirSync, rmSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+
+/** Entries of the package (see "exports" in package.json). */
+const ENTRIES = ['index', 'closer-chat', 'define', 'react', 'react-jsx', 'vue', 'svelte'];
+/** Type-only entries: their JS is empty, and kept so that a plain `import` resolves too. */
+const TYPE_ONLY = ['react-jsx', 'vue', 'svelte'];
 
 /** zod 4 trips two harmless warnings (a pure annotation, an internal cycle). */
 function onwarn(warning, warn) {
   if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules/zod')) return;
   if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules/zod'))) return;
+  if (warning.code === 'EMPTY_BUNDLE' && TYPE_ONLY.includes(warning.names?.[0])) return;
   warn(warning);
 }
+
+/**
+ * No stale file is ever published: after both builds, whatever dist/ holds that
+ * neither wrote (a renamed module, an old source map) is deleted. Swept at the end
+ * rather than wiped at the start, so dist/ is never empty while something reads it.
+ * (`rollup -c` builds the configs one after the other, the bundle last.)
+ */
+const written = new Set();
+const recordOutput = () => ({
+  name: 'record-output',
+  writeBundle: (_, bundle) => Object.keys(bundle).forEach((name) => written.add(name)),
+});
+const sweepDist = () => ({
+  name: 'sweep-dist',
+  writeBundle(_, bundle) {
+    Object.keys(bundle).forEach((name) => written.add(name));
+    for (const entry of readdirSync('dist', { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const name = relative('dist', join(entry.parentPath ?? entry.path, entry.name)).split(sep).join('/');
+      if (!written.has(name)) rmSync(join('dist', name));
+    }
+  },
+});
+
+/** The bundle exports what the main entry does: give it those types. */
+const bundleTypes = () => ({
+  name: 'bundle-types',
+  generateBundle() {
+    this.emitFile({
+      type: 'asset',
+      fileName: 'closer-chat.bundle.d.ts',
+      source: "// The self-contained build of the main entry: same exports, same types.\nexport * from './index.js';\n",
+    });
+  },
+});
 
 const compile = (declarations) =>
   typescript({
@@ -20,20 +69,22 @@ const compile = (declarations) =>
     outDir: 'dist',
     declaration: declarations,
     declarationDir: declarations ? 'dist' : undefined,
-    sourceMap: declarations,
+    sourceMap: false,
   });
+
+const isExternal = (id) => /^(lit|zod|react|vue|svelte)(\/|$)/.test(id) || id.startsWith('@lit/');
 
 export default [
   {
-    input: ['src/index.ts', 'src/closer-chat.ts', 'src/define.ts'],
-    external: (id) => /^(lit|zod)(\/|$)/.test(id) || id.startsWith('@lit/'),
-    plugins: [compile(true)],
-    output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
+    input: ENTRIES.map((name) => `src/${name}.ts`),
+    external: isExternal,
+    plugins: [compile(true), recordOutput()],
+    output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
     onwarn,
   },
   {
     input: 'src/index.ts',
-    plugins: [nodeResolve({ exportConditions: ['production'] }), compile(false), terser({ module: true, ecma: 2022 })],
+    plugins: [nodeResolve({ exportConditions: ['production'] }), compile(false), terser({ module: true, ecma: 2022 }), bundleTypes(), sweepDist()],
     output: { file: 'dist/closer-chat.bundle.js', format: 'es' },
     onwarn,
   },

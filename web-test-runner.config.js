@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { browsers } from './test/browsers.js';
 import { countReporter } from './test/count-reporter.js';
+import { ssrPageMiddleware } from './test/ssr/middleware.js';
 
 const rootDir = fileURLToPath(new URL('.', import.meta.url));
 const MAX_DELAY_MS = 5000;
@@ -63,7 +64,8 @@ export default {
   testFramework: { config: { timeout: 5000 } },
   filterBrowserLogs: ({ args }) =>
     !args.some(a => typeof a === 'string' && QUIET_LOGS.some(q => a.toLowerCase().includes(q))),
-  middleware: [delayMiddleware, hangMiddleware],
+  // /ssr/page.html: a page server-rendered by @lit-labs/ssr from dist/ (test/ssr/).
+  middleware: [delayMiddleware, hangMiddleware, ssrPageMiddleware],
   plugins: [
     esbuildPlugin({
       ts: true,

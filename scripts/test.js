@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm test` orchestrator (after the build): runs @web/test-runner (extra argv is passed
-// through to it), then node:test over test/node/**/*.test.js, and ends with ONE line:
+// through to it), then node:test over test/node/**/*.test.js, then the framework
+// examples (scripts/examples.js; `--no-examples` skips them), and ends with ONE line:
 //   N passed, N failed[, N skipped]
 // Exit status is non-zero if a test failed, either runner failed, or nothing ran.
 import { spawnSync } from 'node:child_process';
+import { runNodeTests } from './node-tests.js';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +16,18 @@ const wtrJson = join(resultsDir, 'wtr.json');
 const nodeTap = join(resultsDir, 'node.tap');
 const nodeTestDir = join(root, 'test', 'node');
 
+const examplesJson = join(resultsDir, 'examples.json');
+const withExamples = !process.argv.includes('--no-examples');
+const wtrArgs = process.argv.slice(2).filter((arg) => arg !== '--no-examples');
+
 const problems = [];
 const total = { passed: 0, failed: 0, skipped: 0 };
+function add(counts) {
+  total.passed += counts.passed;
+  total.failed += counts.failed;
+  total.skipped += counts.skipped;
+  problems.push(...counts.problems);
+}
 
 mkdirSync(resultsDir, { recursive: true });
 rmSync(wtrJson, { force: true });
@@ -31,13 +43,10 @@ function run(cmd, args) {
 // 1. browser tests
 {
   const wtr = join(root, 'node_modules', '.bin', 'wtr');
-  const r = run(wtr, process.argv.slice(2));
+  const r = run(wtr, wtrArgs);
   if (r.code !== 0) problems.push(`web-test-runner exited with ${r.code}${r.why ? ` (${r.why})` : ''}`);
   if (existsSync(wtrJson)) {
-    const c = JSON.parse(readFileSync(wtrJson, 'utf8'));
-    total.passed += c.passed;
-    total.failed += c.failed;
-    total.skipped += c.skipped;
+    add({ ...JSON.parse(readFileSync(wtrJson, 'utf8')), problems: [] });
   } else {
     problems.push('web-test-runner wrote no results (.test-results/wtr.json)');
   }
@@ -52,29 +61,16 @@ function findNodeTests(dir) {
     .sort();
 }
 const nodeFiles = findNodeTests(nodeTestDir);
-if (nodeFiles.length) {
-  const r = run(process.execPath, [
-    '--test',
-    '--test-reporter=spec',
-    '--test-reporter-destination=stdout',
-    '--test-reporter=tap',
-    `--test-reporter-destination=${relative(root, nodeTap)}`,
-    ...nodeFiles,
-  ]);
-  const tap = existsSync(nodeTap) ? readFileSync(nodeTap, 'utf8') : '';
-  const count = key => {
-    const all = [...tap.matchAll(new RegExp(`^# ${key} (\\d+)$`, 'gm'))];
-    return all.length ? Number(all.at(-1)[1]) : undefined;
-  };
-  const pass = count('pass');
-  if (pass === undefined) {
-    problems.push('node --test wrote no summary (.test-results/node.tap)');
-  } else {
-    total.passed += pass;
-    total.failed += (count('fail') ?? 0) + (count('cancelled') ?? 0);
-    total.skipped += (count('skipped') ?? 0) + (count('todo') ?? 0);
-  }
-  if (r.code !== 0) problems.push(`node --test exited with ${r.code}${r.why ? ` (${r.why})` : ''}`);
+if (nodeFiles.length) add(runNodeTests(nodeFiles, { cwd: root, tapFile: nodeTap }));
+
+// 3. framework examples (React, Vue, Svelte apps built with Vite, tested in Chromium);
+//    `--no-examples` skips them for a quick local run.
+if (withExamples) {
+  rmSync(examplesJson, { force: true });
+  const r = run(process.execPath, [join(root, 'scripts', 'examples.js'), '--skip-build']);
+  if (existsSync(examplesJson)) add({ ...JSON.parse(readFileSync(examplesJson, 'utf8')), problems: [] });
+  else problems.push('examples.js wrote no results (.test-results/examples.json)');
+  if (r.code !== 0) problems.push(`examples.js exited with ${r.code}`);
 }
 
 if (total.passed + total.failed === 0) problems.push('no test ran');

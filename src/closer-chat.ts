@@ -1,4 +1,4 @@
-import { LitElement, nothing, type PropertyValues } from 'lit';
+import { isServer, LitElement, nothing, type PropertyValues } from 'lit';
 import { MESSAGE_SENT_EVENT, OPEN_EVENT, reportError, type CloserErrorDetail } from './events.js';
 import { DEFAULT_LAUNCHER_LABEL, DRAW_TIMEOUT_MS, facadeStyles, renderFacade, watchForWidget, within } from './facade.js';
 import { preconnect } from './loader.js';
@@ -15,6 +15,12 @@ import { whenPageIdle } from './schedule.js';
 import { hasEngaged, isConstrainedConnection, rememberEngagement, resolveBehaviour } from './strategy.js';
 import { CloserChatError, INITIAL_STATE, liveWidget, type WidgetPhase, type WidgetState } from './widget.js';
 
+/**
+ * Rendering on a server (@lit-labs/ssr): no page, no visitor, no widget. `isServer` is
+ * Lit's Node build; a server bundle of the browser build still has no `document`.
+ */
+const ON_SERVER = isServer || typeof document === 'undefined';
+
 /** The custom states this element sets, for `closer-chat:state(ready)` and friends. */
 const CUSTOM_STATES = {
   loading: (state: WidgetState, own?: CloserErrorDetail) => !own && state.phase === 'loading',
@@ -29,6 +35,7 @@ const CUSTOM_STATES = {
  * every widget callback becomes a DOM event.
  *
  * @summary The Closer chat widget as one tag, for any page or framework.
+ * @customElement closer-chat
  *
  * @attr org-id - Your organisation's id (UUID). Required.
  * @attr api-key - A client's api key (UUID): restores that client's session.
@@ -44,31 +51,36 @@ const CUSTOM_STATES = {
  * @attr nonce - CSP nonce for the injected script tag. Read through the built-in
  *   `nonce` property, which keeps the value after the browser hides the attribute.
  *
- * @fires closer-open - The widget window opened. Detail: `{}`.
- * @fires closer-close - The widget window closed. Detail: `{}`.
- * @fires closer-message-sent - The visitor sent a message. Detail: `{}`.
- * @fires closer-message-received - A message arrived for the visitor. Detail: `{}`.
- * @fires closer-tags-changed - Conversation tags changed. Detail: `{ tags: readonly string[] }`.
- * @fires closer-lekta-context - The Lekta bot set its context. Detail: `{ context: unknown }`.
- * @fires closer-conversation-status-changed - Detail: `{ status: 'waiting' | 'inProgress' | 'solved' | 'unsolved' }`.
- * @fires closer-user-authorized - The stored session passed its check. Detail: `{}`.
- * @fires closer-user-authorization-failed - The stored session failed its check. Detail: `{}`.
- * @fires closer-unread-changed - Messages received while closed. Detail: `{ count: number }`.
- * @fires closer-ready - `closer.init` ran (or a running widget was adopted). Detail: `{ options }`, api key redacted.
- * @fires closer-logout - `logout()` finished. Detail: `{}`.
- * @fires closer-error - Detail: `{ phase: 'config' | 'load' | 'init' | 'conflict', code, message, issues? }`.
+ * @fires {CustomEvent<Record<string, never>>} closer-open - The chat window opened (SDK `onOpen`).
+ * @fires {CustomEvent<Record<string, never>>} closer-close - The chat window closed (`onClose`).
+ * @fires {CustomEvent<Record<string, never>>} closer-message-sent - The visitor sent a message (`onMessageSent`).
+ * @fires {CustomEvent<Record<string, never>>} closer-message-received - A message arrived for the visitor (`onMessageReceived`).
+ * @fires {CustomEvent<{ tags: readonly string[] }>} closer-tags-changed - The conversation tags changed (`onTagsChanged`).
+ * @fires {CustomEvent<{ context: unknown }>} closer-lekta-context - The Lekta bot set its context (`onLektaContext`).
+ * @fires {CustomEvent<{ status: ConversationStatus }>} closer-conversation-status-changed - The conversation's
+ *   status changed (`onConversationStatusChanged`): `waiting`, `inProgress`, `solved` or `unsolved`.
+ * @fires {CustomEvent<Record<string, never>>} closer-user-authorized - The stored session passed its check (`onUserAuthorized`).
+ * @fires {CustomEvent<Record<string, never>>} closer-user-authorization-failed - The stored session failed its check
+ *   (`onUserAuthorizationFailed`).
+ * @fires {CustomEvent<{ count: number }>} closer-unread-changed - `unreadCount` changed.
+ * @fires {CustomEvent<{ options: Readonly<Record<string, unknown>> }>} closer-ready - `closer.init` ran, or this
+ *   element adopted a running widget. `options` has no functions, and `apiKey` reads `"[redacted]"`.
+ * @fires {CustomEvent<Record<string, never>>} closer-logout - `logout()` finished.
+ * @fires {CustomEvent<CloserErrorDetail>} closer-error - Configuration, loading or initialisation failed, or another
+ *   element already runs the widget: `{ phase: 'config' | 'load' | 'init' | 'conflict', code, message, issues? }`.
  *
  * @slot - Content of the `interaction` launcher (replaces the chat icon).
- * @csspart launcher - The `interaction` launcher button (also exposed as `button`).
- * @cssprop --closer-chat-launcher-background - Launcher background. Default #1b4fd8.
- * @cssprop --closer-chat-launcher-color - Launcher icon colour. Default #fff.
- * @cssprop --closer-chat-launcher-size - Launcher width and height. Default 56px.
- * @cssprop --closer-chat-launcher-offset - Distance from the bottom-right corner. Default 20px.
- * @cssprop --closer-chat-launcher-offset-x - Horizontal distance, overrides the offset.
- * @cssprop --closer-chat-launcher-offset-y - Vertical distance, overrides the offset.
- * @cssprop --closer-chat-launcher-radius - Launcher corner radius. Default 50%.
- * @cssprop --closer-chat-launcher-z-index - Launcher stacking. Default 2147483000.
- * @cssprop --closer-chat-launcher-focus-ring - Focus ring colour. Default #1b4fd8.
+ * @csspart launcher - The `interaction` launcher button.
+ * @csspart button - The same launcher button, by its other name.
+ * @cssprop [--closer-chat-launcher-background=#1b4fd8] - Launcher background.
+ * @cssprop [--closer-chat-launcher-color=#fff] - Launcher icon colour.
+ * @cssprop [--closer-chat-launcher-size=56px] - Launcher width and height.
+ * @cssprop [--closer-chat-launcher-offset=20px] - Distance from the bottom-right corner.
+ * @cssprop --closer-chat-launcher-offset-x - Horizontal distance; default: the offset.
+ * @cssprop --closer-chat-launcher-offset-y - Vertical distance; default: the offset.
+ * @cssprop [--closer-chat-launcher-radius=50%] - Launcher corner radius.
+ * @cssprop [--closer-chat-launcher-z-index=2147483000] - Launcher stacking order.
+ * @cssprop [--closer-chat-launcher-focus-ring=#1b4fd8] - Focus ring colour.
  *
  * @cssstate loading - The widget script is loading.
  * @cssstate ready - The widget is initialised.
@@ -135,6 +147,8 @@ export class CloserChat extends LitElement {
   #facadeShown = false;
   /** A click on the facade is loading the widget. */
   #busy = false;
+  /** Lit hydrates a server-rendered shadow root: the first render must match the server's. */
+  #hydrating = false;
 
   constructor() {
     super();
@@ -223,13 +237,48 @@ export class CloserChat extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The label is only drawn; every other property feeds the widget's config.
     if ([...changed.keys()].some((key) => key !== 'launcherLabel')) this.#configChanged = true;
+    // A server renders without connecting (@lit-labs/ssr calls willUpdate and render only)
+    // and must touch no page API. Decide from the attributes alone, so the launcher is in
+    // the HTML before any script runs. The client decides for good on connect; it keeps
+    // the facade for a returning visitor too, until the widget has drawn.
+    if (ON_SERVER) {
+      this.#facadeShown = this.#serverShowsFacade();
+      return;
+    }
     if (!this.#configChanged || !this.isConnected) return;
     this.#configChanged = false;
     this.#applyConfig();
   }
 
+  /**
+   * A server-rendered shadow root (declarative shadow DOM) is already there at upgrade.
+   * With Lit's hydrate support loaded, Lit adopts it. Without it, Lit would render next
+   * to the server's markup: two launchers. So drop that markup; the first render, in
+   * the same task, draws the launcher again, with its listeners.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const serverNodes = [...(this.shadowRoot?.childNodes ?? [])];
+    const root = super.createRenderRoot();
+    // Set by @lit-labs/ssr-client/lit-element-hydrate-support.js when it will hydrate.
+    if ((this as { _$needsHydration?: boolean })._$needsHydration) {
+      this.#hydrating = true;
+    } else if (serverNodes.length) {
+      serverNodes.forEach((node) => node.remove());
+      // Lit renders before what was the root's first child: one of the server's nodes.
+      this.renderOptions.renderBefore = root.firstChild;
+    }
+    return root;
+  }
+
+  protected override updated(): void {
+    // Hydrated as the server drew it; now draw what the client decided, if that differs.
+    if (!this.#hydrating) return;
+    this.#hydrating = false;
+    if (this.#serverShowsFacade() !== this.#facadeShown) this.requestUpdate();
+  }
+
   protected override render() {
-    if (!this.#facadeShown) return nothing;
+    if (!(this.#hydrating ? this.#serverShowsFacade() : this.#facadeShown)) return nothing;
     return renderFacade({
       label: this.launcherLabel || DEFAULT_LAUNCHER_LABEL,
       busy: this.#busy,
@@ -303,6 +352,15 @@ export class CloserChat extends LitElement {
       watch.stop();
       this.#setFacade(false);
     });
+  }
+
+  /**
+   * What a server draws: the launcher for `interaction`, unless `show-button="false"`.
+   * It cannot see the visitor (returning? Save-Data?) nor check the config; the
+   * client decides on connect.
+   */
+  #serverShowsFacade(): boolean {
+    return this.loading === 'interaction' && this.showButton !== false;
   }
 
   #setFacade(shown: boolean): void {

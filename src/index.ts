@@ -12,3 +12,10 @@ export {
   type InitOptions,
   type LoadingStrategy,
 } from './options.js';
+export type {
+  BooleanAttributeValue,
+  CloserChatAttributes,
+  CloserChatEventName,
+  CloserChatListener,
+  CloserChatProperties,
+} from './framework-types.js';

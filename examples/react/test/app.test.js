@@ -1,0 +1,5 @@
+import { exampleSuite } from '../../shared/suite.js';
+
+exampleSuite({ name: 'React 19: production build', dist: new URL('../dist/', import.meta.url) });
+// A development build: <StrictMode> mounts, unmounts and mounts again.
+exampleSuite({ name: 'React 19: development build, StrictMode', dist: new URL('../dist-dev/', import.meta.url), strictMode: true });

@@ -1,0 +1,259 @@
+// The one browser test suite every example app passes (node:test + playwright-core).
+//
+// Every example renders the same small UI around <closer-chat> (see examples/README.md):
+//   #count         a counter: re-renders the app without touching the chat
+//   #switch-user   toggles api-key between two visitors
+//   #rename        replaces the identity object (firstName → "Augusta")
+//   #show-button   checkbox bound to show-button
+//   #toggle-chat   unmounts / mounts <closer-chat>
+//   #open-chat     calls the element's open() through a framework ref
+//   #tags          e.detail.tags of the last closer-tags-changed event
+//   #log           one <li> per event the framework handlers received
+// and the app runs on the development widget, which records every SDK call in
+// window.closerSimulator.calls.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { closeBrowser, openPage, serveStatic } from './harness.js';
+
+export const ORG_ID = '7f3c9e2a-4b1d-4c8e-9a6f-2d5b8e1c0a47';
+export const API_KEYS = ['0c1e8a52-6f3b-4d29-8e71-5a9b2c4d6e01', '9b2d4f61-3a7c-4e58-b1d0-7c6e5f4a3b02'];
+export const IDENTITY = { email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' };
+
+const TEST_TIMEOUT_MS = 30_000;
+/** Long enough for any stray end-of-task work (a deinit, a second init) to show up. */
+const SETTLE_MS = 250;
+
+/** The SDK calls so far, without the init callbacks (functions do not cross over). */
+async function calls(page) {
+  return page.evaluate(() =>
+    (window.closerSimulator?.calls ?? []).map(call => ({ method: call.method, args: JSON.parse(JSON.stringify(call.args)) })),
+  );
+}
+
+async function methods(page) {
+  return (await calls(page)).map(call => call.method);
+}
+
+function waitForCalls(page, method, count) {
+  return page.waitForFunction(
+    ([m, n]) => (window.closerSimulator?.calls ?? []).filter(call => call.method === m).length >= n,
+    [method, count],
+  );
+}
+
+async function logLines(page) {
+  return page.locator('#log li').allTextContents();
+}
+
+async function waitForLog(page, lines) {
+  await page.waitForFunction(
+    n => document.querySelectorAll('#log li').length >= n,
+    lines.length,
+  );
+  assert.deepEqual(await logLines(page), lines);
+}
+
+const settle = page => page.waitForTimeout(SETTLE_MS);
+
+/**
+ * Registers the suite for one built app.
+ * @param {{ name: string, dist: URL, strictMode?: boolean }} app
+ *   `strictMode`: the build is a React development build under <StrictMode>, which
+ *   mounts, unmounts and mounts again; the app records that in window.exampleMounts.
+ */
+export function exampleSuite({ name, dist, strictMode = false }) {
+  describe(name, { timeout: 4 * 60_000 }, () => {
+    let server;
+    before(async () => {
+      server = await serveStatic(dist);
+    });
+    after(async () => {
+      await server?.close();
+      await closeBrowser();
+    });
+
+    /** Opens the app and waits until the widget is initialised and the app has heard closer-ready. */
+    async function openApp(t) {
+      const app = await openPage(server.url);
+      t.after(async () => {
+        await app.close();
+      });
+      await waitForCalls(app.page, 'init', 1);
+      await waitForLog(app.page, ['closer-ready']);
+      return app;
+    }
+
+    function noProblems(app) {
+      assert.deepEqual(app.problems, [], 'no page errors, console errors or outside requests');
+    }
+
+    test('attributes bound from state reach closer.init', { timeout: TEST_TIMEOUT_MS }, async t => {
+      const app = await openApp(t);
+      const { page } = app;
+      const [init] = (await calls(page)).filter(call => call.method === 'init');
+      assert.equal(init.args[0].orgId, ORG_ID);
+      assert.equal(init.args[0].apiKey, API_KEYS[0]);
+      assert.equal(init.args[0].showButton, true);
+      const seen = await page.$eval('closer-chat', el => ({
+        orgId: el.getAttribute('org-id'),
+        apiKey: el.getAttribute('api-key'),
+        showButton: el.getAttribute('show-button'),
+        loading: el.loading,
+        src: new URL(el.src, location.href).pathname,
+        state: el.state,
+        scripts: document.querySelectorAll('script[src*="dev-widget"]').length,
+      }));
+      assert.deepEqual(seen, {
+        orgId: ORG_ID,
+        apiKey: API_KEYS[0],
+        showButton: 'true',
+        loading: 'eager',
+        src: '/dev-widget.js',
+        state: 'ready',
+        scripts: 1,
+      });
+      noProblems(app);
+    });
+
+    test('the identity property reaches closer.identify, and again when replaced', { timeout: TEST_TIMEOUT_MS }, async t => {
+      const app = await openApp(t);
+      const { page } = app;
+      await waitForCalls(page, 'identify', 1);
+      const identify = () => calls(page).then(all => all.filter(call => call.method === 'identify').map(call => call.args[0]));
+      assert.deepEqual(await identify(), [IDENTITY]);
+      // set as a property, not stringified into an attribute
+      assert.equal(await page.$eval('closer-chat', el => el.hasAttribute('identity')), false);
+      assert.deepEqual(await page.$eval('closer-chat', el => ({ ...el.identity })), IDENTITY);
+
+      await page.click('#rename');
+      await waitForCalls(page, 'identify', 2);
+      await settle(page);
+      assert.deepEqual(await identify(), [IDENTITY, { ...IDENTITY, firstName: 'Augusta' }]);
+      assert.deepEqual(await methods(page), ['init', 'identify', 'identify'], 'no re-init for an identity change');
+      noProblems(app);
+    });
+
+    test('framework handlers receive closer-ready, closer-open and closer-tags-changed', { timeout: TEST_TIMEOUT_MS }, async t => {
+      const app = await openApp(t);
+      const { page } = app;
+      await page.click('#open-chat');
+      await waitForLog(page, ['closer-ready', 'closer-open']);
+      assert.ok((await methods(page)).includes('openWidget'), 'open() through the ref called closer.openWidget()');
+
+      await page.evaluate(() => window.closerSimulator.fire('onTagsChanged', ['vip']));
+      await page.waitForFunction(() => document.querySelector('#tags')?.textContent === 'vip');
+      await waitForLog(page, ['closer-ready', 'closer-open', 'closer-tags-changed vip']);
+      noProblems(app);
+    });
+
+    test('re-rendering for unrelated state does not re-initialise', { timeout: TEST_TIMEOUT_MS }, async t => {
+      const app = await openApp(t);
+      const { page } = app;
+      await waitForCalls(page, 'identify', 1);
+      for (let i = 0; i < 3; i++) await page.click('#count');
+      await page.waitForFunction(() => document.querySelector('#count')?.textContent === 'Count: 3');
+      await settle(page);
+      assert.deepEqual(await methods(page), ['init', 'identify']);
+
+      // the re-rendered handlers are attached once, not once per render
+      await page.evaluate(() => window.closerSimulator.fire('onTagsChanged', ['a', 'b']));
+      await page.waitForFunction(() => document.querySelector('#tags')?.textContent === 'a, b');
+      await settle(page);
+      assert.deepEqual(await logLines(page), ['closer-ready', 'closer-tags-changed a,b']);
+      noProblems(app);
+    });
+
+    test('changing api-key from state switches the visitor: one deinit, then one init', { timeout: TEST_TIMEOUT_MS }, async t => {
+      const app = await openApp(t);
+      const { page } = app;
+      await waitForCalls(page, 'identify', 1);
+      await page.click('#switch-user');
+      await waitForCalls(page, 'init', 2);
+      await settle(page);
+      const all = await calls(page);
+      assert.deepEqual(
+        all.map(call => call.method),
+        ['init', 'identify', 'deinit', 'init', 'identify'],
+      );
+      assert.equal(all[3].args[0].apiKey, API_KEYS[1]);
+      assert.equal(await page.$eval('closer-chat', el => el.getAttribute('api-key')), API_KEYS[1]);
+      await waitForLog(page, ['closer-ready', 'closer-ready']);
+      noProblems(app);
+    });
+
+    test('unmounting tears the widget down after the task; mounting again initialises again', { timeout: TEST_TIMEOUT_MS }, async t => {
+      const app = await openApp(t);
+      const { page } = app;
+      await waitForCalls(page, 'identify', 1);
+
+      // Click "Hide chat" and note the SDK calls at the moment the element leaves the DOM
+      // (a MutationObserver callback: a microtask, so still inside that task).
+      const atRemoval = await page.evaluate(
+        () =>
+          new Promise(resolve => {
+            const deinits = () => window.closerSimulator.calls.filter(call => call.method === 'deinit').length;
+            const observer = new MutationObserver(() => {
+              if (!document.querySelector('closer-chat')) {
+                observer.disconnect();
+                resolve(deinits());
+              }
+            });
+            observer.observe(document.body, { childList: true, subtree: true });
+            document.querySelector('#toggle-chat').click();
+          }),
+      );
+      assert.equal(atRemoval, 0, 'deinit waits for the end of the task');
+      await waitForCalls(page, 'deinit', 1);
+      await settle(page);
+      assert.deepEqual(await methods(page), ['init', 'identify', 'deinit']);
+      assert.equal(await page.locator('closer-chat').count(), 0);
+
+      await page.click('#toggle-chat');
+      await waitForCalls(page, 'init', 2);
+      await settle(page);
+      assert.deepEqual(await methods(page), ['init', 'identify', 'deinit', 'init', 'identify']);
+      // the handlers of the new element work
+      await page.evaluate(() => window.closerSimulator.fire('onTagsChanged', ['back']));
+      await page.waitForFunction(() => document.querySelector('#tags')?.textContent === 'back');
+      await waitForLog(page, ['closer-ready', 'closer-ready', 'closer-tags-changed back']);
+      noProblems(app);
+    });
+
+    test('a show-button change does not log off, and applies from the next init', { timeout: TEST_TIMEOUT_MS }, async t => {
+      const app = await openApp(t);
+      const { page } = app;
+      await waitForCalls(page, 'identify', 1);
+      await page.uncheck('#show-button');
+      await page.waitForFunction(() => document.querySelector('closer-chat')?.getAttribute('show-button') === 'false');
+      await settle(page);
+      assert.deepEqual(await methods(page), ['init', 'identify']);
+
+      await page.click('#toggle-chat');
+      await waitForCalls(page, 'deinit', 1);
+      await page.click('#toggle-chat');
+      await waitForCalls(page, 'init', 2);
+      const inits = (await calls(page)).filter(call => call.method === 'init');
+      assert.equal(inits[1].args[0].showButton, false);
+      noProblems(app);
+    });
+
+    if (strictMode) {
+      test('StrictMode mount → unmount → mount: exactly one init and no deinit', { timeout: TEST_TIMEOUT_MS }, async t => {
+        const app = await openApp(t);
+        const { page } = app;
+        await waitForCalls(page, 'identify', 1);
+        await settle(page);
+        assert.deepEqual(
+          await page.evaluate(() => window.exampleMounts),
+          ['mount', 'unmount', 'mount'],
+          'StrictMode double-mounted the app (a development build)',
+        );
+        const all = await methods(page);
+        assert.equal(all.filter(m => m === 'init').length, 1, 'exactly one init');
+        assert.equal(all.filter(m => m === 'deinit').length, 0, 'no deinit');
+        assert.equal(await page.evaluate(() => window.closerSimulator.executions), 1, 'the widget script ran once');
+        noProblems(app);
+      });
+    }
+  });
+}

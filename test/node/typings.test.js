@@ -1,0 +1,39 @@
+// The framework typings and the React 18 wrapper, against the built package:
+// - the attributes typed for templates (CloserChatAttributes, in dist/framework-types.d.ts)
+//   are exactly the manifest's, which test/manifest.test.ts holds to the element;
+// - the wrapper's event props come from the one event table and import on a server.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { test } from 'node:test';
+import ts from 'typescript';
+
+const read = (path) => readFile(new URL(`../../${path}`, import.meta.url), 'utf8');
+
+test('the attributes typed for React, Vue and Svelte are the manifest’s attributes', async () => {
+  const manifest = JSON.parse(await read('custom-elements.json'));
+  const element = manifest.modules.flatMap((module) => module.declarations ?? []).find((d) => d.tagName === 'closer-chat');
+  const source = ts.createSourceFile('framework-types.d.ts', await read('dist/framework-types.d.ts'), ts.ScriptTarget.Latest);
+  const typed = source.statements.find((node) => ts.isInterfaceDeclaration(node) && node.name.text === 'CloserChatAttributes');
+  assert.ok(typed, 'dist/framework-types.d.ts declares CloserChatAttributes');
+  const names = typed.members.map((member) => member.name.text);
+  assert.deepEqual(names.toSorted(), element.attributes.map((attribute) => attribute.name).toSorted());
+});
+
+test('closer-chat/react maps each event to the prop named after its SDK callback', async () => {
+  const { EVENT_PROPS, CloserChat } = await import('closer-chat/react');
+  const { CLOSER_EVENTS, WIDGET_CALLBACKS } = await import('closer-chat');
+  assert.deepEqual(Object.values(EVENT_PROPS).toSorted(), [...CLOSER_EVENTS].toSorted());
+  for (const [callback, { event }] of Object.entries(WIDGET_CALLBACKS)) assert.equal(EVENT_PROPS[callback], event);
+  assert.equal(EVENT_PROPS.onUnreadChanged, 'closer-unread-changed');
+  assert.equal(EVENT_PROPS.onError, 'closer-error');
+  assert.equal(CloserChat.displayName, 'CloserChat');
+});
+
+test('closer-chat/react renders on a server (React SSR) without a DOM', async () => {
+  assert.equal(typeof globalThis.document, 'undefined', 'this test must run without a DOM');
+  const { CloserChat } = await import('closer-chat/react');
+  const { createElement } = await import('react');
+  const { renderToString } = await import('react-dom/server');
+  const html = renderToString(createElement(CloserChat, { 'org-id': '00000000-0000-0000-0000-000000000000', onOpen: () => {} }));
+  assert.match(html, /^<closer-chat org-id="00000000-0000-0000-0000-000000000000"><\/closer-chat>$/);
+});
