@@ -29,7 +29,7 @@ const SPEC = {
   pages: [PAGES.join(','), list, 'pages to run, comma-separated'],
   cpu: [4, num, 'CPU slowdown (Emulation.setCPUThrottlingRate); 4 ≈ a mid-range phone (Lighthouse mobile)'],
   network: ['fast4g', str, `network profile: ${Object.keys(NETWORK_PROFILES).join(' | ')}`],
-  minAfterLoadMs: [2000, int, 'the window lasts at least this long after the load event'],
+  minAfterLoadMs: [1500, int, 'the window lasts at least this long after the load event'],
   quietMs: [1000, int, '… then ends after this long without network activity or long tasks'],
   maxAfterLoadMs: [8000, int, '… and at the latest this long after the load event'],
   warmup: [1, int, 'unrecorded warm-up loads of each page before the measured runs'],

@@ -43,9 +43,9 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
 
 /**
  * Starts the server. Resolves to `{ origin, close() }`.
- * @param {{ root?: string, port?: number, widgetLatencyMs?: number, log?: boolean }} [options]
+ * @param {{ root?: string, port?: number, widgetLatencyMs?: number, log?: boolean, aliases?: Record<string, string> }} [options]
  */
-export async function startServer({ root = PROJECT_ROOT, port = 0, widgetLatencyMs = 0, log = false } = {}) {
+export async function startServer({ root = PROJECT_ROOT, port = 0, widgetLatencyMs = 0, log = false, aliases = {} } = {}) {
   const rootDir = resolve(root);
   /** path → { mtimeMs, raw, gz } */
   const cache = new Map();
@@ -71,7 +71,8 @@ export async function startServer({ root = PROJECT_ROOT, port = 0, widgetLatency
         res.writeHead(400).end('bad path');
         return;
       }
-      const file = normalize(join(rootDir, pathname));
+      // `aliases`: URL path → file served instead (run.js serves a snapshot of the bundle)
+      const file = aliases[pathname] ?? normalize(join(rootDir, pathname));
       if (file !== rootDir && !file.startsWith(rootDir + sep)) {
         res.writeHead(403).end('forbidden');
         return;
