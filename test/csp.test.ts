@@ -1,0 +1,63 @@
+// Sites that embed a chat widget often run a strict Content Security Policy. The
+// element must work there with its nonce, and cause no violation report of its own.
+import { expect } from '@open-wc/testing';
+import type { CloserChat } from '../src/index.js';
+import { nextEvent, resetPage } from './helpers.js';
+
+/** The test server's own live-reload script is not ours to answer for. */
+const ours = (violations: Violation[], after = 0) =>
+  violations.filter(({ line, at }) => at >= after && !line.includes('__web-dev-server__')).map(({ line }) => line);
+
+interface Violation {
+  line: string;
+  at: number;
+}
+
+type CspWindow = Window & { violations: Violation[]; closerSimulator?: { calls: { method: string }[] } };
+
+async function cspPage(nonce: string): Promise<{ win: CspWindow; chat: CloserChat }> {
+  const frame = document.createElement('iframe');
+  frame.src = `/test/fixtures/csp.html?nonce=${nonce}`;
+  document.body.append(frame);
+  for (;;) {
+    const win = frame.contentWindow as CspWindow | null;
+    const chat = win?.document.querySelector('closer-chat') as CloserChat | null;
+    if (chat && win?.customElements.get('closer-chat')) return { win: win!, chat };
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('<closer-chat>', () => {
+  afterEach(async () => {
+    document.querySelectorAll('iframe').forEach((frame) => frame.remove());
+    await resetPage();
+  });
+
+  describe('under a strict Content Security Policy', () => {
+    it('loads the widget with the nonce and causes no violation (no eval probe either)', async () => {
+      const { win, chat } = await cspPage('test');
+      if (chat.state !== 'ready') await nextEvent(chat, 'closer-ready');
+      expect(win.closerSimulator?.calls.map((call) => call.method)).to.deep.equal(['init']);
+      expect(win.document.querySelector('script[data-closer-chat]')?.getAttribute('nonce') ?? '', 'nonce hidden from the DOM').to.equal('');
+      expect((win.document.querySelector('script[data-closer-chat]') as HTMLScriptElement).nonce).to.equal('test');
+      expect(ours(win.violations)).to.deep.equal([]);
+      // The check can see an eval probe: one made now is reported. (Browsers may fold
+      // repeated reports into one, hence the timestamps.)
+      const probedAt = win.performance.now();
+      try {
+        new (win as unknown as { Function: FunctionConstructor }).Function('');
+      } catch {
+        /* blocked, as it should be */
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(ours(win.violations, probedAt)).to.deep.equal(['script-src eval']);
+    });
+
+    it('without the nonce the policy blocks the widget script (the policy is enforced here)', async () => {
+      const { win, chat } = await cspPage('none');
+      if (chat.state !== 'error') await nextEvent(chat, 'closer-error');
+      expect(chat.state).to.equal('error');
+      expect(ours(win.violations).some((line) => line.startsWith('script-src-elem') && line.includes('/dev/simulator/widget.js'))).to.equal(true);
+    });
+  });
+});
