@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { PROJECT_ROOT, gzip } from './server.js';
 import { readConfig } from './config.js';
+import { writePages } from './pages.js';
 
 export const OUT_DIR = join(PROJECT_ROOT, 'bench', '.out');
 export const WIDGET_DIR = join(OUT_DIR, 'widget');
@@ -581,6 +582,7 @@ export async function generate(config, { itersPerMs }) {
   if (config.widgetFontKb > 0) await put('widget/font.woff2', fontBytes(r, config.widgetFontKb * 1024), false);
   if (config.widgetIframe > 0) await put('widget/frame.html', FRAME_HTML);
   await put('hero.png', heroOfSize(config.heroKb * 1024), false);
+  await writePages(OUT_DIR);
   return { itersPerMs, startupIters, initIters, modules, files };
 }
 

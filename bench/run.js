@@ -133,7 +133,7 @@ async function measure(browser, origin, pageName, config, { warmup = false, iter
     if (!warmup) await cdp.send('Emulation.setCPUThrottlingRate', { rate: config.cpu });
     await cdp.send('Performance.enable');
 
-    await page.goto(`${origin}/bench/pages/${pageName}.html`, { waitUntil: 'load', timeout: 120_000 });
+    await page.goto(`${origin}/bench/.out/pages/${pageName}.html`, { waitUntil: 'load', timeout: 120_000 });
     const loadedAt = Date.now();
     if (warmup) {
       await sleep(300);

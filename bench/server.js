@@ -1,7 +1,7 @@
 // A tiny static file server for the benchmark (node:http, no dependencies).
 //
 // Serves the project root on 127.0.0.1 with an ephemeral port, so /dist/closer-chat.bundle.js,
-// /bench/pages/*.html and the generated /bench/.out/... all resolve. Text files are sent
+// /bench/.out/pages/*.html and the rest of /bench/.out/ resolve. Text files are sent
 // gzip-compressed when the browser accepts it (as a CDN would), and requests under
 // /bench/.out/widget/ (the stand-in widget and everything it loads) wait `widgetLatencyMs`
 // first, to mimic the extra connection / CDN time of a third-party origin.
@@ -13,6 +13,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { EMBEDS } from './pages.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const WIDGET_PREFIX = '/bench/.out/widget/';
@@ -123,5 +124,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const port = i > 0 ? Number(process.argv[i + 1]) : 0;
   const { origin } = await startServer({ port, widgetLatencyMs: 50, log: true });
   console.log(`Serving ${PROJECT_ROOT} at ${origin}`);
-  for (const page of ['none', 'snippet', 'eager', 'idle', 'interaction']) console.log(`  ${origin}/bench/pages/${page}.html`);
+  for (const page of Object.keys(EMBEDS)) console.log(`  ${origin}/bench/.out/pages/${page}.html`);
 }
