@@ -5,6 +5,7 @@
 //
 // Every flag `--foo-bar` has the environment variable `BENCH_FOO_BAR`. Where the stand-in
 // widget's defaults come from is explained next to each one and in bench/README.md.
+import { EMBEDS } from './pages.js';
 
 /**
  * Network profiles for `Network.emulateNetworkConditions` (bytes/s, ms). They are Chrome
@@ -21,7 +22,7 @@ export const NETWORK_PROFILES = {
   none: null,
 };
 
-export const PAGES = ['none', 'snippet', 'eager', 'idle', 'interaction'];
+export const PAGES = Object.keys(EMBEDS);
 
 /** name → [default, parser, help] */
 const SPEC = {
