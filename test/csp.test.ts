@@ -1,8 +1,7 @@
 // Sites that embed a chat widget often run a strict Content Security Policy. The
 // element must work there with its nonce, and cause no violation report of its own.
 import { expect } from '@open-wc/testing';
-import type { CloserChat } from '../src/index.js';
-import { nextEvent, resetPage } from './helpers.js';
+import { nextEvent, openFramePage, resetPage, whenReady } from './helpers.js';
 
 /** The test server's own live-reload script is not ours to answer for. */
 const ours = (violations: Violation[], after = 0) =>
@@ -15,17 +14,7 @@ interface Violation {
 
 type CspWindow = Window & { violations: Violation[]; closerSimulator?: { calls: { method: string }[] } };
 
-async function cspPage(nonce: string): Promise<{ win: CspWindow; chat: CloserChat }> {
-  const frame = document.createElement('iframe');
-  frame.src = `/test/fixtures/csp.html?nonce=${nonce}`;
-  document.body.append(frame);
-  for (;;) {
-    const win = frame.contentWindow as CspWindow | null;
-    const chat = win?.document.querySelector('closer-chat') as CloserChat | null;
-    if (chat && win?.customElements.get('closer-chat')) return { win: win!, chat };
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+const cspPage = (nonce: string) => openFramePage<CspWindow>(`/test/fixtures/csp.html?nonce=${nonce}`);
 
 describe('<closer-chat>', () => {
   afterEach(async () => {
@@ -36,7 +25,7 @@ describe('<closer-chat>', () => {
   describe('under a strict Content Security Policy', () => {
     it('loads the widget with the nonce and causes no violation (no eval probe either)', async () => {
       const { win, chat } = await cspPage('test');
-      if (chat.state !== 'ready') await nextEvent(chat, 'closer-ready');
+      await whenReady(chat);
       expect(win.closerSimulator?.calls.map((call) => call.method)).to.deep.equal(['init']);
       expect(win.document.querySelector('script[data-closer-chat]')?.getAttribute('nonce') ?? '', 'nonce hidden from the DOM').to.equal('');
       expect((win.document.querySelector('script[data-closer-chat]') as HTMLScriptElement).nonce).to.equal('test');

@@ -135,3 +135,26 @@ export async function consoleErrors(run: () => unknown): Promise<string[]> {
   }
   return lines;
 }
+
+/**
+ * A whole page of its own in an iframe (a fixture under test/fixtures/), for what one
+ * shared test document cannot give: its own load event, storage, policy. Resolves once
+ * the page's `<closer-chat>` is upgraded (its module has run).
+ */
+export async function openFramePage<W extends Window = Window & Record<string, any>>(
+  url: string,
+): Promise<{ frame: HTMLIFrameElement; win: W; chat: CloserChat }> {
+  const frame = document.createElement('iframe');
+  frame.src = url;
+  document.body.append(frame);
+  for (;;) {
+    const win = frame.contentWindow as W | null;
+    const chat = win?.document.querySelector('closer-chat') as CloserChat | null;
+    if (win && chat && win.customElements.get('closer-chat')) return { frame, win, chat };
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Ready now or later: a page on its own may have got there before the test looked. */
+export const whenReady = (chat: CloserChat): Promise<unknown> =>
+  chat.state === 'ready' ? Promise.resolve() : nextEvent(chat, 'closer-ready');

@@ -8,11 +8,13 @@ import {
   mount,
   nextEvent,
   nextTask,
+  openFramePage,
   ORG_ID,
   resetPage,
   scriptSettled,
   SIMULATOR_URL,
   simulator,
+  whenReady,
   widgetScripts,
 } from './helpers.js';
 
@@ -35,24 +37,8 @@ async function facadeGone(element: CloserChat): Promise<void> {
   while (launcher(element)) await element.updateComplete.then(nextTask);
 }
 
-/** A whole page in an iframe (test/fixtures/page.html) for load-event and visitor scenarios. */
-async function framePage(query: Record<string, string>): Promise<{ frame: HTMLIFrameElement; win: Window & Record<string, any> }> {
-  const frame = document.createElement('iframe');
-  frame.src = `/test/fixtures/page.html?${new URLSearchParams(query)}`;
-  document.body.append(frame);
-  // Wait until the element in it is upgraded (its module has run).
-  for (;;) {
-    const win = frame.contentWindow as (Window & Record<string, any>) | null;
-    if (win?.customElements?.get('closer-chat') && win.document.querySelector('closer-chat')) return { frame, win };
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-const frameChat = (win: Window) => win.document.querySelector('closer-chat') as CloserChat;
-
-/** Ready now or later: a page on its own may have got there before the test looked. */
-const whenReady = (chat: CloserChat): Promise<unknown> =>
-  chat.state === 'ready' ? Promise.resolve() : nextEvent(chat, 'closer-ready');
+/** test/fixtures/page.html with a scenario in its query (see that file). */
+const framePage = (query: Record<string, string>) => openFramePage(`/test/fixtures/page.html?${new URLSearchParams(query)}`);
 
 describe('<closer-chat>', () => {
   afterEach(async () => {
@@ -197,8 +183,7 @@ describe('<closer-chat>', () => {
     });
 
     it('a returning visitor gets the widget back without a click (loads as idle)', async () => {
-      const { win } = await framePage({ loading: 'interaction', engaged: '1' });
-      const chat = frameChat(win);
+      const { win, chat } = await framePage({ loading: 'interaction', engaged: '1' });
       await whenReady(chat);
       expect(win.closerSimulator!.calls.map((call: { method: string }) => call.method)).to.deep.equal(['init']);
       await facadeGone(chat);
@@ -216,17 +201,16 @@ describe('<closer-chat>', () => {
 
   describe('loading="idle"', () => {
     it('fetches only after the page load event, then initialises', async () => {
-      const { win } = await framePage({ loading: 'idle', 'slow-load': '400' });
+      const { win, chat } = await framePage({ loading: 'idle', 'slow-load': '400' });
       expect(win.loadEventAt, 'the page is still loading').to.equal(undefined);
       expect(win.requests()).to.have.length(0);
-      await whenReady(frameChat(win));
+      await whenReady(chat);
       const [request] = win.requests();
       expect(request.startTime).to.be.greaterThan(win.loadEventAt);
     });
 
     it('on Save-Data a new visitor gets the facade and no fetch; intent still loads it', async () => {
-      const { win } = await framePage({ loading: 'idle', 'save-data': '1' });
-      const chat = frameChat(win);
+      const { win, chat } = await framePage({ loading: 'idle', 'save-data': '1' });
       while (win.loadEventAt === undefined) await nextTask();
       await new Promise((resolve) => win.requestIdleCallback?.(resolve, { timeout: 500 }) ?? setTimeout(resolve, 100));
       await nextTask();
@@ -240,18 +224,17 @@ describe('<closer-chat>', () => {
     });
 
     it('on Save-Data a returning visitor still gets the widget back on idle', async () => {
-      const { win } = await framePage({ loading: 'idle', 'save-data': '1', engaged: '1' });
-      await whenReady(frameChat(win));
+      const { win, chat } = await framePage({ loading: 'idle', 'save-data': '1', engaged: '1' });
+      await whenReady(chat);
       expect(win.requests()).to.have.length(1);
     });
 
     it('adds one preconnect for the official widget origin, never a duplicate', async () => {
-      const { win, frame } = await framePage({
+      const { win, frame, chat } = await framePage({
         loading: 'idle',
         src: 'https://widget.closer.app/widget.js',
         'slow-load': '3000',
       });
-      const chat = frameChat(win);
       await chat.updateComplete;
       chat.parentNode!.append(chat); // a move re-applies the strategy
       await chat.updateComplete;
