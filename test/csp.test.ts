@@ -17,10 +17,7 @@ type CspWindow = Window & { violations: Violation[]; closerSimulator?: { calls: 
 const cspPage = (nonce: string) => openFramePage<CspWindow>(`/test/fixtures/csp.html?nonce=${nonce}`);
 
 describe('<closer-chat>', () => {
-  afterEach(async () => {
-    document.querySelectorAll('iframe').forEach((frame) => frame.remove());
-    await resetPage();
-  });
+  afterEach(resetPage);
 
   describe('under a strict Content Security Policy', () => {
     it('loads the widget with the nonce and causes no violation (no eval probe either)', async () => {

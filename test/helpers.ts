@@ -72,9 +72,9 @@ export function scriptSettled(script: HTMLScriptElement | undefined = widgetScri
   });
 }
 
-/** Removes every element, lets the widget tear down, then wipes the SDK and its script. */
+/** Removes every element and fixture page, lets the widget tear down, then wipes the SDK and its script. */
 export async function resetPage(): Promise<void> {
-  document.querySelectorAll('closer-chat').forEach((element) => element.remove());
+  document.querySelectorAll('closer-chat, iframe').forEach((element) => element.remove());
   fixtureCleanup();
   await Promise.all(widgetScripts().map((script) => scriptSettled(script)));
   await nextTask();

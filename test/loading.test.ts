@@ -41,10 +41,7 @@ async function facadeGone(element: CloserChat): Promise<void> {
 const framePage = (query: Record<string, string>) => openFramePage(`/test/fixtures/page.html?${new URLSearchParams(query)}`);
 
 describe('<closer-chat>', () => {
-  afterEach(async () => {
-    document.querySelectorAll('iframe').forEach((frame) => frame.remove());
-    await resetPage();
-  });
+  afterEach(resetPage);
 
   describe('loading="interaction"', () => {
     it('draws a launcher button and makes no request to the widget before intent', async () => {
