@@ -1,18 +1,21 @@
 // `cem analyze --litelement` (part of `npm run build`): custom-elements.json in the
-// package root, from the JSDoc on the element class (src/closer-chat.ts) and its Lit
-// `static properties`. test/manifest.test.ts checks it against the running element.
+// package root. test/manifest.test.ts checks it against the running element.
 //
-// The analyzer reads each file alone, without TypeScript's type checker, so it writes
-// types as they are spelled (`LoadingStrategy`). The plugin below asks the checker
-// instead, so tools that offer attribute values (VS Code, JetBrains, Storybook) see
-// `'eager' | 'idle' | …`, and it holds the `@fires` types to `CloserChatEventMap`.
+// The analyzer reads the class's JSDoc (summary, slots, parts, CSS properties and
+// states) and its getters and methods. The attributes, reactive properties and events
+// are not written there: they come from the tables in src/attributes.ts and
+// src/events.ts, each row's comment being its description. The plugin below reads
+// those tables with TypeScript, and asks the type checker for every type, so tools that
+// offer attribute values (VS Code, JetBrains, Storybook) see `'eager' | 'idle' | …`.
 import ts from 'typescript';
 
 /** The element's public modules; the rest of src/ is private to the package. */
-const MODULES = ['src/index.ts', 'src/closer-chat.ts', 'src/define.ts', 'src/events.ts'];
+const MODULES = ['src/index.ts', 'src/element.ts', 'src/closer-chat.ts', 'src/define.ts', 'src/events.ts'];
 const ELEMENT_MODULE = 'src/closer-chat.ts';
 const ELEMENT_CLASS = 'CloserChat';
 const EVENT_MAP = { module: 'src/events.ts', name: 'CloserChatEventMap' };
+const ATTRIBUTE_TABLES = { module: 'src/attributes.ts', attributes: 'ATTRIBUTES', properties: 'PROPERTIES' };
+const EVENT_TABLES = { module: 'src/events.ts', callbacks: 'WIDGET_CALLBACKS', own: 'ELEMENT_EVENTS' };
 
 /** `src/x.ts` (or `./x.js` next to it) → `dist/x.js`: the files the package ships. */
 function shippedPath(path, from = 'src/index.ts') {
@@ -20,15 +23,9 @@ function shippedPath(path, from = 'src/index.ts') {
   return resolved.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js');
 }
 
-/** Whitespace and TypeScript's `;` before `}` do not count when comparing types. */
-const sameType = (a, b) => {
-  const norm = (text) => text.replace(/;\s*}/g, '}').replace(/\s+/g, '').replace(/"/g, "'");
-  return norm(a) === norm(b);
-};
-
 function typeChecker() {
   const config = ts.getParsedCommandLineOfConfigFile('tsconfig.json', {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
-  const program = ts.createProgram([ELEMENT_MODULE, EVENT_MAP.module], { ...config.options, noEmit: true });
+  const program = ts.createProgram([ELEMENT_MODULE, EVENT_MAP.module, ATTRIBUTE_TABLES.module], { ...config.options, noEmit: true });
   const checker = program.getTypeChecker();
   const flags = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType;
   // A union of string literals (`LoadingStrategy`) is spelled out: its values are what
@@ -45,6 +42,43 @@ function typeChecker() {
   const declaration = (file, kind, name) =>
     program.getSourceFile(file).statements.find((node) => node.kind === kind && node.name?.text === name);
 
+  /** The `[ … ] as const` or `{ … } as const` a `const` of `file` is set to. */
+  const table = (file, name) => {
+    const statement = program
+      .getSourceFile(file)
+      .statements.find((node) => ts.isVariableStatement(node) && node.declarationList.declarations[0].name.text === name);
+    let value = statement?.declarationList.declarations[0].initializer;
+    while (value && (ts.isAsExpression(value) || ts.isSatisfiesExpression(value))) value = value.expression;
+    if (!value) throw new Error(`${file}: no table ${name}`);
+    return value;
+  };
+  /** The text of the `/** … *\/` comment right before `node`. */
+  const commentOf = (node) => {
+    const text = node.getSourceFile().getFullText();
+    const ranges = ts.getLeadingCommentRanges(text, node.getFullStart()) ?? [];
+    const doc = ranges.map((range) => text.slice(range.pos, range.end)).filter((c) => c.startsWith('/**')).at(-1);
+    return doc?.replace(/^\/\*\*\s*|\s*\*\/$/g, '').replace(/\n\s*\* ?/g, ' ').trim() ?? '';
+  };
+  const stringValue = (node) => (node && (ts.isStringLiteral(node) || ts.isIdentifier(node)) ? checker.getTypeAtLocation(node).value : undefined);
+  const field = (object, key) => object.properties.find((p) => ts.isPropertyAssignment(p) && p.name.text === key)?.initializer;
+  const rows = (name) =>
+    table(ATTRIBUTE_TABLES.module, name).elements.map((row) => ({
+      attribute: stringValue(field(row, 'attribute')),
+      // The element's rule (attributes.ts `propertyOf`): `org-id` → `orgId`.
+      property: stringValue(field(row, 'property')) ?? stringValue(field(row, 'attribute')).replace(/-([a-z])/g, (_, c) => c.toUpperCase()),
+      default: stringValue(field(row, 'default')),
+      builtIn: !!field(row, 'builtIn'),
+      description: commentOf(row),
+    }));
+  const callbackEvents = table(EVENT_TABLES.module, EVENT_TABLES.callbacks).properties.map((row) => ({
+    name: stringValue(field(row.initializer, 'event')),
+    description: `${commentOf(row)} (SDK \`${row.name.text}\`)`,
+  }));
+  const ownEvents = table(EVENT_TABLES.module, EVENT_TABLES.own).elements.map((row) => ({
+    name: stringValue(row),
+    description: commentOf(row),
+  }));
+
   const elementType = checker.getTypeAtLocation(declaration(ELEMENT_MODULE, ts.SyntaxKind.ClassDeclaration, ELEMENT_CLASS));
   const eventMap = checker.getTypeAtLocation(declaration(EVENT_MAP.module, ts.SyntaxKind.InterfaceDeclaration, EVENT_MAP.name));
   return {
@@ -57,6 +91,8 @@ function typeChecker() {
     },
     /** Event name → `CustomEvent<…>`, from `CloserChatEventMap`. */
     events: new Map(eventMap.getProperties().map((symbol) => [symbol.name, print(checker.getTypeOfSymbol(symbol))])),
+    /** The rows of the attribute and property tables, and of the two event tables. */
+    tables: { attributes: rows(ATTRIBUTE_TABLES.attributes), properties: rows(ATTRIBUTE_TABLES.properties), events: [...callbackEvents, ...ownEvents] },
   };
 }
 
@@ -70,30 +106,48 @@ function closerChatPlugin() {
       for (const module of customElementsManifest.modules) {
         for (const declaration of module.declarations ?? []) {
           if (declaration.kind !== 'class' || declaration.name !== ELEMENT_CLASS) continue;
+          const { attributes, properties, events } = checker.tables;
+          const quoted = (value) => (value === undefined ? {} : { default: `'${value}'` });
+          declaration.attributes = attributes.map((row) => ({
+            name: row.attribute,
+            description: row.description,
+            type: { text: checker.memberType(row.property, { attribute: true }) },
+            // `nonce` is HTMLElement's own property; the others are the element's.
+            ...(row.builtIn ? {} : { fieldName: row.property }),
+            ...quoted(row.default),
+          }));
+          const tableFields = [...attributes.filter((row) => !row.builtIn), ...properties].map((row) => ({
+            kind: 'field',
+            name: row.property,
+            privacy: 'public',
+            type: { text: checker.memberType(row.property) },
+            description: row.description,
+            ...(row.attribute ? { attribute: row.attribute } : {}),
+            ...quoted(row.default),
+          }));
+          const fromTables = new Set(tableFields.map((member) => member.name));
           // `#private` members are unreachable from outside; `@internal` ones the analyzer drops.
-          declaration.members = declaration.members.filter((member) => !member.name.startsWith('#') && member.privacy !== 'private');
+          declaration.members = [
+            ...tableFields,
+            ...declaration.members.filter((member) => !member.name.startsWith('#') && member.privacy !== 'private' && !fromTables.has(member.name)),
+          ];
           for (const member of declaration.members) {
-            if (member.kind !== 'field') continue;
+            if (member.kind !== 'field' || fromTables.has(member.name)) continue;
             const text = checker.memberType(member.name);
             if (text) member.type = { text };
           }
-          for (const attribute of declaration.attributes) {
-            // `nonce` is HTMLElement's own; the others mirror a Lit property.
-            const text = checker.memberType(attribute.fieldName ?? attribute.name, { attribute: true });
-            if (text) attribute.type = { text };
-          }
-          // Every event the element sends is documented with `@fires {type} name`, and
-          // the type is the one listeners get from `CloserChatEventMap`.
-          const documented = new Set(declaration.events.map((event) => event.name));
+          // Every event in `CloserChatEventMap` has a row in the event tables, and back.
+          declaration.events = events.map((event) => ({ name: event.name, type: { text: checker.events.get(event.name) }, description: event.description }));
+          const inTables = new Set(events.map((event) => event.name));
           for (const name of checker.events.keys()) {
-            if (!documented.has(name)) problems.push(`${name} is in ${EVENT_MAP.name} but has no @fires`);
+            if (!inTables.has(name)) problems.push(`${name} is in ${EVENT_MAP.name} but in no event table`);
           }
-          for (const event of declaration.events) {
-            const actual = checker.events.get(event.name);
-            if (!actual) problems.push(`@fires ${event.name} is not in ${EVENT_MAP.name}`);
-            else if (!event.type || !sameType(event.type.text, actual)) {
-              problems.push(`@fires ${event.name}: JSDoc says {${event.type?.text ?? ''}}, ${EVENT_MAP.name} says {${actual}}`);
-            }
+          for (const event of events) {
+            if (!checker.events.has(event.name)) problems.push(`${event.name} is in an event table but not in ${EVENT_MAP.name}`);
+            if (!event.description) problems.push(`${event.name} has no description (a comment on its table row)`);
+          }
+          for (const row of [...attributes, ...properties]) {
+            if (!row.description) problems.push(`${row.attribute ?? row.property} has no description (a comment on its table row)`);
           }
         }
         for (const entry of module.exports ?? []) {
@@ -111,7 +165,7 @@ function closerChatPlugin() {
       }
       if (problems.length) {
         // A plain message and a failed build, rather than the analyzer's "error in third party plugin".
-        console.error(`custom-elements.json: the JSDoc of <closer-chat> disagrees with the code:\n  ${problems.join('\n  ')}`);
+        console.error(`custom-elements.json: the tables of <closer-chat> and its types disagree:\n  ${problems.join('\n  ')}`);
         process.exit(1);
       }
     },

@@ -15,7 +15,7 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
 /** Entries of the package (see "exports" in package.json). */
-const ENTRIES = ['index', 'closer-chat', 'define', 'react', 'react-jsx', 'vue', 'svelte'];
+const ENTRIES = ['index', 'element', 'define', 'react', 'react-jsx', 'vue', 'svelte'];
 /** Type-only entries: their JS is empty, and kept so that a plain `import` resolves too. */
 const TYPE_ONLY = ['react-jsx', 'vue', 'svelte'];
 

@@ -1,8 +1,10 @@
 /**
- * Event names, detail types and the one table that maps the SDK's callbacks to
- * DOM events. The init callbacks, the `HTMLElementEventMap` entries and the README
- * check all derive from `WIDGET_CALLBACKS`, so a renamed callback is a one-line change.
+ * Event names, detail types and the one table that maps the SDK's callbacks to DOM
+ * events. The init callbacks, the `HTMLElementEventMap` entries, the manifest's
+ * events and the README check all derive from `WIDGET_CALLBACKS` and `ELEMENT_EVENTS`,
+ * so a renamed callback is a one-line change.
  */
+import { printOnce, type CloserErrorDetail } from './errors.js';
 
 /** Conversation statuses the SDK reports (the initial `waiting` is not reported). */
 export type ConversationStatus = 'waiting' | 'inProgress' | 'solved' | 'unsolved';
@@ -28,22 +30,30 @@ const noDetail = (): Record<string, never> => Object.freeze({});
  * SDK callback → the event it becomes → how its arguments become the detail.
  * The SDK's argument shapes are documented but not enforced, so each mapper
  * tolerates a missing or malformed argument rather than throwing inside the SDK.
+ * Each row's comment is the event's description in the manifest.
  */
 export const WIDGET_CALLBACKS = {
+  /** The chat window opened. */
   onOpen: { event: OPEN_EVENT, detail: noDetail },
+  /** The chat window closed. */
   onClose: { event: CLOSE_EVENT, detail: noDetail },
+  /** The visitor sent a message. */
   onMessageSent: { event: MESSAGE_SENT_EVENT, detail: noDetail },
+  /** A message arrived for the visitor. */
   onMessageReceived: { event: MESSAGE_RECEIVED_EVENT, detail: noDetail },
+  /** The conversation tags changed. */
   onTagsChanged: {
     event: TAGS_CHANGED_EVENT,
     detail: (tags?: readonly string[]): { tags: readonly string[] } => ({
       tags: Object.freeze(Array.isArray(tags) ? [...tags] : []),
     }),
   },
+  /** The Lekta bot set its context. */
   onLektaContext: {
     event: LEKTA_CONTEXT_EVENT,
     detail: (context?: unknown): { context: unknown } => ({ context }),
   },
+  /** The conversation's status changed: `waiting`, `inProgress`, `solved` or `unsolved` (not the initial `waiting`). */
   onConversationStatusChanged: {
     event: CONVERSATION_STATUS_CHANGED_EVENT,
     detail: (change?: { status: ConversationStatus }): { status: ConversationStatus } => ({
@@ -52,7 +62,9 @@ export const WIDGET_CALLBACKS = {
   },
   // The docs confirm a success counterpart of onUserAuthorizationFailed but do not
   // publish its name; `onUserAuthorized` is our best reading. Rename here if needed.
+  /** The stored session passed its check. */
   onUserAuthorized: { event: USER_AUTHORIZED_EVENT, detail: noDetail },
+  /** The stored session failed its check. */
   onUserAuthorizationFailed: { event: USER_AUTHORIZATION_FAILED_EVENT, detail: noDetail },
 } as const;
 
@@ -60,32 +72,26 @@ type CallbackTable = typeof WIDGET_CALLBACKS;
 /** Names of the SDK callbacks we forward (`onOpen`, `onTagsChanged`, …). */
 export type WidgetCallbackName = keyof CallbackTable;
 
-/** Where in its life an error happened. */
-export type ErrorPhase = 'config' | 'load' | 'init' | 'conflict';
-
-/** One problem with the element's input, named by the attribute or property to fix. */
-export interface ConfigIssue {
-  /** The attribute (`org-id`) or property (`options.onOpen`) at fault. */
-  readonly name: string;
-  readonly message: string;
-}
-
-export interface CloserErrorDetail {
-  readonly phase: ErrorPhase;
-  /** Stable, machine-readable reason, e.g. `invalid-config`, `load-failed`. */
-  readonly code: string;
-  /** Human-readable, never contains the api key. */
-  readonly message: string;
-  readonly issues?: readonly ConfigIssue[];
-}
-
 /** Init options as reported in `closer-ready`: functions dropped, secrets redacted. */
 export type ReportedOptions = Readonly<Record<string, unknown>>;
 
+/**
+ * The element's own events, which no SDK callback sends. (The comments are the
+ * manifest's descriptions, read from this source by the build.)
+ */
+export const ELEMENT_EVENTS = [
+  /** `unreadCount` changed. */
+  UNREAD_CHANGED_EVENT,
+  /** `closer.init` ran, or this element adopted a running widget. `options` has no functions, and `apiKey` reads `"[redacted]"`. */
+  READY_EVENT,
+  /** `logout()` finished. */
+  LOGOUT_EVENT,
+  /** Configuration, loading or initialisation failed, or another element already runs the widget. */
+  ERROR_EVENT,
+] as const;
+
 type CallbackEvents = {
-  [K in WidgetCallbackName as CallbackTable[K]['event']]: CustomEvent<
-    ReturnType<CallbackTable[K]['detail']>
-  >;
+  [K in WidgetCallbackName as CallbackTable[K]['event']]: CustomEvent<ReturnType<CallbackTable[K]['detail']>>;
 };
 
 /** Every event `<closer-chat>` dispatches, by name. */
@@ -104,10 +110,7 @@ declare global {
 /** Every event name, for docs checks and for pages that log them all. */
 export const CLOSER_EVENTS = [
   ...Object.values(WIDGET_CALLBACKS).map((entry) => entry.event),
-  UNREAD_CHANGED_EVENT,
-  READY_EVENT,
-  LOGOUT_EVENT,
-  ERROR_EVENT,
+  ...ELEMENT_EVENTS,
 ] as ReadonlyArray<keyof CloserChatEventMap>;
 
 /**
@@ -125,8 +128,8 @@ export function emit<K extends keyof CloserChatEventMap>(
   return event as CloserChatEventMap[K];
 }
 
-/** Every failure goes out the same way: one console line and one `closer-error`. */
+/** Every failure goes out the same way: a console line (once per element) and a `closer-error`. */
 export function reportError(target: EventTarget | undefined, detail: CloserErrorDetail): void {
-  console.error(detail.message);
+  printOnce(target, detail);
   if (target) emit(target, ERROR_EVENT, detail);
 }

@@ -5,55 +5,36 @@
  * no framework is imported here, so the main entry stays free of React, Vue and
  * Svelte. Event names are never spelled here; they come from `CloserChatEventMap`.
  */
+import type {
+  AttributeName,
+  AttributeRow,
+  AttributeValue,
+  BooleanAttributeValue,
+  Camelize,
+  OptionalBooleanAttributeName,
+  PropertyRow,
+} from './attributes.js';
 import type { CloserChat } from './closer-chat.js';
 import type { CloserChatEventMap } from './events.js';
-import type { LoadingStrategy } from './options.js';
+
+export type { AttributeName, BooleanAttributeValue, OptionalBooleanAttributeName };
 
 /**
- * A boolean attribute's value. Vue and Svelte write `false` as `"false"`, which the
- * element reads as false (CMS editors write it too); React 19 removes the attribute.
+ * The element's attributes as a template writes them: kebab-case, text values, and
+ * for boolean attributes `true`/`false` too (Vue and Svelte write `false` as
+ * `"false"`, which the element reads as false; React 19 removes the attribute).
+ * From the attribute table, so it cannot drift from the element.
  */
-export type BooleanAttributeValue = boolean | '' | 'true' | 'false';
-
-/**
- * The element's attributes as a template writes them: kebab-case, string values.
- * test/node/typings.test.js holds this list to custom-elements.json.
- */
-export interface CloserChatAttributes {
-  /** Your organisation's id (UUID). Required. */
-  'org-id'?: string;
-  /** A client's api key (UUID): restores that client's session. */
-  'api-key'?: string;
-  /** `"false"` hides the widget's launcher; absent keeps the SDK's default (shown). */
-  'show-button'?: BooleanAttributeValue;
-  /** Start closed even if the visitor had the widget open before. */
-  'disable-auto-open'?: BooleanAttributeValue;
-  /** Send the widget's frontend logs to Closer. */
-  'enable-log'?: BooleanAttributeValue;
-  /** Check the stored session before drawing the widget. */
-  'initialize-before-render'?: BooleanAttributeValue;
-  /** When the widget script is fetched. Default `idle`. */
-  loading?: LoadingStrategy;
-  /** The widget script URL: the official one (default) or one on the page's origin. */
-  src?: string;
-  /** CSP nonce for the injected script tag. */
-  nonce?: string;
-  /** Accessible name of the `interaction` launcher. Default "Open chat". */
-  'launcher-label'?: string;
-  /** `"false"`: do not remember that the visitor engaged. */
-  'remember-engagement'?: BooleanAttributeValue;
-}
+export type CloserChatAttributes = { [R in AttributeRow as R['attribute']]?: AttributeValue<R> };
 
 /** What only a property can carry: objects and functions. */
-export type CloserChatProperties = Pick<CloserChat, 'identity' | 'options' | 'getLoginHintToken'>;
+export type CloserChatProperties = Pick<CloserChat, PropertyRow['property']>;
 
 /** Every event name the element dispatches. */
 export type CloserChatEventName = keyof CloserChatEventMap;
 
-/** `closer-tags-changed` → `closerTagsChanged`, as Vue camelizes names. */
-export type Camelize<S extends string> = S extends `${infer Head}-${infer Tail}`
-  ? `${Head}${Capitalize<Camelize<Tail>>}`
-  : S;
+/** `closer-tags-changed` → `closerTagsChanged`, as Vue camelizes names (and the element its properties). */
+export type { Camelize };
 
 /** Attribute names camelized (`org-id` → `orgId`), as Vue tooling passes them to a component. */
 export type CamelizedKeys<T> = { [K in keyof T as K extends string ? Camelize<K> : K]: T[K] };

@@ -3,6 +3,7 @@
  * and telling when the real SDK has arrived. Plain TypeScript; the DOM is touched
  * only when a function is called, never at import.
  */
+import { CloserChatError, errorDetail, type ErrorCode } from './errors.js';
 
 /** One call queued on the stub, as the official snippet records it. */
 export interface QueuedCall {
@@ -25,19 +26,6 @@ export interface CloserSdk {
 declare global {
   interface Window {
     closer?: CloserSdk;
-  }
-}
-
-export type LoadErrorCode = 'load-failed' | 'load-timeout' | 'sdk-missing';
-
-/** The widget script could not be loaded; `load()` may be retried. */
-export class WidgetLoadError extends Error {
-  override name = 'WidgetLoadError';
-  constructor(
-    readonly code: LoadErrorCode,
-    message: string,
-  ) {
-    super(message);
   }
 }
 
@@ -127,14 +115,15 @@ export interface LoadRequest {
 
 /**
  * Resolves once the real SDK is on the page, injecting the script only if no tag
- * for it exists. Rejects with a `WidgetLoadError`; a later call retries.
+ * for it exists. Rejects with a `CloserChatError` (phase `load`); a later call retries.
  */
 export function loadSdk({ src, nonce, timeoutMs = DEFAULT_LOAD_TIMEOUT_MS }: LoadRequest): Promise<void> {
   if (isSdkReady()) return Promise.resolve();
   inFlight ??= new Promise<void>((resolve, reject) => {
     ensureStub(src);
     const script = findWidgetScript(src) ?? injectScript(src, nonce);
-    const settle = (error?: WidgetLoadError) => {
+    const fail = (code: ErrorCode, what: string) => new CloserChatError(errorDetail(code, what));
+    const settle = (error?: CloserChatError) => {
       clearTimeout(timer);
       script.removeEventListener('load', onLoad);
       script.removeEventListener('error', onError);
@@ -146,20 +135,18 @@ export function loadSdk({ src, nonce, timeoutMs = DEFAULT_LOAD_TIMEOUT_MS }: Loa
       settle(
         isSdkReady()
           ? undefined
-          : new WidgetLoadError('sdk-missing', `[closer-chat] ${script.src} loaded but did not define closer.deinit()`),
+          : fail('sdk-missing', `${script.src} loaded but did not define closer.deinit()`),
       );
     const onError = () => {
       // Drop the failed tag so a retry adds a fresh one: still one tag at a time.
       script.remove();
-      settle(new WidgetLoadError('load-failed', `[closer-chat] could not load the widget script ${script.src}`));
+      settle(fail('load-failed', `could not load the widget script ${script.src}`));
     };
     // A timed-out tag stays: it may still arrive, and a retry waits on it again
     // instead of adding a second copy of the widget.
     const timer = setTimeout(
       () =>
-        settle(
-          new WidgetLoadError('load-timeout', `[closer-chat] the widget script ${script.src} did not load in ${timeoutMs} ms`),
-        ),
+        settle(fail('load-timeout', `the widget script ${script.src} did not load in ${timeoutMs} ms`)),
       timeoutMs,
     );
     script.addEventListener('load', onLoad);

@@ -21,6 +21,7 @@ import type {
   CloserChatEventName,
   CloserChatListener,
   CloserChatProperties,
+  OptionalBooleanAttributeName,
 } from './framework-types.js';
 
 /** `on` + event name, as React 19 reads it: `oncloser-open`, `oncloser-tags-changed`, … */
@@ -30,16 +31,15 @@ export type CloserChatReactEventProps = {
 
 /**
  * React removes an attribute given `false`. For `show-button` and `remember-engagement`
- * absent means the default (shown, remembered), so `false` would do the opposite of
+ * (the optional booleans of the attribute table) absent means the default (shown, remembered), so `false` would do the opposite of
  * what it says: write `"false"`.
  */
 type ReactOnlyTrue = Exclude<BooleanAttributeValue, false>;
 
 /** The props of `<closer-chat>` in React 19 JSX. */
 export type CloserChatReactProps = DetailedHTMLProps<HTMLAttributes<CloserChat>, CloserChat> &
-  Omit<CloserChatAttributes, 'show-button' | 'remember-engagement'> & {
-    'show-button'?: ReactOnlyTrue;
-    'remember-engagement'?: ReactOnlyTrue;
+  Omit<CloserChatAttributes, OptionalBooleanAttributeName> & {
+    [Name in OptionalBooleanAttributeName]?: ReactOnlyTrue;
   } & Partial<CloserChatProperties> &
   CloserChatReactEventProps;
 

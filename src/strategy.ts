@@ -2,7 +2,7 @@
  * Which loading behaviour applies to this visitor, from the `loading` attribute, what
  * we remember of the visitor, and the connection. Plain functions, no Lit.
  */
-import type { LoadingStrategy } from './options.js';
+import type { LoadingStrategy } from './attributes.js';
 
 /**
  * Set once the visitor opened the widget or sent a message on this site. Holds "1",
@@ -39,16 +39,15 @@ export function isConstrainedConnection(): boolean {
   return connection?.saveData === true || /(^|-)2g$/.test(connection?.effectiveType ?? '');
 }
 
-/** What the element does: fetch now, when idle, on intent (facade), or on `load()`. */
-export type Behaviour = LoadingStrategy;
-
 /**
+ * What the element does for this visitor: fetch now, when idle, on intent (facade), or
+ * on `load()`.
  * - `interaction` loads like `idle` for a visitor who engaged before, so their
  *   conversation comes back without a click.
  * - `idle` waits for intent (shows the facade) on Save-Data or 2G for a visitor who
  *   never engaged: the heavy script is not fetched on its own there.
  */
-export function resolveBehaviour(loading: LoadingStrategy, engaged: boolean, constrained: boolean): Behaviour {
+export function resolveBehaviour(loading: LoadingStrategy, engaged: boolean, constrained: boolean): LoadingStrategy {
   if (loading === 'interaction') return engaged ? 'idle' : 'interaction';
   if (loading === 'idle' && constrained && !engaged) return 'interaction';
   return loading;

@@ -1,13 +1,15 @@
 /**
- * The page's one live widget, in plain TypeScript: which element owns it, what that
- * element wants (desired state), what the SDK is actually running, and the SDK's
- * callbacks turned into events on the owner.
+ * The page's one live widget, in plain TypeScript. The element that owns it holds a
+ * lease (`connect()`); the widget keeps one desired state (who owns it, with which
+ * config, whether it should run) and what the SDK actually runs, and turns the SDK's
+ * callbacks into events on the owner.
  *
- * Everything converges in `reconcile()`, which compares desired with actual and
+ * Everything converges in `#reconcile()`, which compares desired with actual and
  * makes the smallest change (deinit, init, identify). Requests that arrive while the
  * script is still loading only change the desired state, so they are applied once it
- * has loaded: never dropped, never run twice (DESIGN.md lifecycle rule 8).
+ * has loaded: never dropped, never run twice.
  */
+import { CloserChatError, errorDetail, type CloserErrorDetail } from './errors.js';
 import {
   emit,
   LOGOUT_EVENT,
@@ -15,7 +17,6 @@ import {
   reportError,
   UNREAD_CHANGED_EVENT,
   WIDGET_CALLBACKS,
-  type CloserErrorDetail,
   type ConversationStatus,
   type WidgetCallbackName,
 } from './events.js';
@@ -49,27 +50,28 @@ export interface WidgetHost extends EventTarget {
   widgetStateChanged(state: WidgetState): void;
 }
 
-/** Rejection of `load()`, `open()`, `logout()`; `detail` is the `closer-error` detail. */
-export class CloserChatError extends Error {
-  override name = 'CloserChatError';
-  constructor(readonly detail: CloserErrorDetail) {
-    super(detail.message);
-  }
+/** What the owning element holds: everything it may ask of the widget. */
+export interface WidgetLease {
+  /**
+   * New config (or the element is back in the document), applied at the end of the
+   * task. `false`: the lease has ended (the element was removed for good); connect again.
+   */
+  update(config: WidgetConfig): boolean;
+  /** Loads the script if needed; resolves once `closer.init` has run on the real SDK. */
+  start(): Promise<void>;
+  /** `start()`, then `closer.openWidget()`; fails clearly where the SDK lacks it. */
+  open(): Promise<void>;
+  /** The visitor showed intent: fetch the script now, leave init to the click. */
+  prefetch(): void;
+  /** The script will be needed soon: warm up the connection to its origin. */
+  preconnect(): void;
+  /** `closer.deinit()` (after a script still loading), then `closer-logout`. Down until `start()`. */
+  logout(): Promise<void>;
+  /** The element left the document; unless it is back by the end of the task, the widget tears down. */
+  release(): void;
 }
 
-const CONFLICT: CloserErrorDetail = {
-  phase: 'conflict',
-  code: 'second-element',
-  message:
-    '[closer-chat] another <closer-chat> already runs the widget on this page; only the first one connected is used (one widget per document). Remove the extra element.',
-};
-
-const SNIPPET_INIT: CloserErrorDetail = {
-  phase: 'conflict',
-  code: 'snippet-init',
-  message:
-    "[closer-chat] the page's own Closer snippet already calls closer.init(); remove that call or this element, or the visitor would get two widgets.",
-};
+const conflict = () => errorDetail('second-element', 'another <closer-chat> already runs the widget on this page');
 
 /** How each callback changes the state the element exposes. */
 function nextState(state: WidgetState, callback: WidgetCallbackName, detail: Record<string, unknown>): WidgetState {
@@ -89,12 +91,16 @@ function nextState(state: WidgetState, callback: WidgetCallbackName, detail: Rec
   }
 }
 
+/** Who owns the widget, with which config, and whether it should run. */
+interface Desired {
+  readonly owner: WidgetHost;
+  readonly lease: WidgetLease;
+  config: WidgetConfig;
+  run: boolean;
+}
+
 export class LiveWidget {
-  #owner?: WidgetHost;
-  /** The owner's config; undefined once the owner is gone for good. */
-  #wanted?: WidgetConfig;
-  /** The owner's loading strategy (or `load()`) said go; `logout()` takes it back. */
-  #started = false;
+  #desired?: Desired;
   /** What `closer.init` last ran with; undefined before init and after deinit. */
   #running?: InitOptions;
   /** Bumped at every init and deinit, so callbacks of an ended session are ignored. */
@@ -104,110 +110,95 @@ export class LiveWidget {
   #starting?: Promise<void>;
   #settleTimer?: ReturnType<typeof setTimeout>;
 
-  /** Whether `host` owns the widget. */
-  owns(host: WidgetHost): boolean {
-    return this.#owner === host;
-  }
-
   /**
-   * A connected element with a valid config asks for the widget. Returns the
-   * conflict to report when another element or the page's snippet has it.
+   * A connected element with a valid config asks for the widget: a lease, or the
+   * conflict to report when another element or the page's own snippet has it.
    */
-  connect(host: WidgetHost, config: WidgetConfig): CloserErrorDetail | undefined {
-    const previous = this.#owner;
-    if (previous && previous !== host && previous.isConnected) return CONFLICT;
-    if (!previous && !this.#running && queuedCalls('init') > 0) return SNIPPET_INIT;
-
-    this.#wanted = config;
-    if (previous !== host) this.#takeOver(host, config);
+  connect(host: WidgetHost, config: WidgetConfig): WidgetLease | CloserErrorDetail {
+    const previous = this.#desired;
+    if (previous && previous.owner !== host && previous.owner.isConnected) return conflict();
+    if (!previous && !this.#running && queuedCalls('init') > 0) {
+      return errorDetail('snippet-init', "the page's own Closer snippet already calls closer.init()");
+    }
+    // A predecessor removed earlier in this task hands over; it reads as idle now.
+    previous?.owner.widgetStateChanged(INITIAL_STATE);
+    // A successor with the same visitor adopts the running widget without a new init.
+    const adopts = this.#running !== undefined && sameIdentity(this.#running, config.init);
+    const lease = this.#lease(host);
+    this.#desired = { owner: host, lease, config, run: adopts };
+    host.widgetStateChanged(this.#state);
+    if (adopts) emit(host, READY_EVENT, { options: reportOptions(this.#running as InitOptions) });
     // Identity switches and identify() wait for the end of the task, so that several
     // attribute changes in one task cause one switch.
     this.#scheduleSettle();
-    return undefined;
+    return lease;
   }
 
-  /** The host left the DOM; whether for good is decided at the end of the task. */
-  disconnect(host: WidgetHost): void {
-    if (host === this.#owner) this.#scheduleSettle();
+  /** The lease of `host`: each call checks that `host` still owns the widget. */
+  #lease(host: WidgetHost): WidgetLease {
+    const owned = (): Desired => {
+      const desired = this.#desired;
+      if (desired?.owner !== host) throw new CloserChatError(conflict());
+      return desired;
+    };
+    return {
+      update: (config) => {
+        if (this.#desired?.owner !== host) return false;
+        this.#desired.config = config;
+        this.#scheduleSettle();
+        return true;
+      },
+      start: async () => this.#start(owned()),
+      open: async () => {
+        await this.#start(owned());
+        const sdk = window.closer;
+        if (typeof sdk?.openWidget !== 'function') {
+          throw new CloserChatError(errorDetail('open-unsupported', 'open(): this version of the Closer widget has no closer.openWidget()'));
+        }
+        sdk.openWidget();
+      },
+      prefetch: () => {
+        const desired = this.#desired;
+        if (desired?.owner !== host || isSdkReady()) return;
+        preconnect(desired.config.src);
+        loadSdk(desired.config).catch(() => undefined /* a click reports it */);
+      },
+      preconnect: () => {
+        if (this.#desired?.owner === host) preconnect(this.#desired.config.src);
+      },
+      logout: async () => {
+        owned().run = false;
+        await this.#starting?.catch(() => undefined);
+        if (isSdkReady()) this.#deinit(window.closer as CloserSdk);
+        this.#setState(INITIAL_STATE);
+        emit(host, LOGOUT_EVENT, Object.freeze({}));
+      },
+      release: () => {
+        if (this.#desired?.owner === host) this.#scheduleSettle();
+      },
+    };
   }
 
-  /** Loads the script if needed and resolves once `closer.init` has run on the real SDK. */
-  start(host: WidgetHost): Promise<void> {
-    if (host !== this.#owner || !this.#wanted) return Promise.reject(new CloserChatError(CONFLICT));
-    this.#started = true;
+  #start(desired: Desired): Promise<void> {
+    desired.run = true;
     if (this.#running) return Promise.resolve();
-    return (this.#starting ??= this.#load(this.#wanted).finally(() => (this.#starting = undefined)));
-  }
-
-  /**
-   * The visitor showed intent (hover, focus, touch): fetch the script now so a click
-   * is quick, but leave init to the click. A failure here is reported by the click.
-   */
-  prefetch(host: WidgetHost): void {
-    if (host !== this.#owner || !this.#wanted || isSdkReady()) return;
-    const { src, nonce } = this.#wanted;
-    preconnect(src);
-    loadSdk({ src, nonce }).catch(() => undefined);
-  }
-
-  /** `closer.openWidget()` once started; fails clearly where the SDK lacks it. */
-  async open(host: WidgetHost): Promise<void> {
-    await this.start(host);
-    const sdk = window.closer;
-    if (typeof sdk?.openWidget !== 'function') {
-      throw new CloserChatError({
-        phase: 'init',
-        code: 'open-unsupported',
-        message: '[closer-chat] open(): this version of the Closer widget has no closer.openWidget()',
-      });
-    }
-    sdk.openWidget();
-  }
-
-  /**
-   * Logs the visitor off (`closer.deinit()`), waiting for a script still loading,
-   * since only the real SDK can deinit. The widget stays down until `start()`.
-   */
-  async logout(host: WidgetHost): Promise<void> {
-    if (host !== this.#owner) throw new CloserChatError(CONFLICT);
-    this.#started = false;
-    await this.#starting?.catch(() => undefined);
-    if (isSdkReady()) this.#deinit(window.closer as CloserSdk);
-    this.#setState(INITIAL_STATE);
-    emit(host, LOGOUT_EVENT, Object.freeze({}));
+    return (this.#starting ??= this.#load(desired.config).finally(() => (this.#starting = undefined)));
   }
 
   async #load(config: WidgetConfig): Promise<void> {
     if (!isSdkReady()) this.#setState({ ...this.#state, phase: 'loading' });
     try {
-      await loadSdk({ src: config.src, nonce: config.nonce });
+      await loadSdk(config);
     } catch (error) {
-      const { code = 'load-failed', message = String(error) } = error as { code?: string; message?: string };
-      const detail: CloserErrorDetail = { phase: 'load', code, message };
-      if (this.#started) this.#fail(detail);
+      const detail = (error as CloserChatError).detail ?? errorDetail('load-failed', String(error));
+      if (this.#desired?.run) this.#fail(detail);
       throw new CloserChatError(detail);
     }
     const initError = this.#reconcile();
     if (initError) throw new CloserChatError(initError);
     if (!this.#running) {
-      throw new CloserChatError({
-        phase: 'init',
-        code: 'aborted',
-        message: '[closer-chat] the widget was not started: the element was removed or logged out while it loaded',
-      });
+      throw new CloserChatError(errorDetail('aborted', 'the widget was not started: the element was removed or logged out while it loaded'));
     }
-  }
-
-  #takeOver(host: WidgetHost, config: WidgetConfig): void {
-    // A predecessor removed earlier in this task hands over; it reads as idle now.
-    this.#owner?.widgetStateChanged(INITIAL_STATE);
-    this.#owner = host;
-    // A successor with the same visitor, connected in the task its predecessor left
-    // in, adopts the running widget without a new init (DESIGN.md rule 6).
-    const adopts = this.#running !== undefined && sameIdentity(this.#running, config.init);
-    if (!adopts) this.#started = false;
-    host.widgetStateChanged(this.#state);
-    if (adopts) emit(host, READY_EVENT, { options: reportOptions(this.#running as InitOptions) });
   }
 
   #scheduleSettle(): void {
@@ -220,12 +211,10 @@ export class LiveWidget {
 
   /** End of task: an owner still detached was removed for good. */
   #settle(): void {
-    const owner = this.#owner;
-    if (owner && !owner.isConnected) {
-      this.#owner = undefined;
-      this.#wanted = undefined;
-      this.#started = false;
-      owner.widgetStateChanged(INITIAL_STATE);
+    const desired = this.#desired;
+    if (desired && !desired.owner.isConnected) {
+      this.#desired = undefined;
+      desired.owner.widgetStateChanged(INITIAL_STATE);
     }
     this.#reconcile();
   }
@@ -234,9 +223,9 @@ export class LiveWidget {
   #reconcile(): CloserErrorDetail | undefined {
     if (!isSdkReady()) return undefined;
     const sdk = window.closer as CloserSdk;
-    const wanted = this.#wanted;
+    const wanted = this.#desired?.run ? this.#desired.config : undefined;
     if (this.#running && (!wanted || !sameIdentity(this.#running, wanted.init))) this.#deinit(sdk);
-    if (wanted && this.#started && !this.#running) {
+    if (wanted && !this.#running) {
       const error = this.#init(sdk, wanted.init);
       if (error) return error;
     }
@@ -258,17 +247,14 @@ export class LiveWidget {
     try {
       sdk.init({ ...options, ...this.#callbacks(session) });
     } catch (error) {
-      const detail: CloserErrorDetail = {
-        phase: 'init',
-        code: 'init-failed',
-        message: `[closer-chat] closer.init() threw: ${(error as Error)?.message ?? error}`,
-      };
+      const detail = errorDetail('init-failed', `closer.init() threw: ${(error as Error)?.message ?? error}`);
       this.#fail(detail);
       return detail;
     }
     this.#running = options;
     this.#setState({ ...this.#state, phase: 'ready' });
-    if (this.#owner) emit(this.#owner, READY_EVENT, { options: reportOptions(options) });
+    const owner = this.#desired?.owner;
+    if (owner) emit(owner, READY_EVENT, { options: reportOptions(options) });
     return undefined;
   }
 
@@ -300,7 +286,7 @@ export class LiveWidget {
     const payload = (detail as (...a: unknown[]) => Record<string, unknown>)(...args);
     const unreadBefore = this.#state.unreadCount;
     this.#setState(nextState(this.#state, callback, payload));
-    const owner = this.#owner;
+    const owner = this.#desired?.owner;
     if (!owner) return;
     emit(owner, event, payload as never);
     const count = this.#state.unreadCount;
@@ -309,12 +295,12 @@ export class LiveWidget {
 
   #fail(detail: CloserErrorDetail): void {
     this.#setState({ ...this.#state, phase: 'error' });
-    reportError(this.#owner, detail);
+    reportError(this.#desired?.owner, detail);
   }
 
   #setState(state: WidgetState): void {
     this.#state = state;
-    this.#owner?.widgetStateChanged(state);
+    this.#desired?.owner.widgetStateChanged(state);
   }
 }
 

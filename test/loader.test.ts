@@ -1,7 +1,8 @@
 // The loader alone, driven as a plain module (it has no element): stub compatibility
 // and the load timeout, which through the element would take 15 s to observe.
 import { expect } from '@open-wc/testing';
-import { ensureStub, isSdkReady, loadSdk, WidgetLoadError } from '../src/loader.js';
+import { CloserChatError } from '../src/errors.js';
+import { ensureStub, isSdkReady, loadSdk } from '../src/loader.js';
 import { resetPage, SIMULATOR_URL, simulator } from './helpers.js';
 
 describe('loader', () => {
@@ -37,9 +38,9 @@ describe('loader', () => {
       () => undefined,
       (reason: unknown) => reason,
     );
-    expect(error).to.be.instanceOf(WidgetLoadError);
-    expect((error as WidgetLoadError).code).to.equal('load-timeout');
-    expect((error as WidgetLoadError).message).to.include('did not load in 200 ms');
+    expect(error).to.be.instanceOf(CloserChatError);
+    expect((error as CloserChatError).detail).to.include({ phase: 'load', code: 'load-timeout' });
+    expect((error as CloserChatError).message).to.include('did not load in 200 ms');
     const tags = () => Array.from(document.scripts).filter((script) => script.src.includes('hang.js'));
     expect(tags()).to.have.length(1);
 

@@ -1,0 +1,196 @@
+/**
+ * The element's inputs, one row each: the attribute a page writes, the property it
+ * becomes, how its text is read, how its value is checked, which `closer.init` option
+ * it feeds, and whether its value may be repeated in a message. The Lit `properties`,
+ * the element's property types, the validation schema, the framework typings and the
+ * docs checks all derive from these two tables: adding an input is one row (and its test).
+ * Plain TypeScript, no Lit, no DOM at import.
+ */
+import * as z from 'zod/mini';
+
+export const OFFICIAL_WIDGET_URL = 'https://widget.closer.app/widget.js';
+const OFFICIAL_WIDGET_HOST = 'widget.closer.app';
+
+export const LOADING_STRATEGIES = ['eager', 'idle', 'interaction', 'manual'] as const;
+/** When the widget script is fetched. */
+export type LoadingStrategy = (typeof LOADING_STRATEGIES)[number];
+
+/** Lead data for `closer.identify` (`email`, `firstName`, `lastName`, …). */
+export type Identity = Readonly<Record<string, unknown>>;
+
+/**
+ * A boolean attribute where the literal "false" also means false: CMS editors write
+ * `disable-auto-open="false"` and expect it to do what it says.
+ */
+export const booleanAttribute = {
+  fromAttribute: (value: string | null): boolean => value !== null && value.trim().toLowerCase() !== 'false',
+};
+
+/**
+ * Absent → undefined (the SDK's own default), `""`/`"true"` → true, `"false"` → false.
+ * For `show-button`, whose SDK default also remembers a widget opened before.
+ */
+export const optionalBooleanAttribute = {
+  fromAttribute: (value: string | null): boolean | undefined =>
+    value === null ? undefined : booleanAttribute.fromAttribute(value),
+};
+
+export const UUID_HINT = 'expected a UUID like 00000000-0000-0000-0000-000000000000';
+
+/** Only the development widget on this page's origin, or the official one. */
+function isAllowedWidgetUrl(src: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(src, document.baseURI);
+  } catch {
+    return false;
+  }
+  const sameOrigin = url.origin === location.origin && url.origin !== 'null';
+  return sameOrigin || (url.protocol === 'https:' && url.host === OFFICIAL_WIDGET_HOST);
+}
+
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The kinds of value an input takes: how Lit reads the attribute's text (`converter`,
+ * absent: as a string), the schema that checks the property, and what an error
+ * message says was expected.
+ */
+const TEXT = { schema: z.optional(z.string()), expected: 'expected text' };
+const FLAG = { converter: booleanAttribute, schema: z.optional(z.boolean()), expected: 'expected true or false' };
+const OPTIONAL_FLAG = { ...FLAG, converter: optionalBooleanAttribute };
+const UUID = { schema: z.guid(), expected: UUID_HINT };
+const OPTIONAL_UUID = { schema: z.optional(z.guid()), expected: UUID_HINT };
+const STRATEGY = { schema: z.enum(LOADING_STRATEGIES), expected: `expected one of ${LOADING_STRATEGIES.join(', ')}` };
+const WIDGET_URL = {
+  schema: z.string().check(z.refine(isAllowedWidgetUrl)),
+  expected: `only the official widget (${OFFICIAL_WIDGET_URL}) or a script on this page's own origin may be loaded`,
+};
+const LOGIN_HINT = {
+  schema: z.optional(z.custom<() => Promise<string>>((value) => typeof value === 'function')),
+  expected: 'expected a function returning Promise<string>',
+};
+const IDENTITY = {
+  schema: z.optional(z.custom<Identity>(isPlainObject)),
+  expected: 'expected an object such as { email, firstName, lastName }',
+};
+const EXTRA_OPTIONS = {
+  schema: z.optional(z.custom<Readonly<Record<string, unknown>>>(isPlainObject)),
+  expected: 'expected a plain object',
+};
+
+/**
+ * One row per attribute; the property is its camelCased name, and the row's comment
+ * is its description in the manifest.
+ * - `type`: one of the kinds above.
+ * - `init`: it becomes the `closer.init` option of the property's name.
+ * - `echo`: its value may be repeated in an error message (never a key or nonce).
+ * - `default`: the property's value until set (and what validation sees if unset).
+ * - `fallback`: what validation sees for an absent value.
+ * - `emptyIsAbsent`: an empty value counts as absent (`api-key=""` must not fail a page).
+ * - `drawOnly`: only drawn; a change does not reach the widget.
+ * - `builtIn`: HTMLElement's own property, not a Lit one (`nonce` survives CSP hiding).
+ */
+export const ATTRIBUTES = [
+  /** Your organisation's id (UUID). Required. */
+  { attribute: 'org-id', type: UUID, init: true, echo: true },
+  /** A client's api key (UUID): restores that client's session. Changing it after init switches the visitor. */
+  { attribute: 'api-key', type: OPTIONAL_UUID, init: true, emptyIsAbsent: true },
+  /** `"false"` hides the launcher; absent keeps the SDK default (shown). */
+  { attribute: 'show-button', type: OPTIONAL_FLAG, init: true, echo: true },
+  /** Start closed even if the visitor had the widget open before. */
+  { attribute: 'disable-auto-open', type: FLAG, init: true, echo: true },
+  /** Send the widget's frontend logs to Closer. */
+  { attribute: 'enable-log', type: FLAG, init: true, echo: true },
+  /** Check the stored session before drawing the widget. */
+  { attribute: 'initialize-before-render', type: FLAG, init: true, echo: true },
+  /** When the widget script is fetched: `eager`, `idle` (default), `interaction` or `manual`. */
+  { attribute: 'loading', type: STRATEGY, default: 'idle', echo: true },
+  /** Widget script URL: the official one (default) or one on this page's origin. */
+  { attribute: 'src', type: WIDGET_URL, fallback: OFFICIAL_WIDGET_URL, emptyIsAbsent: true, echo: true },
+  /** CSP nonce for the injected script tag, read through the built-in `nonce` property. */
+  { attribute: 'nonce', type: TEXT, emptyIsAbsent: true, builtIn: true },
+  /** Accessible name of the `interaction` launcher. Default "Open chat". */
+  { attribute: 'launcher-label', type: TEXT, drawOnly: true, echo: true },
+  /** `"false"`: do not remember that the visitor engaged (a returning visitor then gets the facade again). */
+  { attribute: 'remember-engagement', type: OPTIONAL_FLAG, echo: true },
+] as const;
+
+/** What only a property can carry: objects and functions. Each comment is its manifest description. */
+export const PROPERTIES = [
+  /** OAuth login hint, passed to `closer.init`. */
+  { property: 'getLoginHintToken', type: LOGIN_HINT, init: true },
+  /** Lead data for `closer.identify`, sent once initialised and whenever it changes. */
+  { property: 'identity', type: IDENTITY },
+  /** Extra init options, merged under the attribute-derived ones. No callbacks. */
+  { property: 'options', type: EXTRA_OPTIONS },
+] as const;
+
+export type AttributeRow = (typeof ATTRIBUTES)[number];
+export type PropertyRow = (typeof PROPERTIES)[number];
+export type InputRow = AttributeRow | PropertyRow;
+
+/** `org-id` → `orgId`, in types. */
+export type Camelize<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<Camelize<Tail>>}` : S;
+
+/** An input's property name: `org-id` → `orgId`. */
+export type PropertyName<R extends InputRow> = R extends AttributeRow ? Camelize<R['attribute']> : (R & PropertyRow)['property'];
+
+/** `org-id` → `orgId`, at run time. */
+export const propertyOf = (row: InputRow): string =>
+  'property' in row ? row.property : row.attribute.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+/** How an input is named in messages: its attribute, or its property. */
+export const nameOf = (row: InputRow): string => ('attribute' in row ? row.attribute : row.property);
+
+/** Every input, attribute rows first. */
+export const INPUTS: readonly InputRow[] = [...ATTRIBUTES, ...PROPERTIES];
+
+type SchemaOutput<R extends InputRow> = z.output<R['type']['schema']>;
+
+/** A property's type: what its schema lets through, or undefined until set (unless it has a default). */
+type PropertyType<R extends InputRow> = R extends { default: unknown } ? SchemaOutput<R> : SchemaOutput<R> | undefined;
+
+/** The reactive properties the element adds (HTMLElement's own `nonce` is not one). */
+export type ElementProperties = {
+  -readonly [R in InputRow as R extends { builtIn: true } ? never : PropertyName<R>]: PropertyType<R>;
+};
+
+/** The kebab-case attribute names, for templates. */
+export type AttributeName = AttributeRow['attribute'];
+
+/** Attributes whose absence means the SDK default, so `false` must be written `"false"`. */
+export type OptionalBooleanAttributeName = {
+  [R in AttributeRow as R['attribute']]: R['type'] extends { converter: { fromAttribute: (text: string | null) => infer T } }
+    ? undefined extends T
+      ? R['attribute']
+      : never
+    : never;
+}[AttributeName];
+
+/** A boolean attribute's value as a template writes it. */
+export type BooleanAttributeValue = boolean | '' | 'true' | 'false';
+
+/** An attribute's value as a template writes it: text, or a boolean for boolean attributes. */
+export type AttributeValue<R extends AttributeRow> = R['type'] extends { converter: object }
+  ? BooleanAttributeValue
+  : Exclude<SchemaOutput<R>, undefined>;
+
+/** Lit's `static properties`, from the tables. */
+export function litProperties(): Record<string, { attribute?: string | false; converter?: object }> {
+  const properties: Record<string, { attribute?: string | false; converter?: object }> = {};
+  for (const row of ATTRIBUTES) {
+    if ('builtIn' in row) continue;
+    properties[propertyOf(row)] = { attribute: row.attribute, ...('converter' in row.type ? { converter: row.type.converter } : {}) };
+  }
+  for (const row of PROPERTIES) properties[row.property] = { attribute: false };
+  return properties;
+}
+
+/** Sets the properties that have a default, e.g. `loading = 'idle'`. */
+export function applyDefaults(target: object): void {
+  for (const row of ATTRIBUTES) {
+    if ('default' in row) (target as Record<string, unknown>)[propertyOf(row)] = row.default;
+  }
+}

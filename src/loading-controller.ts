@@ -1,0 +1,183 @@
+/**
+ * When the widget starts, for one element: the `loading` strategy (now, when idle, on
+ * intent, on `load()`), the facade launcher and its hand-over to the real widget, the
+ * visitor's engagement, and the busy state. A Lit reactive controller: the element
+ * creates it and hands it a lease on the page's widget; it never touches the loader.
+ */
+import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { LoadingStrategy } from './attributes.js';
+import { MESSAGE_SENT_EVENT, OPEN_EVENT } from './events.js';
+import { DEFAULT_LAUNCHER_LABEL, DRAW_TIMEOUT_MS, renderFacade, watchForWidget, within } from './facade.js';
+import { whenPageIdle } from './schedule.js';
+import { hasEngaged, isConstrainedConnection, rememberEngagement, resolveBehaviour } from './strategy.js';
+import type { WidgetLease, WidgetPhase } from './widget.js';
+
+/** What the controller reads of its element. */
+export interface LoadingHost extends ReactiveControllerHost, EventTarget {
+  readonly loading: LoadingStrategy;
+  readonly showButton: boolean | undefined;
+  readonly launcherLabel: string | undefined;
+  readonly rememberEngagement: boolean | undefined;
+  readonly state: WidgetPhase;
+}
+
+/** What the strategy is applied to: the lease and the validated strategy inputs. */
+export interface Plan {
+  readonly lease: WidgetLease;
+  readonly loading: LoadingStrategy;
+  readonly showButton: boolean | undefined;
+}
+
+const ignore = () => undefined; // failures are reported as closer-error; the facade stays
+
+export class LoadingController implements ReactiveController {
+  readonly #host: LoadingHost;
+  #plan?: Plan;
+  #cancelSchedule?: () => void;
+  /** After `logout()` the strategy no longer starts the widget; `load()`, `open()` or a click do. */
+  #loggedOut = false;
+  /** The launcher is drawn (until the real widget has drawn its own). */
+  #facadeShown = false;
+  /** A click is loading the widget. */
+  #busy = false;
+
+  constructor(host: LoadingHost) {
+    this.#host = host;
+    host.addController(this);
+    // Engagement is remembered from the element's own events: no global listener.
+    const remember = () => this.#host.rememberEngagement !== false && rememberEngagement(true);
+    host.addEventListener(OPEN_EVENT, remember);
+    host.addEventListener(MESSAGE_SENT_EVENT, remember);
+  }
+
+  hostDisconnected(): void {
+    this.#cancel();
+  }
+
+  /** Whether the launcher is drawn. */
+  get facadeShown(): boolean {
+    return this.#facadeShown;
+  }
+
+  /**
+   * What a server draws: the launcher for `interaction`, unless `show-button="false"`.
+   * It cannot see the visitor (returning? Save-Data?) nor check the config; the client
+   * decides on connect.
+   */
+  get serverShowsFacade(): boolean {
+    return this.#host.loading === 'interaction' && this.#host.showButton !== false;
+  }
+
+  /** Draws on the server's decision (rendering or hydrating its markup), then the client's. */
+  decideOnServer(): void {
+    this.#facadeShown = this.serverShowsFacade;
+  }
+
+  /** A valid config: start now, when idle, on intent or on `load()`, per strategy and visitor. */
+  follow(plan: Plan): void {
+    this.#cancel();
+    this.#plan = plan;
+    const engaged = this.#host.rememberEngagement !== false && hasEngaged();
+    const behaviour = resolveBehaviour(plan.loading, engaged, isConstrainedConnection());
+    const ready = this.#host.state === 'ready';
+    // No launcher of ours when the page hides the widget's own: it opens it by `open()`.
+    const facade = (plan.loading === 'interaction' || behaviour === 'interaction') && plan.showButton !== false;
+    this.#setFacade(facade && !ready);
+    if (this.#loggedOut || ready) return;
+    const start = () => void this.#run(false).catch(ignore);
+    if (behaviour === 'eager') start();
+    if (behaviour === 'idle') {
+      plan.lease.preconnect();
+      this.#cancelSchedule = whenPageIdle(start);
+    }
+  }
+
+  /**
+   * The config became invalid or another element owns the widget: nothing starts, and
+   * no launcher offers a widget that cannot start (a running one is left alone).
+   */
+  stop(): void {
+    this.#cancel();
+    this.#plan = undefined;
+    this.#setFacade(false);
+  }
+
+  /** Starts now, whatever the strategy says. */
+  load(): Promise<void> {
+    this.#loggedOut = false;
+    return this.#run(false);
+  }
+
+  /** Starts if needed, then opens the chat window. */
+  open(): Promise<void> {
+    this.#loggedOut = false;
+    return this.#run(true);
+  }
+
+  /** Logs the visitor off and forgets the engagement; the facade comes back where it applies. */
+  async logout(): Promise<void> {
+    const plan = this.#require();
+    this.#loggedOut = true;
+    this.#cancel();
+    rememberEngagement(false);
+    await plan.lease.logout();
+    if (this.#plan) this.follow(this.#plan);
+  }
+
+  /** The launcher, when shown; `asServerDrew` while hydrating the server's markup. */
+  render({ asServerDrew = false } = {}): TemplateResult | typeof nothing {
+    if (!(asServerDrew ? this.serverShowsFacade : this.#facadeShown)) return nothing;
+    return renderFacade({
+      label: this.#host.launcherLabel || DEFAULT_LAUNCHER_LABEL,
+      busy: this.#busy,
+      onIntent: () => this.#plan?.lease.prefetch(),
+      onClick: () => void this.open().catch(ignore),
+    });
+  }
+
+  /**
+   * Starts (and opens) the widget; with the facade up, keeps it until the widget has
+   * drawn its own launcher, so there is never none and never two. On failure the
+   * facade stays, so a later click retries.
+   */
+  async #run(open: boolean): Promise<void> {
+    const { lease } = this.#require();
+    const watch = this.#facadeShown ? watchForWidget() : undefined;
+    if (open) this.#setBusy(true);
+    try {
+      await (open ? lease.open() : lease.start());
+    } catch (error) {
+      watch?.stop();
+      throw error;
+    } finally {
+      if (open) this.#setBusy(false);
+    }
+    if (!watch) return;
+    // Resolve now (init has run); hand the launcher over once the widget has drawn.
+    void within(watch.drawn, DRAW_TIMEOUT_MS).then(() => {
+      watch.stop();
+      this.#setFacade(false);
+    });
+  }
+
+  #require(): Plan {
+    if (!this.#plan) throw new Error('[closer-chat] internal: no widget lease'); // the element checks first
+    return this.#plan;
+  }
+
+  #cancel(): void {
+    this.#cancelSchedule?.();
+    this.#cancelSchedule = undefined;
+  }
+
+  #setFacade(shown: boolean): void {
+    if (shown === this.#facadeShown) return;
+    this.#facadeShown = shown;
+    this.#host.requestUpdate();
+  }
+
+  #setBusy(busy: boolean): void {
+    this.#busy = busy;
+    this.#host.requestUpdate();
+  }
+}
