@@ -22,7 +22,7 @@ export type Identity = Readonly<Record<string, unknown>>;
  * A boolean attribute where the literal "false" also means false: CMS editors write
  * `disable-auto-open="false"` and expect it to do what it says.
  */
-export const booleanAttribute = {
+const booleanAttribute = {
   fromAttribute: (value: string | null): boolean => value !== null && value.trim().toLowerCase() !== 'false',
 };
 
@@ -30,12 +30,12 @@ export const booleanAttribute = {
  * Absent → undefined (the SDK's own default), `""`/`"true"` → true, `"false"` → false.
  * For `show-button`, whose SDK default also remembers a widget opened before.
  */
-export const optionalBooleanAttribute = {
+const optionalBooleanAttribute = {
   fromAttribute: (value: string | null): boolean | undefined =>
     value === null ? undefined : booleanAttribute.fromAttribute(value),
 };
 
-export const UUID_HINT = 'expected a UUID like 00000000-0000-0000-0000-000000000000';
+const UUID_HINT = 'expected a UUID like 00000000-0000-0000-0000-000000000000';
 
 /** Only the development widget on this page's origin, or the official one. */
 function isAllowedWidgetUrl(src: string): boolean {
@@ -45,7 +45,9 @@ function isAllowedWidgetUrl(src: string): boolean {
   } catch {
     return false;
   }
-  const sameOrigin = url.origin === location.origin && url.origin !== 'null';
+  // The document's own origin (`window.origin`): right in a srcdoc frame too, whose
+  // location is about:srcdoc; "null" (opaque, sandboxed) never matches.
+  const sameOrigin = url.origin === window.origin && url.origin !== 'null';
   return sameOrigin || (url.protocol === 'https:' && url.host === OFFICIAL_WIDGET_HOST);
 }
 
@@ -132,10 +134,14 @@ export type PropertyRow = (typeof PROPERTIES)[number];
 export type InputRow = AttributeRow | PropertyRow;
 
 /** `org-id` → `orgId`, in types. */
-export type Camelize<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<Camelize<Tail>>}` : S;
+export type Camelize<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<Camelize<Tail>>}`
+  : S;
 
 /** An input's property name: `org-id` → `orgId`. */
-export type PropertyName<R extends InputRow> = R extends AttributeRow ? Camelize<R['attribute']> : (R & PropertyRow)['property'];
+type PropertyName<R extends InputRow> = R extends AttributeRow
+  ? Camelize<R['attribute']>
+  : (R & PropertyRow)['property'];
 
 /** `org-id` → `orgId`, at run time. */
 export const propertyOf = (row: InputRow): string =>
@@ -162,7 +168,9 @@ export type AttributeName = AttributeRow['attribute'];
 
 /** Attributes whose absence means the SDK default, so `false` must be written `"false"`. */
 export type OptionalBooleanAttributeName = {
-  [R in AttributeRow as R['attribute']]: R['type'] extends { converter: { fromAttribute: (text: string | null) => infer T } }
+  [R in AttributeRow as R['attribute']]: R['type'] extends {
+    converter: { fromAttribute: (text: string | null) => infer T };
+  }
     ? undefined extends T
       ? R['attribute']
       : never
@@ -182,7 +190,10 @@ export function litProperties(): Record<string, { attribute?: string | false; co
   const properties: Record<string, { attribute?: string | false; converter?: object }> = {};
   for (const row of ATTRIBUTES) {
     if ('builtIn' in row) continue;
-    properties[propertyOf(row)] = { attribute: row.attribute, ...('converter' in row.type ? { converter: row.type.converter } : {}) };
+    properties[propertyOf(row)] = {
+      attribute: row.attribute,
+      ...('converter' in row.type ? { converter: row.type.converter } : {}),
+    };
   }
   for (const row of PROPERTIES) properties[row.property] = { attribute: false };
   return properties;

@@ -207,7 +207,8 @@ export class CloserChat extends LitElement {
   /** Applies pending attribute changes, then checks this element may drive the widget. */
   async #ready(): Promise<void> {
     await this.updateComplete;
-    if (!this.isConnected) throw new CloserChatError(errorDetail('not-connected', 'the element is not in the document'));
+    if (!this.isConnected)
+      throw new CloserChatError(errorDetail('not-connected', 'the element is not in the document'));
     if (this.#ownError) throw new CloserChatError(this.#ownError);
   }
 

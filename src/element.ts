@@ -5,7 +5,14 @@
  */
 export { CloserChat } from './closer-chat.js';
 export * from './events.js';
-export { CloserChatError, ERRORS, type CloserErrorDetail, type ConfigIssue, type ErrorCode, type ErrorPhase } from './errors.js';
+export {
+  CloserChatError,
+  ERRORS,
+  type CloserErrorDetail,
+  type ConfigIssue,
+  type ErrorCode,
+  type ErrorPhase,
+} from './errors.js';
 export type { WidgetPhase, WidgetState } from './widget.js';
 export { LOADING_STRATEGIES, OFFICIAL_WIDGET_URL, type Identity, type LoadingStrategy } from './attributes.js';
 export type { InitOptions } from './options.js';

@@ -45,7 +45,7 @@ export const WIDGET_CALLBACKS = {
   onTagsChanged: {
     event: TAGS_CHANGED_EVENT,
     detail: (tags?: readonly string[]): { tags: readonly string[] } => ({
-      tags: Object.freeze(Array.isArray(tags) ? [...tags] : []),
+      tags: Object.freeze(Array.isArray(tags) ? [...(tags as readonly string[])] : []),
     }),
   },
   /** The Lekta bot set its context. */

@@ -69,7 +69,7 @@ export const facadeStyles = css`
   }
 `;
 
-export interface FacadeHandlers {
+interface FacadeHandlers {
   readonly label: string;
   readonly busy: boolean;
   readonly onIntent: () => void;

@@ -6,7 +6,7 @@
 import { CloserChatError, errorDetail, type ErrorCode } from './errors.js';
 
 /** One call queued on the stub, as the official snippet records it. */
-export interface QueuedCall {
+interface QueuedCall {
   readonly method: string;
   readonly args: ArrayLike<unknown>;
 }
@@ -33,7 +33,7 @@ declare global {
 const STUB_METHODS = ['init', 'identify', 'openWidget'] as const;
 
 /** Long enough for a slow phone network, short enough that a dead CDN is reported. */
-export const DEFAULT_LOAD_TIMEOUT_MS = 15_000;
+const DEFAULT_LOAD_TIMEOUT_MS = 15_000;
 
 /**
  * The page's `window.closer`, creating the official snippet's stub if the page has
@@ -71,7 +71,7 @@ export function queuedCalls(method: string): number {
 const absolute = (url: string): string => new URL(url, document.baseURI).href;
 
 /** The widget's script tag already on the page: ours, or the official snippet's. */
-export function findWidgetScript(src: string): HTMLScriptElement | undefined {
+function findWidgetScript(src: string): HTMLScriptElement | undefined {
   const wanted = new Set([absolute(src)]);
   const snippetUrl = window.closer?.scriptUrl;
   if (typeof snippetUrl === 'string') wanted.add(absolute(snippetUrl));
@@ -107,7 +107,7 @@ function injectScript(src: string, nonce: string | undefined): HTMLScriptElement
 /** One load at a time for the whole document; callers share it. */
 let inFlight: Promise<void> | undefined;
 
-export interface LoadRequest {
+interface LoadRequest {
   readonly src: string;
   readonly nonce?: string;
   readonly timeoutMs?: number;
@@ -132,11 +132,7 @@ export function loadSdk({ src, nonce, timeoutMs = DEFAULT_LOAD_TIMEOUT_MS }: Loa
       else resolve();
     };
     const onLoad = () =>
-      settle(
-        isSdkReady()
-          ? undefined
-          : fail('sdk-missing', `${script.src} loaded but did not define closer.deinit()`),
-      );
+      settle(isSdkReady() ? undefined : fail('sdk-missing', `${script.src} loaded but did not define closer.deinit()`));
     const onError = () => {
       // Drop the failed tag so a retry adds a fresh one: still one tag at a time.
       script.remove();
@@ -145,8 +141,7 @@ export function loadSdk({ src, nonce, timeoutMs = DEFAULT_LOAD_TIMEOUT_MS }: Loa
     // A timed-out tag stays: it may still arrive, and a retry waits on it again
     // instead of adding a second copy of the widget.
     const timer = setTimeout(
-      () =>
-        settle(fail('load-timeout', `the widget script ${script.src} did not load in ${timeoutMs} ms`)),
+      () => settle(fail('load-timeout', `the widget script ${script.src} did not load in ${timeoutMs} ms`)),
       timeoutMs,
     );
     script.addEventListener('load', onLoad);

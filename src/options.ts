@@ -4,7 +4,15 @@
  * is built from the input tables (attributes.ts). Plain TypeScript: no Lit, no DOM at import.
  */
 import * as z from 'zod/mini';
-import { INPUTS, isPlainObject, nameOf, propertyOf, type Identity, type InputRow, type LoadingStrategy } from './attributes.js';
+import {
+  INPUTS,
+  isPlainObject,
+  nameOf,
+  propertyOf,
+  type Identity,
+  type InputRow,
+  type LoadingStrategy,
+} from './attributes.js';
 import type { ConfigIssue } from './errors.js';
 import type { ReportedOptions } from './events.js';
 
@@ -28,13 +36,14 @@ export interface WidgetConfig {
   readonly nonce?: string;
 }
 
-export type ConfigResult =
+type ConfigResult =
   | { readonly ok: true; readonly config: WidgetConfig; readonly loading: LoadingStrategy }
   | { readonly ok: false; readonly issues: readonly ConfigIssue[] };
 
 /** Built on first use, so defining the element does not pay for it. */
 let schema: z.ZodMiniObject | undefined;
-const elementSchema = () => (schema ??= z.object(Object.fromEntries(INPUTS.map((row) => [propertyOf(row), row.type.schema]))));
+const elementSchema = () =>
+  (schema ??= z.object(Object.fromEntries(INPUTS.map((row) => [propertyOf(row), row.type.schema]))));
 
 /** Keys of `options` that must come from their own attribute or property. */
 const RESERVED_OPTIONS: Readonly<Record<string, string>> = {
@@ -96,7 +105,9 @@ function definedOnly(entries: Record<string, unknown>): Record<string, unknown> 
  */
 export function readConfig(input: object): ConfigResult {
   const values = input as Readonly<Record<string, unknown>>;
-  const parsed = elementSchema().safeParse(Object.fromEntries(INPUTS.map((row) => [propertyOf(row), inputValue(row, values)])));
+  const parsed = elementSchema().safeParse(
+    Object.fromEntries(INPUTS.map((row) => [propertyOf(row), inputValue(row, values)])),
+  );
   if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((issue) => toIssue(issue, values)) };
 
   const data = parsed.data as Record<string, unknown>;

@@ -44,6 +44,8 @@ export type CloserChatReactProps = DetailedHTMLProps<HTMLAttributes<CloserChat>,
   CloserChatReactEventProps;
 
 declare module 'react' {
+  // React's JSX types are a namespace; augmenting them takes one.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
       'closer-chat': CloserChatReactProps;

@@ -37,7 +37,10 @@ export const EVENT_PROPS = Object.freeze(
 ) as Readonly<CloserChatReactEvents>;
 
 /** `<closer-chat>` as a React component. */
-export const CloserChat: ReactWebComponent<CloserChatElement, CloserChatReactEvents> = createComponent<CloserChatElement, CloserChatReactEvents>({
+export const CloserChat: ReactWebComponent<CloserChatElement, CloserChatReactEvents> = createComponent<
+  CloserChatElement,
+  CloserChatReactEvents
+>({
   tagName: TAG_NAME,
   elementClass: CloserChatElement,
   react: React,

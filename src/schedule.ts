@@ -4,7 +4,7 @@
  */
 
 /** An idle callback fires by then even on a page that is never idle. */
-export const IDLE_TIMEOUT_MS = 4_000;
+const IDLE_TIMEOUT_MS = 4_000;
 
 export function whenPageIdle(run: () => void, timeoutMs = IDLE_TIMEOUT_MS): () => void {
   let idleHandle: number | undefined;

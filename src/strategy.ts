@@ -8,7 +8,7 @@ import type { LoadingStrategy } from './attributes.js';
  * Set once the visitor opened the widget or sent a message on this site. Holds "1",
  * nothing personal and no key; `logout()` and `remember-engagement="false"` forget it.
  */
-export const ENGAGED_KEY = 'closer-chat:engaged';
+const ENGAGED_KEY = 'closer-chat:engaged';
 
 /** Storage can throw (privacy modes, sandboxed iframes): treat that as "not engaged". */
 export function hasEngaged(): boolean {

@@ -45,7 +45,7 @@ export const INITIAL_STATE: WidgetState = Object.freeze({
 });
 
 /** The element side of the widget: receives events and state. */
-export interface WidgetHost extends EventTarget {
+interface WidgetHost extends EventTarget {
   readonly isConnected: boolean;
   widgetStateChanged(state: WidgetState): void;
 }
@@ -99,7 +99,7 @@ interface Desired {
   run: boolean;
 }
 
-export class LiveWidget {
+class LiveWidget {
   #desired?: Desired;
   /** What `closer.init` last ran with; undefined before init and after deinit. */
   #running?: InitOptions;
@@ -153,7 +153,9 @@ export class LiveWidget {
         await this.#start(owned());
         const sdk = window.closer;
         if (typeof sdk?.openWidget !== 'function') {
-          throw new CloserChatError(errorDetail('open-unsupported', 'open(): this version of the Closer widget has no closer.openWidget()'));
+          throw new CloserChatError(
+            errorDetail('open-unsupported', 'open(): this version of the Closer widget has no closer.openWidget()'),
+          );
         }
         sdk.openWidget();
       },
@@ -197,7 +199,9 @@ export class LiveWidget {
     const initError = this.#reconcile();
     if (initError) throw new CloserChatError(initError);
     if (!this.#running) {
-      throw new CloserChatError(errorDetail('aborted', 'the widget was not started: the element was removed or logged out while it loaded'));
+      throw new CloserChatError(
+        errorDetail('aborted', 'the widget was not started: the element was removed or logged out while it loaded'),
+      );
     }
   }
 

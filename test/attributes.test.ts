@@ -39,6 +39,27 @@ describe('<closer-chat>', () => {
       expect(element.orgId).to.equal(ORG_ID);
     });
 
+    it('closer-chat/element registers nothing; a page may define the class under its own name', async () => {
+      const frame = document.createElement('iframe');
+      frame.srcdoc = `<script type="module">
+        import { CloserChat } from '/src/element.ts';
+        window.registeredOnImport = customElements.get('closer-chat') ?? null;
+        customElements.define('my-chat', CloserChat);
+        const chat = document.createElement('my-chat');
+        chat.setAttribute('org-id', '${ORG_ID}');
+        chat.setAttribute('src', '${SIMULATOR_URL}');
+        chat.setAttribute('loading', 'manual');
+        document.body.append(chat);
+        chat.load().then(() => (window.outcome = chat.state), (error) => (window.outcome = String(error)));
+      </script>`;
+      document.body.append(frame);
+      const win = () => frame.contentWindow as (Window & { outcome?: string; registeredOnImport?: unknown }) | null;
+      while (win()?.outcome === undefined) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(win()!.registeredOnImport, 'nothing registered on import').to.equal(null);
+      expect(win()!.outcome).to.equal('ready');
+      expect(win()!.customElements.get('closer-chat')).to.equal(undefined);
+    });
+
     it('defining twice does not throw (the script included twice on a CMS page)', () => {
       expect(() => defineCloserChat()).not.to.throw();
       expect(customElements.get('closer-chat')).to.equal(CloserChat);

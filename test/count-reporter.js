@@ -33,7 +33,7 @@ export function countReporter({ outFile = '.test-results/wtr.json' } = {}) {
           sessionErrors.push({
             browser: session.browser?.name,
             testFile: session.testFile,
-            errors: (session.errors ?? []).map(e => e.message),
+            errors: (session.errors ?? []).map((e) => e.message),
           });
         }
         total.passed += counts.passed;

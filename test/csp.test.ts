@@ -24,7 +24,10 @@ describe('<closer-chat>', () => {
       const { win, chat } = await cspPage('test');
       await whenReady(chat);
       expect(win.closerSimulator?.calls.map((call) => call.method)).to.deep.equal(['init']);
-      expect(win.document.querySelector('script[data-closer-chat]')?.getAttribute('nonce') ?? '', 'nonce hidden from the DOM').to.equal('');
+      expect(
+        win.document.querySelector('script[data-closer-chat]')?.getAttribute('nonce') ?? '',
+        'nonce hidden from the DOM',
+      ).to.equal('');
       expect((win.document.querySelector('script[data-closer-chat]') as HTMLScriptElement).nonce).to.equal('test');
       expect(ours(win.violations)).to.deep.equal([]);
       // The check can see an eval probe: one made now is reported. (Browsers may fold
@@ -43,7 +46,11 @@ describe('<closer-chat>', () => {
       const { win, chat } = await cspPage('none');
       if (chat.state !== 'error') await nextEvent(chat, 'closer-error');
       expect(chat.state).to.equal('error');
-      expect(ours(win.violations).some((line) => line.startsWith('script-src-elem') && line.includes('/dev/simulator/widget.js'))).to.equal(true);
+      expect(
+        ours(win.violations).some(
+          (line) => line.startsWith('script-src-elem') && line.includes('/dev/simulator/widget.js'),
+        ),
+      ).to.equal(true);
     });
   });
 });

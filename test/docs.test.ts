@@ -1,29 +1,64 @@
-// The README is the documentation users read: its tables must match the code.
+// The README is the documentation users read: its tables must match the code, and
+// the code's tables (attributes.ts, events.ts, errors.ts) are where that comes from.
 import { expect } from '@open-wc/testing';
-import { CLOSER_EVENTS, CloserChat } from '../src/index.js';
+import { ATTRIBUTES, PROPERTIES, propertyOf } from '../src/attributes.js';
+import { CLOSER_EVENTS, CloserChat, ERRORS } from '../src/index.js';
 
-/** First-column names of the README table whose header starts with `| heading |`. */
-async function tableNames(heading: string): Promise<string[]> {
+/** The rows of the README table whose header starts with `| heading |`: its cells, backticks kept. */
+async function tableRows(heading: string): Promise<string[][]> {
   const readme = await (await fetch('/README.md')).text();
   const lines = readme.split('\n');
   const start = lines.findIndex((line) => line.startsWith(`| ${heading} |`));
   expect(start, `a README table headed "${heading}"`).to.be.greaterThan(-1);
-  const names: string[] = [];
+  const rows: string[][] = [];
   for (const line of lines.slice(start + 2)) {
     if (!line.startsWith('|')) break;
-    names.push(...Array.from(line.split('|')[1].matchAll(/`([^`]+)`/g), (match) => match[1]));
+    rows.push(
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
   }
-  return names;
+  return rows;
 }
+
+/** The `code` names in a cell. */
+const codeNames = (cell: string): string[] => Array.from(cell.matchAll(/`([^`]+)`/g), (match) => match[1]);
+
+/** First-column names of a README table. */
+const tableNames = async (heading: string): Promise<string[]> =>
+  (await tableRows(heading)).flatMap((row) => codeNames(row[0]));
 
 describe('README', () => {
   it('documents every event the element dispatches, and no other', async () => {
     expect(await tableNames('event')).to.have.members([...CLOSER_EVENTS]);
   });
 
-  it('documents every observed attribute, plus nonce, and no other', async () => {
+  it('documents every attribute of the attribute table, with its init option, and no other', async () => {
+    const rows = await tableRows('attribute');
+    const documented = Object.fromEntries(rows.map((row) => [codeNames(row[0])[0], codeNames(row[1])[0] ?? null]));
+    const fromTable = Object.fromEntries(
+      ATTRIBUTES.map((row) => [row.attribute, 'init' in row ? propertyOf(row) : null]),
+    );
+    expect(documented).to.deep.equal(fromTable);
+  });
+
+  it('documents every property-only input of the table', async () => {
+    expect(await tableNames('property')).to.include.members(PROPERTIES.map((row) => row.property));
+  });
+
+  it('the element observes every attribute of the table but the built-in nonce', () => {
     const observed = (CloserChat as unknown as { observedAttributes: string[] }).observedAttributes;
-    expect(await tableNames('attribute')).to.have.members([...observed, 'nonce']);
+    const tableAttributes = ATTRIBUTES.filter((row) => !('builtIn' in row)).map((row) => row.attribute);
+    expect(observed).to.have.members(tableAttributes);
+  });
+
+  it('documents every error code with its phase, and no other', async () => {
+    const rows = await tableRows('code');
+    const documented = Object.fromEntries(rows.map((row) => [codeNames(row[0])[0], codeNames(row[1])[0]]));
+    const fromCode = Object.fromEntries(Object.entries(ERRORS).map(([code, { phase }]) => [code, phase]));
+    expect(documented).to.deep.equal(fromCode);
   });
 
   it('documents every custom state the element sets', async () => {

@@ -19,9 +19,24 @@ const CALLBACK_CASES = [
   { callback: 'onClose', args: [], event: CLOSE_EVENT, detail: {} },
   { callback: 'onMessageSent', args: [], event: MESSAGE_SENT_EVENT, detail: {} },
   { callback: 'onMessageReceived', args: [], event: MESSAGE_RECEIVED_EVENT, detail: {} },
-  { callback: 'onTagsChanged', args: [['vip', 'billing']], event: TAGS_CHANGED_EVENT, detail: { tags: ['vip', 'billing'] } },
-  { callback: 'onLektaContext', args: [{ intent: 'refund', step: 2 }], event: LEKTA_CONTEXT_EVENT, detail: { context: { intent: 'refund', step: 2 } } },
-  { callback: 'onConversationStatusChanged', args: [{ status: 'solved' }], event: CONVERSATION_STATUS_CHANGED_EVENT, detail: { status: 'solved' } },
+  {
+    callback: 'onTagsChanged',
+    args: [['vip', 'billing']],
+    event: TAGS_CHANGED_EVENT,
+    detail: { tags: ['vip', 'billing'] },
+  },
+  {
+    callback: 'onLektaContext',
+    args: [{ intent: 'refund', step: 2 }],
+    event: LEKTA_CONTEXT_EVENT,
+    detail: { context: { intent: 'refund', step: 2 } },
+  },
+  {
+    callback: 'onConversationStatusChanged',
+    args: [{ status: 'solved' }],
+    event: CONVERSATION_STATUS_CHANGED_EVENT,
+    detail: { status: 'solved' },
+  },
   { callback: 'onUserAuthorized', args: [], event: USER_AUTHORIZED_EVENT, detail: {} },
   { callback: 'onUserAuthorizationFailed', args: [], event: USER_AUTHORIZATION_FAILED_EVENT, detail: {} },
 ] as const;
@@ -71,7 +86,11 @@ describe('<closer-chat>', () => {
       const root = host.attachShadow({ mode: 'open' });
       document.body.append(host);
       const element = document.createElement('closer-chat');
-      for (const [name, value] of Object.entries({ 'org-id': '4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f', src: '/dev/simulator/widget.js', loading: 'eager' })) {
+      for (const [name, value] of Object.entries({
+        'org-id': '4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+        src: '/dev/simulator/widget.js',
+        loading: 'eager',
+      })) {
         element.setAttribute(name, value);
       }
       root.append(element);
@@ -111,7 +130,11 @@ describe('<closer-chat>', () => {
   describe('state and custom states', () => {
     it('state goes idle → loading → ready, with :state(loading) and :state(ready)', async () => {
       const element = document.createElement('closer-chat');
-      for (const [name, value] of Object.entries({ 'org-id': '4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f', src: '/dev/simulator/widget.js?delay=100', loading: 'manual' })) {
+      for (const [name, value] of Object.entries({
+        'org-id': '4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+        src: '/dev/simulator/widget.js?delay=100',
+        loading: 'manual',
+      })) {
         element.setAttribute(name, value);
       }
       document.body.append(element);

@@ -113,7 +113,9 @@ export function nextEvent<K extends keyof HTMLElementEventMap>(
   target: EventTarget,
   name: K,
 ): Promise<HTMLElementEventMap[K]> {
-  return new Promise((resolve) => target.addEventListener(name, (event) => resolve(event as HTMLElementEventMap[K]), { once: true }));
+  return new Promise((resolve) =>
+    target.addEventListener(name, (event) => resolve(event as HTMLElementEventMap[K]), { once: true }),
+  );
 }
 
 /** Records every `name` event on `target` until the test reads it. */

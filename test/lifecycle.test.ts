@@ -263,12 +263,19 @@ describe('<closer-chat>', () => {
     it('identity is sent again to the new visitor after a switch', async () => {
       const element = document.createElement('closer-chat');
       element.identity = { email: 'ada@example.com' };
-      for (const [name, value] of Object.entries(eagerAttributes({ 'api-key': API_KEY }))) element.setAttribute(name, value);
+      for (const [name, value] of Object.entries(eagerAttributes({ 'api-key': API_KEY })))
+        element.setAttribute(name, value);
       document.body.append(element);
       await element.load();
       element.setAttribute('api-key', OTHER_API_KEY);
       await nextEvent(element, 'closer-ready');
-      expect(simulator().calls.map((call) => call.method)).to.deep.equal(['init', 'identify', 'deinit', 'init', 'identify']);
+      expect(simulator().calls.map((call) => call.method)).to.deep.equal([
+        'init',
+        'identify',
+        'deinit',
+        'init',
+        'identify',
+      ]);
     });
 
     it('an invalid new org-id keeps the running visitor: no deinit, a config error', async () => {

@@ -23,9 +23,12 @@ let unique = 0;
 const freshSrc = (extra = '') => `${SIMULATOR_URL}?test=${++unique}${extra}`;
 const fetched = (src: string) => performance.getEntriesByName(new URL(src, location.href).href).length;
 
-const launcher = (element: CloserChat) => element.shadowRoot?.querySelector<HTMLButtonElement>('button[part~="launcher"]') ?? null;
+const launcher = (element: CloserChat) =>
+  element.shadowRoot?.querySelector<HTMLButtonElement>('button[part~="launcher"]') ?? null;
 
-async function mountInteraction(attributes: Record<string, string> = {}): Promise<{ element: CloserChat; src: string }> {
+async function mountInteraction(
+  attributes: Record<string, string> = {},
+): Promise<{ element: CloserChat; src: string }> {
   const src = attributes.src ?? freshSrc();
   const element = mount({ 'org-id': ORG_ID, loading: 'interaction', ...attributes, src });
   await element.updateComplete;
@@ -38,7 +41,8 @@ async function facadeGone(element: CloserChat): Promise<void> {
 }
 
 /** test/fixtures/page.html with a scenario in its query (see that file). */
-const framePage = (query: Record<string, string>) => openFramePage(`/test/fixtures/page.html?${new URLSearchParams(query)}`);
+const framePage = (query: Record<string, string>) =>
+  openFramePage(`/test/fixtures/page.html?${new URLSearchParams(query)}`);
 
 describe('<closer-chat>', () => {
   afterEach(resetPage);

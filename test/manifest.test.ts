@@ -74,7 +74,9 @@ describe('custom-elements.json', () => {
   it('describes the class registered as <closer-chat>, in files the package ships', async () => {
     expect(element.name).to.equal(CloserChat.name);
     expect(customElements.get(TAG_NAME)).to.equal(CloserChat);
-    const definitions = manifest.modules.flatMap((module) => module.exports ?? []).filter((entry) => entry.kind === 'custom-element-definition');
+    const definitions = manifest.modules
+      .flatMap((module) => module.exports ?? [])
+      .filter((entry) => entry.kind === 'custom-element-definition');
     expect(names(definitions)).to.deep.equal([TAG_NAME]);
     for (const module of manifest.modules) {
       expect(module.path, 'paths point at the published build').to.match(/^dist\/[\w-]+\.js$/);
@@ -97,7 +99,9 @@ describe('custom-elements.json', () => {
     expect(names(fields)).to.have.members(names(accessors));
     for (const { name, descriptor } of accessors) {
       const field = fields.find((member) => member.name === name)!;
-      expect(Boolean(field.readonly), `${name} is read-only in the manifest iff it has no setter`).to.equal(!descriptor.set);
+      expect(Boolean(field.readonly), `${name} is read-only in the manifest iff it has no setter`).to.equal(
+        !descriptor.set,
+      );
     }
     for (const member of element.members) {
       expect(member.privacy ?? 'public', member.name).to.equal('public');
@@ -124,7 +128,9 @@ describe('custom-elements.json', () => {
     const chat = mount({ 'org-id': ORG_ID, src: SIMULATOR_URL, loading: 'interaction' });
     await chat.updateComplete;
     const rendered = chat.shadowRoot!;
-    const parts = new Set(Array.from(rendered.querySelectorAll('[part]')).flatMap((node) => node.getAttribute('part')!.split(/\s+/)));
+    const parts = new Set(
+      Array.from(rendered.querySelectorAll('[part]')).flatMap((node) => node.getAttribute('part')!.split(/\s+/)),
+    );
     expect(parts.size, 'the launcher is drawn').to.be.greaterThan(0);
     expect(names(element.cssParts)).to.have.members([...parts]);
     const slots = Array.from(rendered.querySelectorAll('slot'), (slot) => slot.name);

@@ -1,6 +1,16 @@
 import { expect } from '@open-wc/testing';
-import type { CloserChat, CloserErrorDetail } from '../src/index.js';
-import { API_KEY, consoleErrors, eagerAttributes, mount, nextTask, ORG_ID, resetPage, SIMULATOR_URL, widgetScripts } from './helpers.js';
+import { ERRORS, type CloserChat, type CloserErrorDetail } from '../src/index.js';
+import {
+  API_KEY,
+  consoleErrors,
+  eagerAttributes,
+  mount,
+  nextTask,
+  ORG_ID,
+  resetPage,
+  SIMULATOR_URL,
+  widgetScripts,
+} from './helpers.js';
 
 interface Outcome {
   element: CloserChat;
@@ -9,7 +19,10 @@ interface Outcome {
 }
 
 /** Mounts an eager element (optionally tweaked before connecting) and collects what it reported. */
-async function mountInvalid(attributes: Record<string, string>, tweak?: (element: CloserChat) => void): Promise<Outcome> {
+async function mountInvalid(
+  attributes: Record<string, string>,
+  tweak?: (element: CloserChat) => void,
+): Promise<Outcome> {
   const errors: CloserErrorDetail[] = [];
   let element!: CloserChat;
   const console = await consoleErrors(async () => {
@@ -119,6 +132,31 @@ describe('<closer-chat>', () => {
       });
       expectOneConfigError(outcome, 'identity');
       expectNothingLoaded();
+    });
+
+    it('the same mistake is printed once per element, reported as an event each time', async () => {
+      const outcome = await mountInvalid(eagerAttributes({ 'org-id': 'my-company' }));
+      const again = await consoleErrors(async () => {
+        outcome.element.toggleAttribute('enable-log'); // re-validates: the same org-id mistake
+        await outcome.element.updateComplete;
+      });
+      expect(outcome.errors.map((detail) => detail.code)).to.deep.equal(['invalid-config', 'invalid-config']);
+      expect(outcome.console.length + again.length, 'printed once').to.equal(1);
+
+      const other = await consoleErrors(async () => {
+        outcome.element.setAttribute('loading', 'lazy'); // a new mistake is news
+        await outcome.element.updateComplete;
+      });
+      expect(other).to.have.length(1);
+      expect(other[0]).to.include('loading');
+      expectNothingLoaded();
+    });
+
+    it('every message follows one recipe: prefixed, names the attribute, says what to do', async () => {
+      const outcome = await mountInvalid(eagerAttributes({ 'org-id': 'my-company' }));
+      const [detail] = outcome.errors;
+      expect(detail.message).to.match(/^\[closer-chat\] invalid configuration:\n {2}- org-id: /);
+      expect(detail.message.split('\n').at(-1)).to.equal(ERRORS['invalid-config'].fix);
     });
 
     it('load() rejects with the config error and still loads nothing', async () => {

@@ -111,13 +111,17 @@ describe('server rendering with @lit-labs/ssr', () => {
   });
 
   test('show-button="false" with interaction: no launcher (the page opens the chat with open())', () => {
-    const out = renderTrapped(html`<closer-chat org-id=${ORG_ID} loading="interaction" show-button="false"></closer-chat>`);
+    const out = renderTrapped(
+      html`<closer-chat org-id=${ORG_ID} loading="interaction" show-button="false"></closer-chat>`,
+    );
     assert.deepEqual(buttons(shadowContent(out)), []);
   });
 
   test('show-button="true" or "" keeps the launcher', () => {
     for (const value of ['true', '']) {
-      const out = renderTrapped(html`<closer-chat org-id=${ORG_ID} loading="interaction" show-button=${value}></closer-chat>`);
+      const out = renderTrapped(
+        html`<closer-chat org-id=${ORG_ID} loading="interaction" show-button=${value}></closer-chat>`,
+      );
       assert.equal(buttons(shadowContent(out)).length, 1, `show-button="${value}"`);
     }
   });
@@ -163,7 +167,8 @@ describe('server rendering with @lit-labs/ssr', () => {
 
   test('several elements render (the client reports the conflict, not the server)', () => {
     const out = renderTrapped(
-      html`<closer-chat org-id=${ORG_ID} loading="interaction"></closer-chat><closer-chat org-id=${ORG_ID} loading="interaction"></closer-chat>`,
+      html`<closer-chat org-id=${ORG_ID} loading="interaction"></closer-chat
+        ><closer-chat org-id=${ORG_ID} loading="interaction"></closer-chat>`,
     );
     assert.equal(out.match(/shadowrootmode="open"/g).length, 2);
   });

@@ -13,7 +13,9 @@ const read = (path) => readFile(new URL(`../../${path}`, import.meta.url), 'utf8
 
 test('the attributes typed for React, Vue and Svelte are the manifest’s attributes', async () => {
   const manifest = JSON.parse(await read('custom-elements.json'));
-  const element = manifest.modules.flatMap((module) => module.declarations ?? []).find((d) => d.tagName === 'closer-chat');
+  const element = manifest.modules
+    .flatMap((module) => module.declarations ?? [])
+    .find((d) => d.tagName === 'closer-chat');
   // CloserChatAttributes is mapped from the attribute table: ask the type checker for its keys.
   const file = fileURLToPath(new URL('../../dist/framework-types.d.ts', import.meta.url));
   const program = ts.createProgram([file], { strict: true, skipLibCheck: true, noEmit: true });
@@ -21,7 +23,11 @@ test('the attributes typed for React, Vue and Svelte are the manifest’s attrib
     .getSourceFile(file)
     .statements.find((node) => ts.isTypeAliasDeclaration(node) && node.name.text === 'CloserChatAttributes');
   assert.ok(typed, 'dist/framework-types.d.ts declares CloserChatAttributes');
-  const names = program.getTypeChecker().getTypeAtLocation(typed.name).getProperties().map((symbol) => symbol.name);
+  const names = program
+    .getTypeChecker()
+    .getTypeAtLocation(typed.name)
+    .getProperties()
+    .map((symbol) => symbol.name);
   assert.ok(names.length > 0);
   assert.deepEqual(names.toSorted(), element.attributes.map((attribute) => attribute.name).toSorted());
 });
@@ -41,6 +47,8 @@ test('closer-chat/react renders on a server (React SSR) without a DOM', async ()
   const { CloserChat } = await import('closer-chat/react');
   const { createElement } = await import('react');
   const { renderToString } = await import('react-dom/server');
-  const html = renderToString(createElement(CloserChat, { 'org-id': '00000000-0000-0000-0000-000000000000', onOpen: () => {} }));
+  const html = renderToString(
+    createElement(CloserChat, { 'org-id': '00000000-0000-0000-0000-000000000000', onOpen: () => {} }),
+  );
   assert.match(html, /^<closer-chat org-id="00000000-0000-0000-0000-000000000000"><\/closer-chat>$/);
 });

@@ -34,13 +34,15 @@ if (!client) throw new Error(`client must be one of ${Object.keys(CLIENTS).join(
 const orgId = params.has('org-id') ? params.get('org-id') || undefined : ORG_ID;
 
 const element = await collectResult(
-  render(html`<closer-chat
-    org-id=${ifDefined(orgId)}
-    src=${params.get('src') ?? '/dev/simulator/widget.js'}
-    loading=${ifDefined(attr('loading'))}
-    show-button=${ifDefined(attr('show-button'))}
-    launcher-label=${ifDefined(attr('launcher-label'))}
-  ></closer-chat>`),
+  render(
+    html`<closer-chat
+      org-id=${ifDefined(orgId)}
+      src=${params.get('src') ?? '/dev/simulator/widget.js'}
+      loading=${ifDefined(attr('loading'))}
+      show-button=${ifDefined(attr('show-button'))}
+      launcher-label=${ifDefined(attr('launcher-label'))}
+    ></closer-chat>`,
+  ),
 );
 
 const head = `

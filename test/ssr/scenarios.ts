@@ -71,7 +71,10 @@ async function serverPage(query: Record<string, string>) {
  * The scenarios for one client. `label` sets launcher-label; `all: false` runs only the
  * main one (interaction: launcher before JS, one launcher after, one init on click).
  */
-export function serverRenderedScenarios(client: Client, { label, all = true }: { label?: string; all?: boolean } = {}): void {
+export function serverRenderedScenarios(
+  client: Client,
+  { label, all = true }: { label?: string; all?: boolean } = {},
+): void {
   describe(`client ${client}`, function () {
     this.timeout(3 * WAIT_MS);
     afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));

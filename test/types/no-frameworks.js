@@ -17,9 +17,15 @@ const frameworkFiles = program
   .filter((name) => FRAMEWORKS.test(name));
 
 if (diagnostics.length) {
-  const host = { getCanonicalFileName: (name) => name, getCurrentDirectory: ts.sys.getCurrentDirectory, getNewLine: () => '\n' };
+  const host = {
+    getCanonicalFileName: (name) => name,
+    getCurrentDirectory: ts.sys.getCurrentDirectory,
+    getNewLine: () => '\n',
+  };
   console.error(ts.formatDiagnostics(diagnostics, host));
 }
 for (const name of frameworkFiles) console.error(`no-frameworks: the main entry pulls in ${name}`);
 if (diagnostics.length || frameworkFiles.length) process.exit(1);
-console.log(`no-frameworks: the main entry type-checks without any framework (${program.getSourceFiles().length} files)`);
+console.log(
+  `no-frameworks: the main entry type-checks without any framework (${program.getSourceFiles().length} files)`,
+);
