@@ -50,6 +50,14 @@ const hangReleasePlugin = {
   },
 };
 
+// /test/fixtures/policy.html?csp=…: the page's Content Security Policy as a real
+// response header (a <meta> cannot carry every directive, and pages send headers).
+async function policyHeaderMiddleware(ctx, next) {
+  await next();
+  const policy = ctx.path === '/test/fixtures/policy.html' ? ctx.query.csp : undefined;
+  if (typeof policy === 'string') ctx.set('Content-Security-Policy', policy);
+}
+
 // Lit's dev-build notices (matched case-insensitively)
 const QUIET_LOGS = ['lit is in dev mode', 'multiple versions of lit'];
 
@@ -65,7 +73,7 @@ export default {
   filterBrowserLogs: ({ args }) =>
     !args.some(a => typeof a === 'string' && QUIET_LOGS.some(q => a.toLowerCase().includes(q))),
   // /ssr/page.html: a page server-rendered by @lit-labs/ssr from dist/ (test/ssr/).
-  middleware: [delayMiddleware, hangMiddleware, ssrPageMiddleware],
+  middleware: [delayMiddleware, hangMiddleware, policyHeaderMiddleware, ssrPageMiddleware],
   plugins: [
     esbuildPlugin({
       ts: true,

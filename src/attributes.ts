@@ -69,6 +69,11 @@ const WIDGET_URL = {
   schema: z.string().check(z.refine(isAllowedWidgetUrl)),
   expected: `only the official widget (${OFFICIAL_WIDGET_URL}) or a script on this page's own origin may be loaded`,
 };
+const MILLISECONDS = {
+  converter: { fromAttribute: (value: string | null) => (value === null ? undefined : Number(value)) },
+  schema: z.optional(z.number().check(z.gte(0))),
+  expected: 'expected a number of milliseconds, 0 or more',
+};
 const LOGIN_HINT = {
   schema: z.optional(z.custom<() => Promise<string>>((value) => typeof value === 'function')),
   expected: 'expected a function returning Promise<string>',
@@ -117,6 +122,8 @@ export const ATTRIBUTES = [
   { attribute: 'launcher-label', type: TEXT, drawOnly: true, echo: true },
   /** `"false"`: do not remember that the visitor engaged (a returning visitor then gets the facade again). */
   { attribute: 'remember-engagement', type: OPTIONAL_FLAG, echo: true },
+  /** Milliseconds a removed element's running widget waits for a successor (a SPA's next route) before it tears down. Default 3000. */
+  { attribute: 'grace-period', type: MILLISECONDS, default: 3000, echo: true },
 ] as const;
 
 /** What only a property can carry: objects and functions. Each comment is its manifest description. */

@@ -14,6 +14,10 @@ export const ERRORS = {
   'load-failed': { phase: 'load', fix: 'Check src and the network; load() retries.' },
   'load-timeout': { phase: 'load', fix: 'The network is slow or the host down; load() retries.' },
   'sdk-missing': { phase: 'load', fix: 'Point src at the Closer widget script.' },
+  'script-blocked': {
+    phase: 'load',
+    fix: "Give <closer-chat> the page's nonce (nonce attribute); with Trusted Types, allow the policy closer-chat.",
+  },
   'init-failed': { phase: 'init', fix: 'Check the options; load() retries.' },
   'open-unsupported': { phase: 'init', fix: "Use the widget's own launcher." },
   aborted: { phase: 'init', fix: 'It was removed or logged out meanwhile.' },

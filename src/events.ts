@@ -23,8 +23,8 @@ export const READY_EVENT = 'closer-ready';
 export const LOGOUT_EVENT = 'closer-logout';
 export const ERROR_EVENT = 'closer-error';
 
-/** An event without data. Frozen so one listener cannot change what the next sees. */
-const noDetail = (): Record<string, never> => Object.freeze({});
+/** A callback without documented arguments: its event has only `args`. */
+const noDetail = (): Record<string, never> => ({});
 
 /**
  * SDK callback → the event it becomes → how its arguments become the detail.
@@ -75,6 +75,17 @@ export type WidgetCallbackName = keyof CallbackTable;
 /** Init options as reported in `closer-ready`: functions dropped, secrets redacted. */
 export type ReportedOptions = Readonly<Record<string, unknown>>;
 
+/** Why `closer-logout` fired: `logout()` here, or a `deinit` in another same-origin tab. */
+export type LogoutReason = 'logout' | 'other-tab';
+
+/**
+ * Every callback's event also carries what the SDK passed, as `args` (the api key
+ * redacted), for arguments the docs do not describe.
+ */
+export interface CallbackArgs {
+  readonly args: readonly unknown[];
+}
+
 /**
  * The element's own events, which no SDK callback sends. (The comments are the
  * manifest's descriptions, read from this source by the build.)
@@ -84,21 +95,21 @@ export const ELEMENT_EVENTS = [
   UNREAD_CHANGED_EVENT,
   /** `closer.init` ran, or this element adopted a running widget. `options` has no functions, and `apiKey` reads `"[redacted]"`. */
   READY_EVENT,
-  /** `logout()` finished. */
+  /** The visitor was logged off: by `logout()` (`reason: 'logout'`), or by a `deinit` in another same-origin tab (`'other-tab'`). */
   LOGOUT_EVENT,
   /** Configuration, loading or initialisation failed, or another element already runs the widget. */
   ERROR_EVENT,
 ] as const;
 
 type CallbackEvents = {
-  [K in WidgetCallbackName as CallbackTable[K]['event']]: CustomEvent<ReturnType<CallbackTable[K]['detail']>>;
+  [K in WidgetCallbackName as CallbackTable[K]['event']]: CustomEvent<ReturnType<CallbackTable[K]['detail']> & CallbackArgs>;
 };
 
 /** Every event `<closer-chat>` dispatches, by name. */
 export interface CloserChatEventMap extends CallbackEvents {
   [UNREAD_CHANGED_EVENT]: CustomEvent<{ count: number }>;
   [READY_EVENT]: CustomEvent<{ options: ReportedOptions }>;
-  [LOGOUT_EVENT]: CustomEvent<Record<string, never>>;
+  [LOGOUT_EVENT]: CustomEvent<{ reason: LogoutReason }>;
   [ERROR_EVENT]: CustomEvent<CloserErrorDetail>;
 }
 

@@ -1,72 +1,13 @@
 /**
- * The widget script: the official stub on `window.closer`, the one `<script>` tag,
- * and telling when the real SDK has arrived. Plain TypeScript; the DOM is touched
- * only when a function is called, never at import.
+ * The widget script: the one `<script>` tag (or the official snippet's), its nonce and
+ * Trusted Types URL, its load errors, and the preconnect hint. Plain TypeScript; the
+ * DOM is touched only when a function is called, never at import.
  */
 import { CloserChatError, errorDetail, type ErrorCode } from './errors.js';
-
-/** One call queued on the stub, as the official snippet records it. */
-interface QueuedCall {
-  readonly method: string;
-  readonly args: ArrayLike<unknown>;
-}
-
-/** `window.closer`: the snippet's stub before the script runs, the SDK after. */
-export interface CloserSdk {
-  q?: QueuedCall[];
-  scriptUrl?: string;
-  init(options: Record<string, unknown>): void;
-  identify(data: Record<string, unknown>): void;
-  /** Only on the real SDK: the stub has no teardown. */
-  deinit?(): void;
-  /** Seen in integrations, not in the public docs. */
-  openWidget?(): void;
-}
-
-declare global {
-  interface Window {
-    closer?: CloserSdk;
-  }
-}
-
-/** Methods the official snippet puts on its stub. */
-const STUB_METHODS = ['init', 'identify', 'openWidget'] as const;
+import { ensureStub, isSdkReady } from './sdk.js';
 
 /** Long enough for a slow phone network, short enough that a dead CDN is reported. */
 const DEFAULT_LOAD_TIMEOUT_MS = 15_000;
-
-/**
- * The page's `window.closer`, creating the official snippet's stub if the page has
- * none. An existing stub is reused as is: running the snippet twice would put stubs
- * back over the real methods.
- */
-export function ensureStub(scriptUrl: string): CloserSdk {
-  if (window.closer) return window.closer;
-  const stub = { q: [], scriptUrl } as unknown as CloserSdk;
-  for (const method of STUB_METHODS) {
-    // Same shape as the snippet: `this`-based, raw `arguments`, replayed by the SDK.
-    (stub as unknown as Record<string, unknown>)[method] = function (this: CloserSdk) {
-      // eslint-disable-next-line prefer-rest-params
-      this.q?.push({ method, args: arguments });
-    };
-  }
-  window.closer = stub;
-  return stub;
-}
-
-/**
- * The real SDK has run. There is no documented "loaded" signal; the stub never has
- * `deinit`, the SDK does.
- */
-export function isSdkReady(): boolean {
-  return typeof window.closer?.deinit === 'function';
-}
-
-/** Calls queued on the stub by someone else, e.g. an `init` in the page's own snippet. */
-export function queuedCalls(method: string): number {
-  const queue = isSdkReady() ? undefined : window.closer?.q;
-  return Array.isArray(queue) ? queue.filter((call) => call?.method === method).length : 0;
-}
 
 const absolute = (url: string): string => new URL(url, document.baseURI).href;
 
@@ -85,7 +26,7 @@ function findWidgetScript(src: string): HTMLScriptElement | undefined {
  */
 export function preconnect(src: string): void {
   const { origin } = new URL(src, document.baseURI);
-  if (origin === location.origin) return;
+  if (origin === window.origin) return;
   const links = document.head.querySelectorAll<HTMLLinkElement>('link[rel~="preconnect"]');
   if (Array.from(links).some((link) => new URL(link.href).origin === origin)) return;
   const link = document.createElement('link');
@@ -94,14 +35,50 @@ export function preconnect(src: string): void {
   document.head.append(link);
 }
 
+/**
+ * Script URLs go through a named Trusted Types policy where the page enforces them
+ * (`require-trusted-types-for 'script'`); the URL was validated before (attributes.ts).
+ * A page that restricts policy names must allow `closer-chat` in `trusted-types`.
+ */
+interface ScriptUrlPolicy {
+  createScriptURL(url: string): unknown;
+}
+let scriptUrlPolicy: ScriptUrlPolicy | undefined;
+function trustedScriptUrl(src: string): string {
+  // Not in TypeScript's DOM types yet; Chromium has it, Firefox from 145.
+  const factory = (window as { trustedTypes?: { createPolicy(name: string, rules: ScriptUrlPolicy): ScriptUrlPolicy } })
+    .trustedTypes;
+  if (!factory) return src;
+  scriptUrlPolicy ??= factory.createPolicy('closer-chat', { createScriptURL: (url: string) => url });
+  return scriptUrlPolicy.createScriptURL(src) as string;
+}
+
 function injectScript(src: string, nonce: string | undefined): HTMLScriptElement {
   const script = document.createElement('script');
   script.async = true;
-  script.src = src;
+  script.src = trustedScriptUrl(src);
   if (nonce) script.nonce = nonce;
   script.dataset.closerChat = '';
   document.head.append(script);
   return script;
+}
+
+/**
+ * A tag already on the page (the official snippet's) may have loaded before we
+ * looked; its load event will not come again. Its resource timing entry tells.
+ */
+const alreadyLoaded = (script: HTMLScriptElement): boolean =>
+  !('closerChat' in script.dataset) && performance.getEntriesByName(script.src).length > 0;
+
+/** Widget script tags whose script has run. */
+const ranScripts = new WeakSet<HTMLScriptElement>();
+
+/**
+ * The widget script on the page has run (its `load` event came), whether or not the SDK
+ * has installed its methods yet: from then on, calls go through the stub's queue.
+ */
+export function widgetScriptRan(): boolean {
+  return !!window.closer && Array.from(document.scripts).some((script) => ranScripts.has(script));
 }
 
 /** One load at a time for the whole document; callers share it. */
@@ -114,29 +91,55 @@ interface LoadRequest {
 }
 
 /**
- * Resolves once the real SDK is on the page, injecting the script only if no tag
- * for it exists. Rejects with a `CloserChatError` (phase `load`); a later call retries.
+ * Resolves once the widget script has run (its `load` event), injecting it only if no
+ * tag for it exists and the SDK is not there yet. Whether the SDK has installed its
+ * methods by then is not documented: see sdk.ts. Rejects with a `CloserChatError`
+ * (phase `load`); a later call retries.
  */
-export function loadSdk({ src, nonce, timeoutMs = DEFAULT_LOAD_TIMEOUT_MS }: LoadRequest): Promise<void> {
+export function loadScript({ src, nonce, timeoutMs = DEFAULT_LOAD_TIMEOUT_MS }: LoadRequest): Promise<void> {
   if (isSdkReady()) return Promise.resolve();
-  inFlight ??= new Promise<void>((resolve, reject) => {
+  if (inFlight) return inFlight;
+  const fail = (code: ErrorCode, what: string) => new CloserChatError(errorDetail(code, what));
+  let script: HTMLScriptElement;
+  try {
     ensureStub(src);
-    const script = findWidgetScript(src) ?? injectScript(src, nonce);
-    const fail = (code: ErrorCode, what: string) => new CloserChatError(errorDetail(code, what));
+    script = findWidgetScript(src) ?? injectScript(src, nonce);
+  } catch (error) {
+    // A Trusted Types policy the page's CSP does not allow.
+    return Promise.reject(fail('script-blocked', `the page's Trusted Types policy blocked the widget script (${String(error)})`));
+  }
+  if (alreadyLoaded(script)) {
+    ranScripts.add(script);
+    return Promise.resolve();
+  }
+  const loading = new Promise<void>((resolve, reject) => {
+    // A script the page's CSP blocks fires `error` like a failed download; the
+    // violation event tells them apart, so the message can name the fix.
+    let blocked = false;
+    const onViolation = (event: SecurityPolicyViolationEvent) => {
+      if (event.blockedURI === script.src) blocked = true;
+    };
     const settle = (error?: CloserChatError) => {
       clearTimeout(timer);
       script.removeEventListener('load', onLoad);
       script.removeEventListener('error', onError);
+      document.removeEventListener('securitypolicyviolation', onViolation);
       inFlight = undefined;
       if (error) reject(error);
       else resolve();
     };
-    const onLoad = () =>
-      settle(isSdkReady() ? undefined : fail('sdk-missing', `${script.src} loaded but did not define closer.deinit()`));
+    const onLoad = () => {
+      ranScripts.add(script);
+      settle();
+    };
     const onError = () => {
       // Drop the failed tag so a retry adds a fresh one: still one tag at a time.
       script.remove();
-      settle(fail('load-failed', `could not load the widget script ${script.src}`));
+      settle(
+        blocked
+          ? fail('script-blocked', `the page's Content Security Policy blocked the widget script ${script.src}`)
+          : fail('load-failed', `could not load the widget script ${script.src}`),
+      );
     };
     // A timed-out tag stays: it may still arrive, and a retry waits on it again
     // instead of adding a second copy of the widget.
@@ -146,6 +149,7 @@ export function loadSdk({ src, nonce, timeoutMs = DEFAULT_LOAD_TIMEOUT_MS }: Loa
     );
     script.addEventListener('load', onLoad);
     script.addEventListener('error', onError);
+    document.addEventListener('securitypolicyviolation', onViolation);
   });
-  return inFlight;
+  return (inFlight = loading);
 }

@@ -6,6 +6,7 @@
  */
 import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { LoadingStrategy } from './attributes.js';
+import type { CloserChatError } from './errors.js';
 import { MESSAGE_SENT_EVENT, OPEN_EVENT } from './events.js';
 import { DEFAULT_LAUNCHER_LABEL, DRAW_TIMEOUT_MS, renderFacade, watchForWidget, within } from './facade.js';
 import { whenPageIdle } from './schedule.js';
@@ -144,20 +145,24 @@ export class LoadingController implements ReactiveController {
     const { lease } = this.#require();
     const watch = this.#facadeShown ? watchForWidget() : undefined;
     if (open) this.#setBusy(true);
+    let failure: unknown;
     try {
       await (open ? lease.open() : lease.start());
     } catch (error) {
-      watch?.stop();
-      throw error;
+      failure = error;
     } finally {
       if (open) this.#setBusy(false);
     }
-    if (!watch) return;
-    // Resolve now (init has run); hand the launcher over once the widget has drawn.
-    void within(watch.drawn, DRAW_TIMEOUT_MS).then(() => {
-      watch.stop();
-      this.#setFacade(false);
-    });
+    // Without `openWidget` the widget still started: its own launcher takes over.
+    const started = !failure || (failure as CloserChatError).detail?.code === 'open-unsupported';
+    if (watch && started) {
+      // Init has run; hand the launcher over once the widget has drawn.
+      void within(watch.drawn, DRAW_TIMEOUT_MS).then(() => {
+        watch.stop();
+        this.#setFacade(false);
+      });
+    } else watch?.stop();
+    if (failure) throw failure;
   }
 
   #require(): Plan {

@@ -34,6 +34,8 @@ export interface WidgetConfig {
   readonly identity?: Identity;
   readonly src: string;
   readonly nonce?: string;
+  /** How long a removed element's running widget waits for a successor. */
+  readonly gracePeriod: number;
 }
 
 type ConfigResult =
@@ -119,7 +121,12 @@ export function readConfig(input: object): ConfigResult {
   for (const row of INPUTS) if ('init' in row) attributeOptions[propertyOf(row)] = data[propertyOf(row)];
   const init = { ...options, ...definedOnly(attributeOptions) } as InitOptions;
   const identity = isPlainObject(data.identity) ? (data.identity as Identity) : undefined;
-  const config = { init, src: data.src as string, ...definedOnly({ identity, nonce: data.nonce }) };
+  const config = {
+    init,
+    src: data.src as string,
+    gracePeriod: data.gracePeriod as number,
+    ...definedOnly({ identity, nonce: data.nonce }),
+  };
   return { ok: true, config, loading: data.loading as LoadingStrategy };
 }
 
@@ -133,9 +140,26 @@ export function reportOptions(init: InitOptions): ReportedOptions {
   const reported: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(init)) {
     if (typeof value === 'function') continue;
-    reported[key] = key === 'apiKey' ? '[redacted]' : value;
+    reported[key] = key === 'apiKey' ? REDACTED : value;
   }
   return Object.freeze(reported);
+}
+
+const REDACTED = '[redacted]';
+
+/**
+ * A copy of what the SDK passed to a callback, safe for an event detail: plain objects
+ * and arrays are copied (a few levels deep) with the api key, and any `apiKey` field,
+ * replaced by "[redacted]". Other objects are passed as they are.
+ */
+export function redact<T>(value: T, secret: string | undefined, depth = 4): T {
+  if (typeof value === 'string') return (secret && value.includes(secret) ? value.split(secret).join(REDACTED) : value) as T;
+  if (depth === 0 || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return Object.freeze(value.map((item: unknown) => redact(item, secret, depth - 1))) as T;
+  if (!isPlainObject(value)) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = key === 'apiKey' ? REDACTED : redact(item, secret, depth - 1);
+  return Object.freeze(copy) as T;
 }
 
 /** Two configs are the same visitor identity when org and api key match. */

@@ -4,10 +4,10 @@
  * config, whether it should run) and what the SDK actually runs, and turns the SDK's
  * callbacks into events on the owner.
  *
- * Everything converges in `#reconcile()`, which compares desired with actual and
- * makes the smallest change (deinit, init, identify). Requests that arrive while the
- * script is still loading only change the desired state, so they are applied once it
- * has loaded: never dropped, never run twice.
+ * Everything converges in `#reconcile()`, which compares desired with actual and makes
+ * the smallest change (take back a queued init, deinit, init, identify). Requests that
+ * arrive while the script is still loading only change the desired state, so they are
+ * applied once it has loaded: never dropped, never run twice.
  */
 import { CloserChatError, errorDetail, type CloserErrorDetail } from './errors.js';
 import {
@@ -18,10 +18,22 @@ import {
   UNREAD_CHANGED_EVENT,
   WIDGET_CALLBACKS,
   type ConversationStatus,
+  type LogoutReason,
   type WidgetCallbackName,
 } from './events.js';
-import { isSdkReady, loadSdk, preconnect, queuedCalls, type CloserSdk } from './loader.js';
-import { reportOptions, sameIdentity, type InitOptions, type WidgetConfig } from './options.js';
+import { loadScript, preconnect, widgetScriptRan } from './loader.js';
+import { redact, reportOptions, sameIdentity, type InitOptions, type WidgetConfig } from './options.js';
+import {
+  callSdk,
+  isSdkReady,
+  isWaiting,
+  notePageStub,
+  pageStartedWidget,
+  takeBack,
+  type CloserSdk,
+  type QueuedCall,
+} from './sdk.js';
+import { tabChannel, type TabChannel } from './tabs.js';
 
 /** `idle` until started, `loading` the script, `ready` once init ran, `error` on failure. */
 export type WidgetPhase = 'idle' | 'loading' | 'ready' | 'error';
@@ -59,7 +71,10 @@ export interface WidgetLease {
   update(config: WidgetConfig): boolean;
   /** Loads the script if needed; resolves once `closer.init` has run on the real SDK. */
   start(): Promise<void>;
-  /** `start()`, then `closer.openWidget()`; fails clearly where the SDK lacks it. */
+  /**
+   * `start()`, then `closer.openWidget()`. Where the SDK has no `openWidget`, the widget
+   * still starts (its own launcher shows) and this rejects with `open-unsupported`.
+   */
   open(): Promise<void>;
   /** The visitor showed intent: fetch the script now, leave init to the click. */
   prefetch(): void;
@@ -67,9 +82,16 @@ export interface WidgetLease {
   preconnect(): void;
   /** `closer.deinit()` (after a script still loading), then `closer-logout`. Down until `start()`. */
   logout(): Promise<void>;
-  /** The element left the document; unless it is back by the end of the task, the widget tears down. */
+  /**
+   * The element left the document. Unless it is back, or a successor with the same
+   * visitor has connected, by the end of the grace period, the widget tears down.
+   */
   release(): void;
 }
+
+/** How long a late SDK may take to install itself, or to take our queued `init`, after its script ran. */
+const SDK_WAIT_MS = 10_000;
+const SDK_POLL_MS = 25;
 
 const conflict = () => errorDetail('second-element', 'another <closer-chat> already runs the widget on this page');
 
@@ -94,21 +116,29 @@ function nextState(state: WidgetState, callback: WidgetCallbackName, detail: Rec
 /** Who owns the widget, with which config, and whether it should run. */
 interface Desired {
   readonly owner: WidgetHost;
-  readonly lease: WidgetLease;
   config: WidgetConfig;
   run: boolean;
 }
 
+/** What the SDK runs: the options of our `init`, that call while it waits on the stub, and on which `window.closer`. */
+interface Running {
+  readonly options: InitOptions;
+  readonly queued?: QueuedCall;
+  readonly sdk: object;
+}
+
 class LiveWidget {
   #desired?: Desired;
-  /** What `closer.init` last ran with; undefined before init and after deinit. */
-  #running?: InitOptions;
+  #running?: Running;
   /** Bumped at every init and deinit, so callbacks of an ended session are ignored. */
   #session = 0;
   #identified?: string;
   #state: WidgetState = INITIAL_STATE;
   #starting?: Promise<void>;
   #settleTimer?: ReturnType<typeof setTimeout>;
+  #graceTimer?: ReturnType<typeof setTimeout>;
+  /** Open while a widget runs: hears other tabs' logoffs. */
+  #tabs?: TabChannel;
 
   /**
    * A connected element with a valid config asks for the widget: a lease, or the
@@ -117,21 +147,24 @@ class LiveWidget {
   connect(host: WidgetHost, config: WidgetConfig): WidgetLease | CloserErrorDetail {
     const previous = this.#desired;
     if (previous && previous.owner !== host && previous.owner.isConnected) return conflict();
-    if (!previous && !this.#running && queuedCalls('init') > 0) {
-      return errorDetail('snippet-init', "the page's own Closer snippet already calls closer.init()");
+    notePageStub();
+    // The SDK we ran on is gone (a page replaced `window.closer`): nothing runs any more.
+    if (this.#running && window.closer !== this.#running.sdk) this.#ended();
+    if (!previous && !this.#running && pageStartedWidget()) {
+      return errorDetail('snippet-init', "the page's own Closer snippet already starts the widget (closer.init)");
     }
-    // A predecessor removed earlier in this task hands over; it reads as idle now.
+    this.#endGrace();
+    // A predecessor removed earlier (within its grace period) hands over; it reads as idle now.
     previous?.owner.widgetStateChanged(INITIAL_STATE);
     // A successor with the same visitor adopts the running widget without a new init.
-    const adopts = this.#running !== undefined && sameIdentity(this.#running, config.init);
-    const lease = this.#lease(host);
-    this.#desired = { owner: host, lease, config, run: adopts };
+    const adopts = this.#running !== undefined && sameIdentity(this.#running.options, config.init);
+    this.#desired = { owner: host, config, run: adopts };
     host.widgetStateChanged(this.#state);
-    if (adopts) emit(host, READY_EVENT, { options: reportOptions(this.#running as InitOptions) });
+    if (adopts) emit(host, READY_EVENT, { options: reportOptions(this.#running!.options) });
     // Identity switches and identify() wait for the end of the task, so that several
     // attribute changes in one task cause one switch.
     this.#scheduleSettle();
-    return lease;
+    return this.#lease(host);
   }
 
   /** The lease of `host`: each call checks that `host` still owns the widget. */
@@ -145,6 +178,7 @@ class LiveWidget {
       update: (config) => {
         if (this.#desired?.owner !== host) return false;
         this.#desired.config = config;
+        if (host.isConnected) this.#endGrace();
         this.#scheduleSettle();
         return true;
       },
@@ -154,7 +188,7 @@ class LiveWidget {
         const sdk = window.closer;
         if (typeof sdk?.openWidget !== 'function') {
           throw new CloserChatError(
-            errorDetail('open-unsupported', 'open(): this version of the Closer widget has no closer.openWidget()'),
+            errorDetail('open-unsupported', 'open(): this Closer widget has no closer.openWidget(); it started closed'),
           );
         }
         sdk.openWidget();
@@ -163,7 +197,7 @@ class LiveWidget {
         const desired = this.#desired;
         if (desired?.owner !== host || isSdkReady()) return;
         preconnect(desired.config.src);
-        loadSdk(desired.config).catch(() => undefined /* a click reports it */);
+        loadScript(desired.config).catch(() => undefined /* a click reports it */);
       },
       preconnect: () => {
         if (this.#desired?.owner === host) preconnect(this.#desired.config.src);
@@ -171,26 +205,39 @@ class LiveWidget {
       logout: async () => {
         owned().run = false;
         await this.#starting?.catch(() => undefined);
-        if (isSdkReady()) this.#deinit(window.closer as CloserSdk);
+        this.#stop();
         this.#setState(INITIAL_STATE);
-        emit(host, LOGOUT_EVENT, Object.freeze({}));
+        emit(host, LOGOUT_EVENT, Object.freeze({ reason: 'logout' as LogoutReason }));
       },
       release: () => {
-        if (this.#desired?.owner === host) this.#scheduleSettle();
+        const desired = this.#desired;
+        if (desired?.owner !== host) return;
+        this.#endGrace();
+        // A running widget waits out the grace period for a successor; anything else
+        // (and a grace of 0) settles at the end of the task.
+        const grace = desired.config.gracePeriod;
+        if (grace > 0 && this.#running) {
+          this.#graceTimer = setTimeout(() => {
+            this.#graceTimer = undefined;
+            this.#settle();
+          }, grace);
+        }
+        this.#scheduleSettle();
       },
     };
   }
 
   #start(desired: Desired): Promise<void> {
     desired.run = true;
-    if (this.#running) return Promise.resolve();
+    const running = this.#running;
+    if (running && sameIdentity(running.options, desired.config.init) && this.#initRan()) return Promise.resolve();
     return (this.#starting ??= this.#load(desired.config).finally(() => (this.#starting = undefined)));
   }
 
   async #load(config: WidgetConfig): Promise<void> {
     if (!isSdkReady()) this.#setState({ ...this.#state, phase: 'loading' });
     try {
-      await loadSdk(config);
+      await loadScript(config);
     } catch (error) {
       const detail = (error as CloserChatError).detail ?? errorDetail('load-failed', String(error));
       if (this.#desired?.run) this.#fail(detail);
@@ -198,11 +245,38 @@ class LiveWidget {
     }
     const initError = this.#reconcile();
     if (initError) throw new CloserChatError(initError);
+    // A late SDK: wait (bounded) until it has taken our queued init, reconciling as it goes.
+    if (this.#running && !this.#initRan() && !(await this.#waitForSdk())) {
+      takeBack(this.#running?.queued);
+      this.#running = undefined;
+      const detail = errorDetail('sdk-missing', `${config.src} ran but never took its queued calls (no Closer SDK)`);
+      this.#fail(detail);
+      throw new CloserChatError(detail);
+    }
     if (!this.#running) {
       throw new CloserChatError(
         errorDetail('aborted', 'the widget was not started: the element was removed or logged out while it loaded'),
       );
     }
+  }
+
+  /** Our init has run on the SDK: called directly, or taken from the queue. */
+  #initRan(): boolean {
+    return !!this.#running && !isWaiting(this.#running.queued);
+  }
+
+  /** Polls a late SDK until it took our queued init, or that init is no longer wanted; false on timeout. */
+  async #waitForSdk(): Promise<boolean> {
+    for (let waited = 0; waited < SDK_WAIT_MS; waited += SDK_POLL_MS) {
+      await new Promise((resolve) => setTimeout(resolve, SDK_POLL_MS));
+      this.#reconcile();
+      if (!this.#running) return true;
+      if (this.#initRan()) {
+        this.#becameReady();
+        return true;
+      }
+    }
+    return false;
   }
 
   #scheduleSettle(): void {
@@ -213,86 +287,146 @@ class LiveWidget {
     }, 0);
   }
 
-  /** End of task: an owner still detached was removed for good. */
+  /** End of task (or of the grace period): an owner still detached was removed for good. */
   #settle(): void {
     const desired = this.#desired;
-    if (desired && !desired.owner.isConnected) {
+    if (desired && !desired.owner.isConnected && this.#graceTimer === undefined) {
       this.#desired = undefined;
       desired.owner.widgetStateChanged(INITIAL_STATE);
     }
     this.#reconcile();
   }
 
+  #endGrace(): void {
+    clearTimeout(this.#graceTimer);
+    this.#graceTimer = undefined;
+  }
+
   /** Makes the SDK match the desired state; returns an init failure, if any. */
   #reconcile(): CloserErrorDetail | undefined {
-    if (!isSdkReady()) return undefined;
-    const sdk = window.closer as CloserSdk;
+    const ready = isSdkReady();
+    // Before the script has run, everything waits for it (nothing is queued early).
+    if (!ready && !widgetScriptRan()) return undefined;
     const wanted = this.#desired?.run ? this.#desired.config : undefined;
-    if (this.#running && (!wanted || !sameIdentity(this.#running, wanted.init))) this.#deinit(sdk);
+    if (this.#running && (!wanted || !sameIdentity(this.#running.options, wanted.init))) {
+      // A queued init is taken back; one the SDK took needs its deinit (once it has one).
+      if (takeBack(this.#running.queued)) this.#ended();
+      else if (ready) this.#deinit(window.closer as CloserSdk);
+      else return undefined;
+    }
     if (wanted && !this.#running) {
-      const error = this.#init(sdk, wanted.init);
+      const error = this.#init(wanted.init);
       if (error) return error;
     }
-    if (this.#running && wanted?.identity) {
+    if (this.#running && wanted?.identity && this.#initRan()) {
       const identity = JSON.stringify(wanted.identity);
       if (identity !== this.#identified) {
         this.#identified = identity;
-        sdk.identify({ ...wanted.identity });
+        callSdk('identify', { ...wanted.identity });
       }
     }
     return undefined;
   }
 
-  #init(sdk: CloserSdk, options: InitOptions): CloserErrorDetail | undefined {
+  #init(options: InitOptions): CloserErrorDetail | undefined {
     const session = ++this.#session;
     // A fresh conversation state; callbacks may fire inside init (the SDK reopens a
     // window the visitor left open), so what they set must survive init returning.
     this.#setState({ ...INITIAL_STATE, phase: this.#state.phase });
+    let queued: QueuedCall | undefined;
     try {
-      sdk.init({ ...options, ...this.#callbacks(session) });
+      queued = callSdk('init', { ...options, ...this.#callbacks(session, options) });
     } catch (error) {
       const detail = errorDetail('init-failed', `closer.init() threw: ${(error as Error)?.message ?? error}`);
       this.#fail(detail);
       return detail;
     }
-    this.#running = options;
-    this.#setState({ ...this.#state, phase: 'ready' });
-    const owner = this.#desired?.owner;
-    if (owner) emit(owner, READY_EVENT, { options: reportOptions(options) });
+    this.#running = { options, queued, sdk: window.closer as CloserSdk };
+    this.#tabs ??= tabChannel(() => this.#loggedOffElsewhere());
+    this.#setState({ ...this.#state, phase: queued ? this.#state.phase : 'ready' });
+    if (!queued) this.#announceReady();
     return undefined;
   }
 
+  #announceReady(): void {
+    const owner = this.#desired?.owner;
+    if (owner && this.#running) emit(owner, READY_EVENT, { options: reportOptions(this.#running.options) });
+  }
+
   #deinit(sdk: CloserSdk): void {
-    this.#session++;
-    this.#running = undefined;
-    this.#identified = undefined;
+    this.#session++; // callbacks fired by deinit itself belong to the ended session
     try {
       sdk.deinit?.();
     } catch (error) {
       console.error('[closer-chat] closer.deinit() threw', error);
     }
+    // deinit logs the visitor off in every same-origin tab: tell their elements.
+    this.#tabs?.post();
+    this.#ended();
+  }
+
+  /** Logs off now, or as soon as the script has loaded; nothing to undo if it never ran. */
+  #stop(): void {
+    if (!this.#running) {
+      if (isSdkReady()) this.#deinit(window.closer as CloserSdk);
+      return;
+    }
+    if (takeBack(this.#running.queued)) this.#ended();
+    else if (isSdkReady()) this.#deinit(window.closer as CloserSdk);
+  }
+
+  /** Our session is over: its callbacks are ignored from now on. */
+  #ended(): void {
+    this.#session++;
+    this.#running = undefined;
+    this.#identified = undefined;
     this.#setState(INITIAL_STATE);
+    if (!this.#desired) {
+      this.#tabs?.close();
+      this.#tabs = undefined;
+    }
+  }
+
+  /** Another tab's `deinit` logged this visitor off here too (the SDK removed its widget). */
+  #loggedOffElsewhere(): void {
+    if (!this.#running) return;
+    this.#ended();
+    const desired = this.#desired;
+    if (!desired) return;
+    desired.run = false; // back up only when the page asks (load(), open(), a click)
+    if (desired.owner.isConnected) emit(desired.owner, LOGOUT_EVENT, Object.freeze({ reason: 'other-tab' as LogoutReason }));
   }
 
   /** One handler per SDK callback, bound to the session that created it. */
-  #callbacks(session: number): Record<WidgetCallbackName, (...args: unknown[]) => void> {
+  #callbacks(session: number, options: InitOptions): Record<WidgetCallbackName, (...args: unknown[]) => void> {
     const handlers = {} as Record<WidgetCallbackName, (...args: unknown[]) => void>;
     for (const name of Object.keys(WIDGET_CALLBACKS) as WidgetCallbackName[]) {
       handlers[name] = (...args) => {
-        if (session === this.#session) this.#forward(name, args);
+        if (session !== this.#session) return;
+        // A callback proves that a queued init was taken.
+        this.#becameReady();
+        this.#forward(name, redact(args, options.apiKey));
       };
     }
     return handlers;
   }
 
-  #forward(callback: WidgetCallbackName, args: unknown[]): void {
+  /** A queued init was taken by the SDK: ready, as a direct init is. */
+  #becameReady(): void {
+    if (!this.#running?.queued || this.#state.phase === 'ready' || isWaiting(this.#running.queued)) return;
+    this.#setState({ ...this.#state, phase: 'ready' });
+    this.#announceReady();
+  }
+
+  #forward(callback: WidgetCallbackName, args: readonly unknown[]): void {
     const { event, detail } = WIDGET_CALLBACKS[callback];
-    const payload = (detail as (...a: unknown[]) => Record<string, unknown>)(...args);
+    const payload = { ...(detail as (...a: unknown[]) => Record<string, unknown>)(...args), args };
     const unreadBefore = this.#state.unreadCount;
     this.#setState(nextState(this.#state, callback, payload));
+    // Events go to a connected owner only (not to one in its grace period).
     const owner = this.#desired?.owner;
-    if (!owner) return;
-    emit(owner, event, payload as never);
+    if (!owner?.isConnected) return;
+    emit(owner, event, Object.freeze(payload) as never);
     const count = this.#state.unreadCount;
     if (count !== unreadBefore) emit(owner, UNREAD_CHANGED_EVENT, { count });
   }

@@ -1,6 +1,7 @@
 // Sites that embed a chat widget often run a strict Content Security Policy. The
 // element must work there with its nonce, and cause no violation report of its own.
 import { expect } from '@open-wc/testing';
+import type { CloserErrorDetail } from '../src/index.js';
 import { nextEvent, openFramePage, resetPage, whenReady } from './helpers.js';
 
 /** The test server's own live-reload script is not ours to answer for. */
@@ -12,9 +13,20 @@ interface Violation {
   at: number;
 }
 
-type CspWindow = Window & { violations: Violation[]; closerSimulator?: { calls: { method: string }[] } };
+type CspWindow = Window & {
+  violations: Violation[];
+  errors: CloserErrorDetail[];
+  closerSimulator?: { calls: { method: string }[] };
+};
 
 const cspPage = (nonce: string) => openFramePage<CspWindow>(`/test/fixtures/csp.html?nonce=${nonce}`);
+
+/** test/fixtures/policy.html with `policy` sent as the page's Content-Security-Policy header. */
+const policyPage = (policy: string, nonce: string) =>
+  openFramePage<CspWindow>(`/test/fixtures/policy.html?${new URLSearchParams({ csp: policy, nonce })}`);
+
+const STRICT_DYNAMIC = "script-src 'nonce-test' 'strict-dynamic'; object-src 'none'; base-uri 'none'";
+const NONCE_ONLY = "script-src 'nonce-test'; object-src 'none'; base-uri 'none'";
 
 describe('<closer-chat>', () => {
   afterEach(resetPage);
@@ -51,6 +63,30 @@ describe('<closer-chat>', () => {
           (line) => line.startsWith('script-src-elem') && line.includes('/dev/simulator/widget.js'),
         ),
       ).to.equal(true);
+    });
+  });
+
+  describe('under a Content Security Policy sent as a response header', () => {
+    it("script-src 'nonce-…' 'strict-dynamic' with the nonce attribute: loads, no violation", async () => {
+      const { win, chat } = await policyPage(STRICT_DYNAMIC, 'test');
+      await whenReady(chat);
+      expect(win.closerSimulator?.calls.map((call) => call.method)).to.deep.equal(['init']);
+      expect(ours(win.violations)).to.deep.equal([]);
+    });
+
+    it("'strict-dynamic' without the nonce attribute: trust flows from the page's nonced module, still loads", async () => {
+      const { win, chat } = await policyPage(STRICT_DYNAMIC, 'none');
+      await whenReady(chat);
+      expect(win.closerSimulator?.calls.map((call) => call.method)).to.deep.equal(['init']);
+      expect(ours(win.violations)).to.deep.equal([]);
+    });
+
+    it('a nonce-only policy without the nonce attribute: closer-error script-blocked, naming the fix', async () => {
+      const { win, chat } = await policyPage(NONCE_ONLY, 'none');
+      if (chat.state !== 'error') await nextEvent(chat, 'closer-error');
+      expect(win.errors.map((detail) => [detail.phase, detail.code])).to.deep.equal([['load', 'script-blocked']]);
+      expect(win.errors[0].message).to.include('nonce');
+      expect(win.closerSimulator, 'the widget never ran').to.equal(undefined);
     });
   });
 });

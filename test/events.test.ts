@@ -15,30 +15,36 @@ import { API_KEY, callsOf, collect, mountReady, nextEvent, nextTask, resetPage, 
 
 /** Each SDK callback, the arguments the SDK passes, the event and detail we expect. */
 const CALLBACK_CASES = [
-  { callback: 'onOpen', args: [], event: OPEN_EVENT, detail: {} },
-  { callback: 'onClose', args: [], event: CLOSE_EVENT, detail: {} },
-  { callback: 'onMessageSent', args: [], event: MESSAGE_SENT_EVENT, detail: {} },
-  { callback: 'onMessageReceived', args: [], event: MESSAGE_RECEIVED_EVENT, detail: {} },
+  { callback: 'onOpen', args: [], event: OPEN_EVENT, detail: { args: [] } },
+  { callback: 'onClose', args: [], event: CLOSE_EVENT, detail: { args: [] } },
+  { callback: 'onMessageSent', args: [], event: MESSAGE_SENT_EVENT, detail: { args: [] } },
+  { callback: 'onMessageReceived', args: [], event: MESSAGE_RECEIVED_EVENT, detail: { args: [] } },
   {
     callback: 'onTagsChanged',
     args: [['vip', 'billing']],
     event: TAGS_CHANGED_EVENT,
-    detail: { tags: ['vip', 'billing'] },
+    detail: { tags: ['vip', 'billing'], args: [['vip', 'billing']] },
   },
   {
     callback: 'onLektaContext',
     args: [{ intent: 'refund', step: 2 }],
     event: LEKTA_CONTEXT_EVENT,
-    detail: { context: { intent: 'refund', step: 2 } },
+    detail: { context: { intent: 'refund', step: 2 }, args: [{ intent: 'refund', step: 2 }] },
   },
   {
     callback: 'onConversationStatusChanged',
     args: [{ status: 'solved' }],
     event: CONVERSATION_STATUS_CHANGED_EVENT,
-    detail: { status: 'solved' },
+    detail: { status: 'solved', args: [{ status: 'solved' }] },
   },
-  { callback: 'onUserAuthorized', args: [], event: USER_AUTHORIZED_EVENT, detail: {} },
-  { callback: 'onUserAuthorizationFailed', args: [], event: USER_AUTHORIZATION_FAILED_EVENT, detail: {} },
+  // Arguments the docs do not describe still reach the page, as `args`.
+  {
+    callback: 'onUserAuthorized',
+    args: [{ customerId: 'c-42', email: 'ada@example.com' }],
+    event: USER_AUTHORIZED_EVENT,
+    detail: { args: [{ customerId: 'c-42', email: 'ada@example.com' }] },
+  },
+  { callback: 'onUserAuthorizationFailed', args: [], event: USER_AUTHORIZATION_FAILED_EVENT, detail: { args: [] } },
 ] as const;
 
 describe('<closer-chat>', () => {
@@ -58,6 +64,19 @@ describe('<closer-chat>', () => {
         expect(received.detail).to.deep.equal(detail);
       });
     }
+
+    it('callback arguments never carry the api key: redacted in values and apiKey fields', async () => {
+      const element = await mountReady({ 'api-key': API_KEY });
+      const heard = nextEvent(element, 'closer-user-authorized');
+      simulator().fire('onUserAuthorized', { apiKey: API_KEY, customer: { token: `Bearer ${API_KEY}`, name: 'Ada' } }, [API_KEY]);
+      const { detail } = await heard;
+      expect(JSON.stringify(detail)).not.to.include(API_KEY);
+      expect(detail.args).to.deep.equal([
+        { apiKey: '[redacted]', customer: { token: 'Bearer [redacted]', name: 'Ada' } },
+        ['[redacted]'],
+      ]);
+      expect(Object.isFrozen(detail.args), 'one listener cannot change what the next sees').to.equal(true);
+    });
 
     it('the exported event names cover every callback and the element events', () => {
       expect(CLOSER_EVENTS).to.have.members([
@@ -90,6 +109,7 @@ describe('<closer-chat>', () => {
         'org-id': '4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
         src: '/dev/simulator/widget.js',
         loading: 'eager',
+        'grace-period': '0',
       })) {
         element.setAttribute(name, value);
       }
@@ -113,6 +133,7 @@ describe('<closer-chat>', () => {
         'show-button': 'false',
         src: '/dev/simulator/widget.js',
         loading: 'eager',
+        'grace-period': '0',
       })) {
         element.setAttribute(name, value);
       }
@@ -134,6 +155,7 @@ describe('<closer-chat>', () => {
         'org-id': '4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
         src: '/dev/simulator/widget.js?delay=100',
         loading: 'manual',
+        'grace-period': '0',
       })) {
         element.setAttribute(name, value);
       }
@@ -239,7 +261,7 @@ describe('<closer-chat>', () => {
       const element = await mountReady({ 'api-key': API_KEY });
       const logout = nextEvent(element, 'closer-logout');
       await element.logout();
-      expect((await logout).detail).to.deep.equal({});
+      expect((await logout).detail).to.deep.equal({ reason: 'logout' });
       expect(callsOf('deinit')).to.have.length(1);
       expect(element.state).to.equal('idle');
       expect(simulator().initialized).to.equal(false);

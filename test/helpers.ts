@@ -50,11 +50,14 @@ export const widgetScripts = (): HTMLScriptElement[] =>
   Array.from(document.scripts).filter((script) => script.src.includes(SIMULATOR_URL));
 
 /**
- * Past the end of the current task: what DESIGN.md's lifecycle rules wait for. The
- * widget settles in a `setTimeout(0)`, which browsers clamp to 4 ms when timers
- * nest; 5 ms guarantees that timer, set earlier, has run before this one.
+ * Past the end of the current task: what the lifecycle rules wait for. The widget
+ * settles in a `setTimeout(0)` that may be set a moment later (in the microtask of a
+ * Lit update) and clamped to 4 ms when timers nest. Two 5 ms hops: the second timer is
+ * set after the first has fired, by when any such timer set before it has run too.
  */
-export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5));
+export const nextTask = async (): Promise<void> => {
+  for (let hop = 0; hop < 2; hop++) await new Promise((resolve) => setTimeout(resolve, 5));
+};
 
 /** Scripts whose load or error event has fired (events seen while capturing). */
 const settledScripts = new WeakSet<EventTarget>();
@@ -85,9 +88,14 @@ export async function resetPage(): Promise<void> {
   localStorage.clear();
 }
 
-/** Creates `<closer-chat>` from HTML attributes and puts it in the document. */
+/**
+ * Creates `<closer-chat>` from HTML attributes and puts it in the document. Unless a
+ * test says otherwise, with `grace-period="0"`: removal tears down at the end of the
+ * task (the grace period has tests of its own).
+ */
 export function mount(attributes: Record<string, string>, parent: ParentNode = document.body): CloserChat {
   const element = document.createElement('closer-chat');
+  if (!('grace-period' in attributes)) element.setAttribute('grace-period', '0');
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   parent.append(element);
   return element;
@@ -98,6 +106,7 @@ export const eagerAttributes = (extra: Record<string, string> = {}): Record<stri
   'org-id': ORG_ID,
   src: SIMULATOR_URL,
   loading: 'eager',
+  'grace-period': '0',
   ...extra,
 });
 

@@ -78,11 +78,29 @@ describe('<closer-chat>', () => {
       expect(callsOf('init')[0].args[0].onOpen, 'our init, with our callbacks').to.be.a('function');
     });
 
-    it("reuses the snippet's script after it has loaded", async () => {
-      addOfficialSnippet(false);
+    it("refuses a widget the page's snippet loaded before the element could look: conflict, no second init", async () => {
+      // The snippet's stub, script and SDK all ran before the element connected, so the
+      // element cannot tell whether the page called closer.init: it must not risk a second.
+      addOfficialSnippet(true);
       await scriptSettled();
-      const element = mount(eagerAttributes());
-      await element.load();
+      expect(callsOf('init'), "the snippet's own init ran").to.have.length(1);
+      const errors = collect(document, 'closer-error');
+      await consoleErrors(async () => {
+        const element = mount(eagerAttributes());
+        await element.updateComplete;
+        await nextTask();
+      });
+      expect(errors.map((event) => event.detail.code)).to.deep.equal(['snippet-init']);
+      expect(callsOf('init'), 'no second init').to.have.length(1);
+      expect(widgetScripts()).to.have.length(1);
+    });
+
+    it("reuses the snippet's loaded script when it saw the snippet's queue without an init", async () => {
+      addOfficialSnippet(false);
+      const early = mount({ 'org-id': ORG_ID, src: SIMULATOR_URL, loading: 'manual' }); // sees the pending stub
+      await early.updateComplete;
+      await scriptSettled();
+      await early.load();
       expect(widgetScripts()).to.have.length(1);
       expect(callsOf('init')).to.have.length(1);
     });
@@ -221,6 +239,86 @@ describe('<closer-chat>', () => {
       await nextTask();
       expect(callsOf('deinit')).to.have.length(1);
       expect(callsOf('init').map((call) => call.args[0].apiKey)).to.deep.equal([API_KEY, OTHER_API_KEY]);
+    });
+  });
+
+  describe('SPA routes: the grace period', () => {
+    const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+    it('a successor mounted in a later task adopts the running widget: no deinit, no second init', async () => {
+      const first = await mountReady({ 'api-key': API_KEY, 'grace-period': '400' });
+      first.remove(); // the router unmounts the old route…
+      await later(60); // …and mounts the next one in a later task (lazy route, Suspense)
+      expect(callsOf('deinit'), 'still within the grace period').to.have.length(0);
+      const successor = mount(eagerAttributes({ 'api-key': API_KEY, 'grace-period': '400' }));
+      await nextEvent(successor, 'closer-ready');
+      await later(500); // past the first element's grace period
+      expect(callsOf('init')).to.have.length(1);
+      expect(callsOf('deinit')).to.have.length(0);
+      expect(successor.state).to.equal('ready');
+      const opened = collect(successor, 'closer-open');
+      simulator().fire('onOpen');
+      expect(opened).to.have.length(1);
+    });
+
+    it('a removal that lasts past the grace period tears the widget down', async () => {
+      const element = await mountReady({ 'grace-period': '150' });
+      element.remove();
+      await later(60);
+      expect(callsOf('deinit')).to.have.length(0);
+      await later(200);
+      expect(callsOf('deinit')).to.have.length(1);
+      expect(simulator().initialized).to.equal(false);
+      expect(element.state).to.equal('idle');
+    });
+
+    it('is 3000 ms unless set: a removed element keeps the widget for a while', async () => {
+      const element = document.createElement('closer-chat');
+      for (const [name, value] of Object.entries({ 'org-id': ORG_ID, src: SIMULATOR_URL, loading: 'eager' })) {
+        element.setAttribute(name, value);
+      }
+      document.body.append(element);
+      await element.load();
+      expect(element.gracePeriod).to.equal(3000);
+      element.remove();
+      await later(100);
+      expect(callsOf('deinit')).to.have.length(0);
+      document.body.append(element); // back: nothing happened, and logout() ends it now
+      await element.logout();
+      expect(callsOf('deinit')).to.have.length(1);
+      expect(callsOf('init')).to.have.length(1);
+    });
+
+    it('events during the grace period reach nobody; the successor gets the state', async () => {
+      const first = await mountReady({ 'grace-period': '500' });
+      const heardByFirst = collect(first, 'closer-open');
+      first.remove();
+      await later(20);
+      simulator().fire('onOpen');
+      expect(heardByFirst, 'no events on a removed element').to.have.length(0);
+      const successor = mount(eagerAttributes({ 'grace-period': '500' }));
+      await nextEvent(successor, 'closer-ready');
+      expect(successor.opened).to.equal(true);
+    });
+
+    it('a successor with another visitor during the grace period switches at once', async () => {
+      const first = await mountReady({ 'api-key': API_KEY, 'grace-period': '5000' });
+      first.remove();
+      await later(20);
+      const successor = mount(eagerAttributes({ 'api-key': OTHER_API_KEY, 'grace-period': '5000' }));
+      await successor.load();
+      expect(callsOf('deinit')).to.have.length(1);
+      expect(callsOf('init').map((call) => call.args[0].apiKey)).to.deep.equal([API_KEY, OTHER_API_KEY]);
+    });
+
+    it('an invalid grace-period is a config error naming the attribute', async () => {
+      const errors = collect(document, 'closer-error');
+      await consoleErrors(async () => {
+        const element = mount(eagerAttributes({ 'grace-period': 'soon' }));
+        await element.updateComplete;
+      });
+      expect(errors[0].detail.issues?.map((issue) => issue.name)).to.deep.equal(['grace-period']);
+      expect(widgetScripts()).to.have.length(0);
     });
   });
 

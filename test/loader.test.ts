@@ -2,7 +2,8 @@
 // and the load timeout, which through the element would take 15 s to observe.
 import { expect } from '@open-wc/testing';
 import { CloserChatError } from '../src/errors.js';
-import { ensureStub, isSdkReady, loadSdk } from '../src/loader.js';
+import { loadScript } from '../src/loader.js';
+import { ensureStub, isSdkReady } from '../src/sdk.js';
 import { resetPage, SIMULATOR_URL, simulator } from './helpers.js';
 
 describe('loader', () => {
@@ -22,7 +23,7 @@ describe('loader', () => {
     expect(stub.q?.[0].method).to.equal('identify');
     expect(Array.from(stub.q?.[0].args ?? [])).to.deep.equal([{ email: 'ada@example.com' }]);
 
-    await loadSdk({ src: SIMULATOR_URL });
+    await loadScript({ src: SIMULATOR_URL });
     expect(isSdkReady()).to.equal(true);
     expect(window.closer, 'the SDK installs itself on the same object').to.equal(stub);
     expect(simulator().calls.map((call) => call.method)).to.deep.equal(['identify']);
@@ -34,7 +35,7 @@ describe('loader', () => {
   });
 
   it('rejects with load-timeout when the script never answers, keeping the one tag', async () => {
-    const error = await loadSdk({ src: '/dev/simulator/hang.js', timeoutMs: 200 }).then(
+    const error = await loadScript({ src: '/dev/simulator/hang.js', timeoutMs: 200 }).then(
       () => undefined,
       (reason: unknown) => reason,
     );
@@ -45,7 +46,7 @@ describe('loader', () => {
     expect(tags()).to.have.length(1);
 
     // A retry waits on the same tag instead of adding a second copy of the widget.
-    await loadSdk({ src: '/dev/simulator/hang.js', timeoutMs: 50 }).catch(() => undefined);
+    await loadScript({ src: '/dev/simulator/hang.js', timeoutMs: 50 }).catch(() => undefined);
     expect(tags()).to.have.length(1);
   });
 });
