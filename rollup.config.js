@@ -4,6 +4,7 @@
 //    bundler. Besides the element: `react.js` (the React 18 wrapper, `react` and
 //    `@lit/react` left to the app) and the type-only entries `react-jsx`, `vue` and
 //    `svelte`, whose JS is empty and whose .d.ts teaches that framework the tag.
+//    Also `org-config/` (`closer-chat/org-config`), which nothing of the element imports.
 //  - dist/closer-chat.bundle.js: one self-contained, minified module for a
 //    `<script type="module">` on a CMS page, with Lit's production build inside.
 // No source maps: the ESM output is the TypeScript minus its types, and maps would
@@ -15,7 +16,7 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
 /** Entries of the package (see "exports" in package.json). */
-const ENTRIES = ['index', 'closer-chat', 'define', 'react', 'react-jsx', 'vue', 'svelte'];
+const ENTRIES = ['index', 'closer-chat', 'define', 'react', 'react-jsx', 'vue', 'svelte', 'org-config/index'];
 /** Type-only entries: their JS is empty, and kept so that a plain `import` resolves too. */
 const TYPE_ONLY = ['react-jsx', 'vue', 'svelte'];
 
