@@ -88,6 +88,20 @@ describe('closer-config CLI', () => {
       assert.match(stdout, /CLOSER_API_KEY/);
     });
 
+    test('the README and docs/org-config.md list the commands and exit codes the CLI has', async () => {
+      const { stdout } = await run(['--help']);
+      const commands = [...stdout.matchAll(/^  (\w+) \[options\]/gm)].map((m) => m[1]);
+      const exitCodes = [...stdout.split('Exit codes:')[1].split('Environment:')[0].matchAll(/^  (\d+) /gm)].map((m) => m[1]);
+      const readme = readFileSync(join(root, 'README.md'), 'utf8');
+      const section = readme.slice(readme.indexOf('## Configuration as code'), readme.indexOf('## Benchmark'));
+      const documented = [...section.matchAll(/^\| `(\w+)[^`]*` \|/gm)].map((m) => m[1]);
+      assert.deepEqual(documented, commands);
+      const docs = readFileSync(join(root, 'docs/org-config.md'), 'utf8');
+      assert.deepEqual([...docs.matchAll(/^\| `closer-config (\w+)[^`]*` \|/gm)].map((m) => m[1]), commands);
+      assert.deepEqual([...docs.matchAll(/^\| `(\d+)` \|/gm)].map((m) => m[1]), exitCodes);
+      assert.deepEqual(exitCodes, ['0', '1', '2', '3', '4', '5']);
+    });
+
     test('each command has its own --help', async () => {
       for (const [command, option] of [['pull', '--org <id>'], ['validate', '--json'], ['diff', '--base-url <url>'], ['push', '-y, --yes'], ['hours', '--time-zone <zone>']]) {
         const { code, stdout } = await run([command, '--help']);
