@@ -219,7 +219,7 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
         printProblems(file, validation);
       }
       if (!options.json && validation.unknownFields.length) {
-        out(style('dim', `note: ${plural(validation.unknownFields.length, 'field')} the schema does not know, kept as they are: ${validation.unknownFields.join(', ')}`));
+        out(style('dim', `note: ${plural(validation.unknownFields.length, 'field')} the schema does not know, kept as is: ${validation.unknownFields.join(', ')}`));
       }
       exitCode = validation.ok ? EXIT.ok : EXIT.failed;
     });

@@ -162,7 +162,7 @@ describe('closer-config CLI', () => {
           '  color: expected a hex colour like #fe7f00, got "blue"',
           '  workingHours[3].durationSeconds: expected a number, got "long"',
           '  autoCloseTimeoutSeconds: must be 0 or more, got -5',
-          'note: 1 field the schema does not know, kept as they are: ticketsEnabled',
+          'note: 1 field the schema does not know, kept as is: ticketsEnabled',
           '',
         ].join('\n'),
       );
