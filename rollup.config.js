@@ -4,6 +4,8 @@
 //    bundler. Besides the element: `react.js` (the React 18 wrapper, `react` and
 //    `@lit/react` left to the app) and the type-only entries `react-jsx`, `vue` and
 //    `svelte`, whose JS is empty and whose .d.ts teaches that framework the tag.
+//    Also `org-config/` (`closer-chat/org-config` and the `closer-config` CLI that
+//    bin/closer-config.js runs), which nothing of the element imports.
 //  - dist/closer-chat.bundle.js: one self-contained, minified module for a
 //    `<script type="module">` on a CMS page, with Lit's production build inside.
 // No source maps: the ESM output is the TypeScript minus its types, and maps would
@@ -14,8 +16,8 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
-/** Entries of the package (see "exports" in package.json). */
-const ENTRIES = ['index', 'element', 'define', 'react', 'react-jsx', 'vue', 'svelte'];
+/** Entries of the package (see "exports" in package.json), and the module bin/closer-config.js runs. */
+const ENTRIES = ['index', 'element', 'define', 'react', 'react-jsx', 'vue', 'svelte', 'org-config/index', 'org-config/cli'];
 /** Type-only entries: their JS is empty, and kept so that a plain `import` resolves too. */
 const TYPE_ONLY = ['react-jsx', 'vue', 'svelte'];
 
@@ -72,7 +74,7 @@ const compile = (declarations) =>
     sourceMap: false,
   });
 
-const isExternal = (id) => /^(lit|zod|react|vue|svelte)(\/|$)/.test(id) || id.startsWith('@lit/');
+const isExternal = (id) => /^(lit|zod|react|vue|svelte|commander)(\/|$)/.test(id) || id.startsWith('@lit/') || id.startsWith('node:');
 
 export default [
   {

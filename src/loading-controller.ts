@@ -162,7 +162,7 @@ export class LoadingController implements ReactiveController {
         this.#setFacade(false);
       });
     } else watch?.stop();
-    if (failure) throw failure;
+    if (failure) throw failure as Error;
   }
 
   #require(): Plan {

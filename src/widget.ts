@@ -18,7 +18,6 @@ import {
   UNREAD_CHANGED_EVENT,
   WIDGET_CALLBACKS,
   type ConversationStatus,
-  type LogoutReason,
   type WidgetCallbackName,
 } from './events.js';
 import { loadScript, preconnect, widgetScriptRan } from './loader.js';
@@ -207,7 +206,7 @@ class LiveWidget {
         await this.#starting?.catch(() => undefined);
         this.#stop();
         this.#setState(INITIAL_STATE);
-        emit(host, LOGOUT_EVENT, Object.freeze({ reason: 'logout' as LogoutReason }));
+        emit(host, LOGOUT_EVENT, Object.freeze({ reason: 'logout' }));
       },
       release: () => {
         const desired = this.#desired;
@@ -394,7 +393,7 @@ class LiveWidget {
     const desired = this.#desired;
     if (!desired) return;
     desired.run = false; // back up only when the page asks (load(), open(), a click)
-    if (desired.owner.isConnected) emit(desired.owner, LOGOUT_EVENT, Object.freeze({ reason: 'other-tab' as LogoutReason }));
+    if (desired.owner.isConnected) emit(desired.owner, LOGOUT_EVENT, Object.freeze({ reason: 'other-tab' }));
   }
 
   /** One handler per SDK callback, bound to the session that created it. */
