@@ -82,5 +82,5 @@ export default {
     }),
     hangReleasePlugin,
   ],
-  reporters: [defaultReporter(), countReporter()],
+  reporters: [defaultReporter(), countReporter({ outFile: `${process.env.TEST_RESULTS_DIR ?? '.test-results'}/wtr.json` })],
 };

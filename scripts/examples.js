@@ -27,7 +27,7 @@ import { runNodeTests } from './node-tests.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const examplesDir = join(root, 'examples');
-const resultsDir = join(root, '.test-results');
+const resultsDir = process.env.TEST_RESULTS_DIR ?? join(root, '.test-results');
 const tapFile = join(resultsDir, 'examples.tap');
 
 const args = process.argv.slice(2);
