@@ -15,6 +15,10 @@ export const LOADING_STRATEGIES = ['eager', 'idle', 'interaction', 'manual'] as 
 /** When the widget script is fetched. */
 export type LoadingStrategy = (typeof LOADING_STRATEGIES)[number];
 
+export const CONSENT_STATES = ['pending', 'granted', 'denied'] as const;
+/** The visitor's consent to the chat, when the page gates it on consent. */
+export type ConsentState = (typeof CONSENT_STATES)[number];
+
 /** Lead data for `closer.identify` (`email`, `firstName`, `lastName`, …). */
 export type Identity = Readonly<Record<string, unknown>>;
 
@@ -69,6 +73,10 @@ const WIDGET_URL = {
   schema: z.string().check(z.refine(isAllowedWidgetUrl)),
   expected: `only the official widget (${OFFICIAL_WIDGET_URL}) or a script on this page's own origin may be loaded`,
 };
+const CONSENT = {
+  schema: z.optional(z.enum(CONSENT_STATES)),
+  expected: `expected one of ${CONSENT_STATES.join(', ')} (or no consent attribute)`,
+};
 const MILLISECONDS = {
   converter: { fromAttribute: (value: string | null) => (value === null ? undefined : Number(value)) },
   schema: z.optional(z.number().check(z.gte(0))),
@@ -122,6 +130,8 @@ export const ATTRIBUTES = [
   { attribute: 'launcher-label', type: TEXT, drawOnly: true, echo: true },
   /** `"false"`: do not remember that the visitor engaged (a returning visitor then gets the facade again). */
   { attribute: 'remember-engagement', type: OPTIONAL_FLAG, echo: true },
+  /** Gate the chat on the visitor's consent: `pending` or `denied` loads, preconnects and stores nothing; `granted` goes ahead. Absent: no gate. */
+  { attribute: 'consent', type: CONSENT, echo: true },
   /** Milliseconds a removed element's running widget waits for a successor (a SPA's next route) before it tears down. Default 3000. */
   { attribute: 'grace-period', type: MILLISECONDS, default: 3000, echo: true },
 ] as const;

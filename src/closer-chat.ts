@@ -36,8 +36,9 @@ const CUSTOM_STATES = {
  * @customElement closer-chat
  *
  * @slot - Content of the `interaction` launcher (replaces the chat icon).
- * @csspart launcher - The `interaction` launcher button.
+ * @csspart launcher - The launcher button of the facade (`interaction`, Save-Data, consent withheld).
  * @csspart button - The same launcher button, by its other name.
+ * @csspart note - The note next to the launcher that says the chat needs consent.
  * @cssprop [--closer-chat-launcher-background=#1b4fd8] - Launcher background.
  * @cssprop [--closer-chat-launcher-color=#fff] - Launcher icon colour.
  * @cssprop [--closer-chat-launcher-size=56px] - Launcher width and height.
@@ -46,7 +47,8 @@ const CUSTOM_STATES = {
  * @cssprop --closer-chat-launcher-offset-y - Vertical distance; default: the offset.
  * @cssprop [--closer-chat-launcher-radius=50%] - Launcher corner radius.
  * @cssprop [--closer-chat-launcher-z-index=2147483000] - Launcher stacking order.
- * @cssprop [--closer-chat-launcher-focus-ring=#1b4fd8] - Focus ring colour.
+ * @cssprop [--closer-chat-launcher-focus-ring=#1b4fd8] - Focus ring colour (outside).
+ * @cssprop [--closer-chat-launcher-focus-ring-inner=#fff] - Focus ring colour (the band next to the button).
  *
  * @cssstate loading - The widget script is loading.
  * @cssstate ready - The widget is initialised.
@@ -114,6 +116,20 @@ export class CloserChat extends LitElement {
   async open(): Promise<void> {
     await this.#ready();
     return this.#loading.open();
+  }
+
+  /**
+   * Closes the chat window, where the SDK can (`closer.closeWidget()`); rejects with
+   * `close-unsupported` where it cannot. Nothing to do when it is not open.
+   */
+  async close(): Promise<void> {
+    await this.#ready();
+    return this.#lease!.close();
+  }
+
+  /** Opens the chat window if it is closed, closes it if it is open. */
+  async toggle(): Promise<void> {
+    return this.opened ? this.close() : this.open();
   }
 
   /** Logs the visitor off (`closer.deinit()`) and fires `closer-logout`. `load()` starts again. */
@@ -201,7 +217,8 @@ export class CloserChat extends LitElement {
       if (error) reportError(this, error);
       return;
     }
-    this.#loading.follow({ lease: this.#lease, loading: result.loading, showButton: result.config.init.showButton });
+    const { loading, consent } = result;
+    this.#loading.follow({ lease: this.#lease, loading, consent, showButton: result.config.init.showButton });
   }
 
   /** Applies pending attribute changes, then checks this element may drive the widget. */

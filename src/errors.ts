@@ -11,6 +11,7 @@ export type ErrorPhase = 'config' | 'load' | 'init' | 'conflict';
 export const ERRORS = {
   'invalid-config': { phase: 'config', fix: 'Nothing was loaded.' },
   'not-connected': { phase: 'config', fix: 'Add it to the page first.' },
+  'consent-required': { phase: 'config', fix: 'Set consent="granted" once the visitor agrees.' },
   'load-failed': { phase: 'load', fix: 'Check src and the network; load() retries.' },
   'load-timeout': { phase: 'load', fix: 'The network is slow or the host down; load() retries.' },
   'sdk-missing': { phase: 'load', fix: 'Point src at the Closer widget script.' },
@@ -20,6 +21,7 @@ export const ERRORS = {
   },
   'init-failed': { phase: 'init', fix: 'Check the options; load() retries.' },
   'open-unsupported': { phase: 'init', fix: "Use the widget's own launcher." },
+  'close-unsupported': { phase: 'init', fix: "Let the visitor close it with the widget's own button." },
   aborted: { phase: 'init', fix: 'It was removed or logged out meanwhile.' },
   'second-element': { phase: 'conflict', fix: 'Remove the extra <closer-chat>: one widget per page.' },
   'snippet-init': { phase: 'conflict', fix: "Remove the page's closer.init() or this element." },

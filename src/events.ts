@@ -22,6 +22,7 @@ export const UNREAD_CHANGED_EVENT = 'closer-unread-changed';
 export const READY_EVENT = 'closer-ready';
 export const LOGOUT_EVENT = 'closer-logout';
 export const ERROR_EVENT = 'closer-error';
+export const CONSENT_REQUIRED_EVENT = 'closer-consent-required';
 
 /** A callback without documented arguments: its event has only `args`. */
 const noDetail = (): Record<string, never> => ({});
@@ -99,10 +100,14 @@ export const ELEMENT_EVENTS = [
   LOGOUT_EVENT,
   /** Configuration, loading or initialisation failed, or another element already runs the widget. */
   ERROR_EVENT,
+  /** The visitor asked for the chat (a click, `open()`, `load()`) while `consent` is `pending` or `denied`. Cancelable: `preventDefault()` if the page's consent manager answers, and the facade shows no note of its own. */
+  CONSENT_REQUIRED_EVENT,
 ] as const;
 
 type CallbackEvents = {
-  [K in WidgetCallbackName as CallbackTable[K]['event']]: CustomEvent<ReturnType<CallbackTable[K]['detail']> & CallbackArgs>;
+  [K in WidgetCallbackName as CallbackTable[K]['event']]: CustomEvent<
+    ReturnType<CallbackTable[K]['detail']> & CallbackArgs
+  >;
 };
 
 /** Every event `<closer-chat>` dispatches, by name. */
@@ -111,6 +116,7 @@ export interface CloserChatEventMap extends CallbackEvents {
   [READY_EVENT]: CustomEvent<{ options: ReportedOptions }>;
   [LOGOUT_EVENT]: CustomEvent<{ reason: LogoutReason }>;
   [ERROR_EVENT]: CustomEvent<CloserErrorDetail>;
+  [CONSENT_REQUIRED_EVENT]: CustomEvent<{ consent: 'pending' | 'denied' }>;
 }
 
 declare global {
@@ -133,8 +139,9 @@ export function emit<K extends keyof CloserChatEventMap>(
   target: EventTarget,
   name: K,
   detail: CloserChatEventMap[K]['detail'],
+  cancelable = false,
 ): CloserChatEventMap[K] {
-  const event = new CustomEvent(name, { detail, bubbles: true, composed: true });
+  const event = new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable });
   target.dispatchEvent(event);
   return event as CloserChatEventMap[K];
 }

@@ -1,11 +1,9 @@
 /**
- * The `interaction` facade: a small launcher drawn by the element until the real
- * widget has drawn its own, and the watch that tells when that has happened.
- * Only this file and the element import Lit.
+ * The facade: a small launcher drawn by the element until the real widget has drawn
+ * its own (for `interaction`, Save-Data, or while consent is withheld), and the watch
+ * that tells when that has happened.
  */
 import { css, html, nothing, svg, type TemplateResult } from 'lit';
-
-export const DEFAULT_LAUNCHER_LABEL = 'Open chat';
 
 /** If the widget adds nothing to the page once initialised, hand over after this anyway. */
 export const DRAW_TIMEOUT_MS = 3_000;
@@ -34,14 +32,45 @@ export const facadeStyles = css`
     box-shadow: 0 4px 14px rgb(0 0 0 / 0.25);
     font: inherit;
     cursor: pointer;
-    transition: transform 0.15s ease;
+    transition:
+      transform 0.15s ease,
+      background-color 0.15s ease;
   }
+  /* Hover: darker and lifted, not only bigger (a scale alone is easy to miss). */
   button:hover {
     transform: scale(1.06);
+    background: color-mix(in srgb, var(--closer-chat-launcher-background, #1b4fd8), #000 18%);
+    box-shadow: 0 6px 20px rgb(0 0 0 / 0.35);
   }
+  /*
+   * A two-colour ring: a light band against the button and a dark page, then the
+   * outline against a light page, so it shows at 3:1 on any page and on the button.
+   */
   button:focus-visible {
     outline: 3px solid var(--closer-chat-launcher-focus-ring, #1b4fd8);
     outline-offset: 3px;
+    box-shadow:
+      0 0 0 3px var(--closer-chat-launcher-focus-ring-inner, #fff),
+      0 4px 14px rgb(0 0 0 / 0.25);
+  }
+  p {
+    position: fixed;
+    inset-inline-end: var(--closer-chat-launcher-offset-x, var(--closer-chat-launcher-offset, 20px));
+    inset-block-end: calc(
+      var(--closer-chat-launcher-offset-y, var(--closer-chat-launcher-offset, 20px)) +
+        var(--closer-chat-launcher-size, 56px) + 12px
+    );
+    z-index: var(--closer-chat-launcher-z-index, 2147483000);
+    max-inline-size: 16rem;
+    margin: 0;
+    padding: 8px 12px;
+    border-radius: 8px;
+    background: #fff;
+    color: #1f2937;
+    box-shadow: 0 4px 14px rgb(0 0 0 / 0.25);
+    font:
+      14px/1.4 system-ui,
+      sans-serif;
   }
   button[aria-busy='true'] {
     cursor: progress;
@@ -72,23 +101,25 @@ export const facadeStyles = css`
 interface FacadeHandlers {
   readonly label: string;
   readonly busy: boolean;
+  /** A note next to the launcher (the chat needs consent). */
+  readonly note: string | undefined;
   readonly onIntent: () => void;
   readonly onClick: () => void;
 }
 
-export function renderFacade({ label, busy, onIntent, onClick }: FacadeHandlers): TemplateResult {
-  return html`<button
-    part="launcher button"
-    type="button"
-    aria-label=${label}
-    aria-busy=${busy ? 'true' : nothing}
-    @pointerenter=${onIntent}
-    @focus=${onIntent}
-    @touchstart=${{ handleEvent: onIntent, passive: true }}
-    @click=${onClick}
-  >
-    <slot>${chatIcon}</slot>
-  </button>`;
+export function renderFacade({ label, busy, note, onIntent, onClick }: FacadeHandlers): TemplateResult {
+  return html`${note ? html`<p part="note" role="status">${note}</p>` : nothing}<button
+      part="launcher button"
+      type="button"
+      aria-label=${label}
+      aria-busy=${busy ? 'true' : nothing}
+      @pointerenter=${onIntent}
+      @focus=${onIntent}
+      @touchstart=${{ handleEvent: onIntent, passive: true }}
+      @click=${onClick}
+    >
+      <slot>${chatIcon}</slot>
+    </button>`;
 }
 
 /**

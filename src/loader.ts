@@ -106,7 +106,9 @@ export function loadScript({ src, nonce, timeoutMs = DEFAULT_LOAD_TIMEOUT_MS }: 
     script = findWidgetScript(src) ?? injectScript(src, nonce);
   } catch (error) {
     // A Trusted Types policy the page's CSP does not allow.
-    return Promise.reject(fail('script-blocked', `the page's Trusted Types policy blocked the widget script (${String(error)})`));
+    return Promise.reject(
+      fail('script-blocked', `the page's Trusted Types policy blocked the widget script (${String(error)})`),
+    );
   }
   if (alreadyLoaded(script)) {
     ranScripts.add(script);

@@ -1,24 +1,27 @@
 /**
- * When the widget starts, for one element: the `loading` strategy (now, when idle, on
- * intent, on `load()`), the facade launcher and its hand-over to the real widget, the
- * visitor's engagement, and the busy state. A Lit reactive controller: the element
- * creates it and hands it a lease on the page's widget; it never touches the loader.
+ * When the widget starts, for one element: the visitor's consent, the `loading`
+ * strategy (now, when idle, on intent, on `load()`), the facade launcher and its
+ * hand-over to the real widget, the visitor's engagement, and the busy state. A Lit
+ * reactive controller: the element creates it and hands it a lease on the page's
+ * widget; it never touches the loader.
  */
 import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { LoadingStrategy } from './attributes.js';
-import type { CloserChatError } from './errors.js';
-import { MESSAGE_SENT_EVENT, OPEN_EVENT } from './events.js';
-import { DEFAULT_LAUNCHER_LABEL, DRAW_TIMEOUT_MS, renderFacade, watchForWidget, within } from './facade.js';
+import type { ConsentState, LoadingStrategy } from './attributes.js';
+import { CloserChatError, errorDetail } from './errors.js';
+import { CONSENT_REQUIRED_EVENT, emit, MESSAGE_SENT_EVENT, OPEN_EVENT } from './events.js';
+import { DRAW_TIMEOUT_MS, renderFacade, watchForWidget, within } from './facade.js';
 import { whenPageIdle } from './schedule.js';
 import { hasEngaged, isConstrainedConnection, rememberEngagement, resolveBehaviour } from './strategy.js';
+import { stringsFor } from './strings.js';
 import type { WidgetLease, WidgetPhase } from './widget.js';
 
 /** What the controller reads of its element. */
-export interface LoadingHost extends ReactiveControllerHost, EventTarget {
+export interface LoadingHost extends ReactiveControllerHost, HTMLElement {
   readonly loading: LoadingStrategy;
   readonly showButton: boolean | undefined;
   readonly launcherLabel: string | undefined;
   readonly rememberEngagement: boolean | undefined;
+  readonly consent: ConsentState | undefined;
   readonly state: WidgetPhase;
 }
 
@@ -27,9 +30,15 @@ export interface Plan {
   readonly lease: WidgetLease;
   readonly loading: LoadingStrategy;
   readonly showButton: boolean | undefined;
+  /** Absent: the page does not gate the chat on consent. */
+  readonly consent: ConsentState | undefined;
 }
 
 const ignore = () => undefined; // failures are reported as closer-error; the facade stays
+
+/** Consent is needed and not given: nothing may be fetched, preconnected or stored. */
+const withheld = (consent: ConsentState | undefined): consent is 'pending' | 'denied' =>
+  consent === 'pending' || consent === 'denied';
 
 export class LoadingController implements ReactiveController {
   readonly #host: LoadingHost;
@@ -41,6 +50,10 @@ export class LoadingController implements ReactiveController {
   #facadeShown = false;
   /** A click is loading the widget. */
   #busy = false;
+  /** The visitor clicked while consent was withheld: open once it is granted. */
+  #openOnConsent = false;
+  /** The facade says that the chat needs consent (the page did not answer the event). */
+  #consentNote = false;
 
   constructor(host: LoadingHost) {
     this.#host = host;
@@ -61,12 +74,13 @@ export class LoadingController implements ReactiveController {
   }
 
   /**
-   * What a server draws: the launcher for `interaction`, unless `show-button="false"`.
-   * It cannot see the visitor (returning? Save-Data?) nor check the config; the client
-   * decides on connect.
+   * What a server draws: the launcher for `interaction` or withheld consent, unless
+   * `show-button="false"`. It cannot see the visitor (returning? Save-Data?) nor check
+   * the config; the client decides on connect.
    */
   get serverShowsFacade(): boolean {
-    return this.#host.loading === 'interaction' && this.#host.showButton !== false;
+    const { loading, consent, showButton } = this.#host;
+    return (loading === 'interaction' || withheld(consent)) && showButton !== false;
   }
 
   /** Draws on the server's decision (rendering or hydrating its markup), then the client's. */
@@ -74,16 +88,29 @@ export class LoadingController implements ReactiveController {
     this.#facadeShown = this.serverShowsFacade;
   }
 
-  /** A valid config: start now, when idle, on intent or on `load()`, per strategy and visitor. */
+  /** A valid config: start now, when idle, on intent or on `load()`, per consent, strategy and visitor. */
   follow(plan: Plan): void {
+    const wasWithheld = withheld(this.#plan?.consent);
     this.#cancel();
     this.#plan = plan;
+    const ready = this.#host.state === 'ready';
+    if (withheld(plan.consent)) {
+      this.#setFacade(plan.showButton !== false && !ready);
+      // Consent withdrawn: the visitor is logged off and forgotten.
+      if (plan.consent === 'denied' && ready) void this.logout().catch(ignore);
+      return;
+    }
+    this.#setConsentNote(false);
     const engaged = this.#host.rememberEngagement !== false && hasEngaged();
     const behaviour = resolveBehaviour(plan.loading, engaged, isConstrainedConnection());
-    const ready = this.#host.state === 'ready';
     // No launcher of ours when the page hides the widget's own: it opens it by `open()`.
     const facade = (plan.loading === 'interaction' || behaviour === 'interaction') && plan.showButton !== false;
-    this.#setFacade(facade && !ready);
+    this.#setFacade((facade || (wasWithheld && this.#facadeShown)) && !ready);
+    if (this.#openOnConsent) {
+      this.#openOnConsent = false;
+      void this.open().catch(ignore);
+      return;
+    }
     if (this.#loggedOut || ready) return;
     const start = () => void this.#run(false).catch(ignore);
     if (behaviour === 'eager') start();
@@ -103,7 +130,7 @@ export class LoadingController implements ReactiveController {
     this.#setFacade(false);
   }
 
-  /** Starts now, whatever the strategy says. */
+  /** Starts now, whatever the strategy says (once consent is given). */
   load(): Promise<void> {
     this.#loggedOut = false;
     return this.#run(false);
@@ -128,10 +155,14 @@ export class LoadingController implements ReactiveController {
   /** The launcher, when shown; `asServerDrew` while hydrating the server's markup. */
   render({ asServerDrew = false } = {}): TemplateResult | typeof nothing {
     if (!(asServerDrew ? this.serverShowsFacade : this.#facadeShown)) return nothing;
+    const strings = stringsFor(this.#host);
     return renderFacade({
-      label: this.#host.launcherLabel || DEFAULT_LAUNCHER_LABEL,
+      label: this.#busy ? strings.loading : this.#host.launcherLabel || strings.open,
       busy: this.#busy,
-      onIntent: () => this.#plan?.lease.prefetch(),
+      note: this.#consentNote ? strings.consent : undefined,
+      onIntent: () => {
+        if (!withheld(this.#plan?.consent)) this.#plan?.lease.prefetch();
+      },
       onClick: () => void this.open().catch(ignore),
     });
   }
@@ -142,7 +173,8 @@ export class LoadingController implements ReactiveController {
    * facade stays, so a later click retries.
    */
   async #run(open: boolean): Promise<void> {
-    const { lease } = this.#require();
+    const { lease, consent } = this.#require();
+    if (withheld(consent)) return this.#askForConsent(consent, open);
     const watch = this.#facadeShown ? watchForWidget() : undefined;
     if (open) this.#setBusy(true);
     let failure: unknown;
@@ -165,6 +197,22 @@ export class LoadingController implements ReactiveController {
     if (failure) throw failure as Error;
   }
 
+  /**
+   * The visitor wants the chat before consenting: ask the page (a cancelable
+   * `closer-consent-required`), or say so on the facade; a click opens once consent
+   * is granted.
+   */
+  #askForConsent(consent: 'pending' | 'denied', open: boolean): Promise<never> {
+    if (open) this.#openOnConsent = true;
+    const event = emit(this.#host, CONSENT_REQUIRED_EVENT, { consent }, true);
+    this.#setConsentNote(!event.defaultPrevented && this.#facadeShown);
+    return Promise.reject(
+      new CloserChatError(
+        errorDetail('consent-required', `the chat waits for the visitor's consent (consent="${consent}")`),
+      ),
+    );
+  }
+
   #require(): Plan {
     if (!this.#plan) throw new Error('[closer-chat] internal: no widget lease'); // the element checks first
     return this.#plan;
@@ -183,6 +231,12 @@ export class LoadingController implements ReactiveController {
 
   #setBusy(busy: boolean): void {
     this.#busy = busy;
+    this.#host.requestUpdate();
+  }
+
+  #setConsentNote(shown: boolean): void {
+    if (shown === this.#consentNote) return;
+    this.#consentNote = shown;
     this.#host.requestUpdate();
   }
 }

@@ -9,6 +9,7 @@ import {
   isPlainObject,
   nameOf,
   propertyOf,
+  type ConsentState,
   type Identity,
   type InputRow,
   type LoadingStrategy,
@@ -39,7 +40,12 @@ export interface WidgetConfig {
 }
 
 type ConfigResult =
-  | { readonly ok: true; readonly config: WidgetConfig; readonly loading: LoadingStrategy }
+  | {
+      readonly ok: true;
+      readonly config: WidgetConfig;
+      readonly loading: LoadingStrategy;
+      readonly consent: ConsentState | undefined;
+    }
   | { readonly ok: false; readonly issues: readonly ConfigIssue[] };
 
 /** Built on first use, so defining the element does not pay for it. */
@@ -127,7 +133,12 @@ export function readConfig(input: object): ConfigResult {
     gracePeriod: data.gracePeriod as number,
     ...definedOnly({ identity, nonce: data.nonce }),
   };
-  return { ok: true, config, loading: data.loading as LoadingStrategy };
+  return {
+    ok: true,
+    config,
+    loading: data.loading as LoadingStrategy,
+    consent: data.consent as ConsentState | undefined,
+  };
 }
 
 /** What went wrong in a config failure, one line per issue: names each attribute, echoes no secret. */
@@ -153,12 +164,14 @@ const REDACTED = '[redacted]';
  * replaced by "[redacted]". Other objects are passed as they are.
  */
 export function redact<T>(value: T, secret: string | undefined, depth = 4): T {
-  if (typeof value === 'string') return (secret && value.includes(secret) ? value.split(secret).join(REDACTED) : value) as T;
+  if (typeof value === 'string')
+    return (secret && value.includes(secret) ? value.split(secret).join(REDACTED) : value) as T;
   if (depth === 0 || typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) return Object.freeze(value.map((item: unknown) => redact(item, secret, depth - 1))) as T;
   if (!isPlainObject(value)) return value;
   const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) copy[key] = key === 'apiKey' ? REDACTED : redact(item, secret, depth - 1);
+  for (const [key, item] of Object.entries(value))
+    copy[key] = key === 'apiKey' ? REDACTED : redact(item, secret, depth - 1);
   return Object.freeze(copy) as T;
 }
 

@@ -75,6 +75,11 @@ export interface WidgetLease {
    * still starts (its own launcher shows) and this rejects with `open-unsupported`.
    */
   open(): Promise<void>;
+  /**
+   * Closes the chat window with the SDK's `closeWidget()`. The public docs name no way
+   * to close it, so where the SDK has none this rejects with `close-unsupported`.
+   */
+  close(): Promise<void>;
   /** The visitor showed intent: fetch the script now, leave init to the click. */
   prefetch(): void;
   /** The script will be needed soon: warm up the connection to its origin. */
@@ -191,6 +196,17 @@ class LiveWidget {
           );
         }
         sdk.openWidget();
+      },
+      close: () => {
+        owned();
+        const sdk = window.closer as CloserSdk & { closeWidget?: () => void };
+        if (!this.#initRan() || !this.#state.opened) return Promise.resolve();
+        if (typeof sdk.closeWidget !== 'function') {
+          const what = 'close(): this Closer widget has no closer.closeWidget(); the window stays open';
+          return Promise.reject(new CloserChatError(errorDetail('close-unsupported', what)));
+        }
+        sdk.closeWidget();
+        return Promise.resolve();
       },
       prefetch: () => {
         const desired = this.#desired;

@@ -11,7 +11,7 @@ import {
   USER_AUTHORIZATION_FAILED_EVENT,
   USER_AUTHORIZED_EVENT,
 } from '../src/index.js';
-import { API_KEY, callsOf, collect, mountReady, nextEvent, nextTask, resetPage, simulator } from './helpers.js';
+import { API_KEY, callsOf, collect, mountReady, nextEvent, nextTask, resetPage, simulator, slowWidgetUrl } from './helpers.js';
 
 /** Each SDK callback, the arguments the SDK passes, the event and detail we expect. */
 const CALLBACK_CASES = [
@@ -85,6 +85,7 @@ describe('<closer-chat>', () => {
         'closer-ready',
         'closer-logout',
         'closer-error',
+        'closer-consent-required',
       ]);
     });
 
@@ -153,7 +154,7 @@ describe('<closer-chat>', () => {
       const element = document.createElement('closer-chat');
       for (const [name, value] of Object.entries({
         'org-id': '4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
-        src: '/dev/simulator/widget.js?delay=100',
+        src: slowWidgetUrl(100),
         loading: 'manual',
         'grace-period': '0',
       })) {

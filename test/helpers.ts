@@ -43,6 +43,13 @@ export function simulator(): Simulator {
   return window.closerSimulator;
 }
 
+/**
+ * The development widget answering `ms` late ("still loading"), at a URL of its own:
+ * a URL loaded before would come from the browser's cache, at once.
+ */
+let slowWidgets = 0;
+export const slowWidgetUrl = (ms = 300): string => `${SIMULATOR_URL}?delay=${ms}&fresh=${++slowWidgets}`;
+
 export const callsOf = (method: RecordedCall['method']): RecordedCall[] =>
   window.closerSimulator?.calls.filter((call) => call.method === method) ?? [];
 

@@ -17,11 +17,11 @@ import {
   scriptSettled,
   SIMULATOR_URL,
   simulator,
+  slowWidgetUrl,
   widgetScripts,
 } from './helpers.js';
 
-/** The development widget, answering `ms` later: "the script is still loading". */
-const slowWidget = (ms = 300) => `${SIMULATOR_URL}?delay=${ms}`;
+const slowWidget = slowWidgetUrl;
 
 /** The official loader snippet, as a page may already carry it. */
 function addOfficialSnippet(queueInit: boolean): void {

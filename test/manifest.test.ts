@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { LitElement, type CSSResultOrNative } from 'lit';
 import { CLOSER_EVENTS, CloserChat, TAG_NAME } from '../src/index.js';
-import { ORG_ID, SIMULATOR_URL, consoleErrors, mount, nextTask, resetPage, simulator } from './helpers.js';
+import { ORG_ID, SIMULATOR_URL, consoleErrors, mount, nextTask, resetPage, simulator, slowWidgetUrl } from './helpers.js';
 
 interface Named {
   name: string;
@@ -110,13 +110,13 @@ describe('custom-elements.json', () => {
     expect(names(fields)).to.include.members(['identity', 'options', 'getLoginHintToken']);
   });
 
-  it('lists the public methods: load, open, logout', () => {
+  it('lists the public methods: load, open, close, toggle, logout', () => {
     const methods = ownPrototypeMembers()
       .filter(({ name, descriptor }) => typeof descriptor.value === 'function' && !INTERNAL_MEMBERS.includes(name))
       .map(({ name }) => name);
     const listed = names(element.members.filter((member) => member.kind === 'method' && !member.static));
     expect(listed).to.have.members(methods);
-    expect(listed).to.have.members(['load', 'open', 'logout']);
+    expect(listed).to.have.members(['load', 'open', 'close', 'toggle', 'logout']);
   });
 
   it('lists every custom property the styles read, and no other', () => {
@@ -125,7 +125,10 @@ describe('custom-elements.json', () => {
   });
 
   it('lists the parts and the slot the launcher renders', async () => {
-    const chat = mount({ 'org-id': ORG_ID, src: SIMULATOR_URL, loading: 'interaction' });
+    // Consent withheld and asked for: the launcher and its note are both drawn.
+    const chat = mount({ 'org-id': ORG_ID, src: SIMULATOR_URL, loading: 'interaction', consent: 'pending' });
+    await chat.updateComplete;
+    chat.shadowRoot!.querySelector('button')!.click();
     await chat.updateComplete;
     const rendered = chat.shadowRoot!;
     const parts = new Set(
@@ -152,7 +155,7 @@ describe('custom-elements.json', () => {
         broken.remove();
       });
       await nextTask();
-      const chat = mount({ 'org-id': ORG_ID, src: `${SIMULATOR_URL}?delay=50`, loading: 'manual' });
+      const chat = mount({ 'org-id': ORG_ID, src: slowWidgetUrl(50), loading: 'manual' });
       await chat.updateComplete;
       await chat.load();
       simulator().fire('onMessageReceived');

@@ -14,9 +14,25 @@ import { CLOSER_HOSTS, createOrgConfigClient, type OrgConfigClient } from './cli
 import { jsonEqual, planPush } from './diff.js';
 import { OrgConfigError, redact, type OrgConfigErrorCode } from './errors.js';
 import { parseOrgConfig, validateOrgConfig, validateOrgConfigJson, type OrgConfigValidation } from './validate.js';
-import { formatUtcOffset, openSecondsPerWeek, parseUtcOffset, resolveUtcOffsetMinutes, toWeeklySchedule } from './working-hours.js';
+import {
+  formatUtcOffset,
+  openSecondsPerWeek,
+  parseUtcOffset,
+  resolveUtcOffsetMinutes,
+  toWeeklySchedule,
+} from './working-hours.js';
 import type { WorkingHoursEntry } from './schema.js';
-import { formatDuration, plain, plural, renderDifferences, renderHoursTable, renderProblems, summariseDifferences, type Colour, type Style } from './terminal.js';
+import {
+  formatDuration,
+  plain,
+  plural,
+  renderDifferences,
+  renderHoursTable,
+  renderProblems,
+  summariseDifferences,
+  type Colour,
+  type Style,
+} from './terminal.js';
 
 /** Exit codes, documented in `--help` and docs/org-config.md. */
 export const EXIT = {
@@ -123,7 +139,10 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
       return await readFile(file, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new CliError(EXIT.usage, `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+      throw new CliError(
+        EXIT.usage,
+        `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+      );
     }
   };
 
@@ -140,7 +159,8 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     } catch {
       // validation holds the syntax error.
     }
-    const value = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+    const value =
+      parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
     return { validation, value, parsed };
   };
 
@@ -154,10 +174,16 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     const orgId = options.org ?? io.env.CLOSER_ORG_ID;
     if (!orgId) throw new CliError(EXIT.usage, 'which organisation? pass --org <org id> or set CLOSER_ORG_ID');
     if (options.apiKey !== undefined) {
-      err(`${style('yellow', 'warning')}: --api-key leaves the key in your shell history and the process list; set CLOSER_API_KEY instead`);
+      err(
+        `${style('yellow', 'warning')}: --api-key leaves the key in your shell history and the process list; set CLOSER_API_KEY instead`,
+      );
     }
     const apiKey = options.apiKey ?? io.env.CLOSER_API_KEY;
-    if (!apiKey) throw new CliError(EXIT.usage, 'no api key: set CLOSER_API_KEY to an adviser’s api key (push needs an adviser with admin permission)');
+    if (!apiKey)
+      throw new CliError(
+        EXIT.usage,
+        'no api key: set CLOSER_API_KEY to an adviser’s api key (push needs an adviser with admin permission)',
+      );
     const baseUrl = options.baseUrl ?? (options.stage ? CLOSER_HOSTS.stage : CLOSER_HOSTS.production);
     return createOrgConfigClient({ orgId, apiKey, baseUrl, timeoutMs: options.timeout });
   };
@@ -168,12 +194,16 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     .version(await packageVersion(), '-V, --version')
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
-    .configureOutput({ writeOut: (s) => void io.stdout.write(scrub(s)), writeErr: (s) => void io.stderr.write(scrub(s)) })
+    .configureOutput({
+      writeOut: (s) => void io.stdout.write(scrub(s)),
+      writeErr: (s) => void io.stderr.write(scrub(s)),
+    })
     .addHelpText('afterAll', EXIT_HELP);
 
   const positiveInteger = (value: string) => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected milliseconds, a positive whole number.');
+    if (!Number.isInteger(n) || n <= 0)
+      throw new InvalidArgumentError('expected milliseconds, a positive whole number.');
     return n;
   };
   const withConnection = (command: Command) =>
@@ -196,13 +226,23 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
         await writeFile(file, text).catch((error: Error) => {
           throw new CliError(EXIT.usage, `cannot write ${file}: ${error.message}`);
         });
-        if (options.json) json({ file, fields: Object.keys(live).length, valid: validation.ok, problems: validation.ok ? [] : validation.problems, unknownFields: validation.unknownFields });
-        else err(`Wrote the configuration of ${where(client)} to ${file} (${plural(Object.keys(live).length, 'field')}).`);
+        if (options.json)
+          json({
+            file,
+            fields: Object.keys(live).length,
+            valid: validation.ok,
+            problems: validation.ok ? [] : validation.problems,
+            unknownFields: validation.unknownFields,
+          });
+        else
+          err(`Wrote the configuration of ${where(client)} to ${file} (${plural(Object.keys(live).length, 'field')}).`);
       } else {
         io.stdout.write(scrub(text));
       }
       if (!validation.ok) {
-        err(`${style('yellow', 'warning')}: the live configuration does not pass this version’s schema (saved as it is):`);
+        err(
+          `${style('yellow', 'warning')}: the live configuration does not pass this version’s schema (saved as it is):`,
+        );
         printProblems('live configuration', validation, err);
       }
     });
@@ -212,14 +252,24 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     .action(async (file: string, options: { json?: boolean }) => {
       const { validation } = await readConfig(file);
       if (options.json) {
-        json({ file, valid: validation.ok, problems: validation.ok ? [] : validation.problems, unknownFields: validation.unknownFields });
+        json({
+          file,
+          valid: validation.ok,
+          problems: validation.ok ? [] : validation.problems,
+          unknownFields: validation.unknownFields,
+        });
       } else if (validation.ok) {
         out(`${file}: ${style('green', 'valid')}`);
       } else {
         printProblems(file, validation);
       }
       if (!options.json && validation.unknownFields.length) {
-        out(style('dim', `note: ${plural(validation.unknownFields.length, 'field')} the schema does not know, kept as is: ${validation.unknownFields.join(', ')}`));
+        out(
+          style(
+            'dim',
+            `note: ${plural(validation.unknownFields.length, 'field')} the schema does not know, kept as is: ${validation.unknownFields.join(', ')}`,
+          ),
+        );
       }
       exitCode = validation.ok ? EXIT.ok : EXIT.failed;
     });
@@ -237,21 +287,37 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
       const live = await client.getRawConfig();
       const plan = planPush(live, value);
       if (options.json) {
-        json({ file, valid: validation.ok, problems: validation.ok ? [] : validation.problems, differences: plan.differences, keptFromServer: plan.keptFromServer });
+        json({
+          file,
+          valid: validation.ok,
+          problems: validation.ok ? [] : validation.problems,
+          differences: plan.differences,
+          keptFromServer: plan.keptFromServer,
+        });
       } else {
         if (!validation.ok) {
           err(`${style('yellow', 'warning')}: push would refuse this file:`);
           printProblems(file, validation, err);
         }
         if (plan.differences.length) {
-          out(style('bold', `${plural(plan.differences.length, 'difference')} from the live configuration (${where(client)}) to ${file}:`));
+          out(
+            style(
+              'bold',
+              `${plural(plan.differences.length, 'difference')} from the live configuration (${where(client)}) to ${file}:`,
+            ),
+          );
           for (const line of renderDifferences(plan.differences, style)) out(line);
           out(style('dim', summariseDifferences(plan.differences)));
         } else {
           out(`${style('green', 'No differences')}: ${file} matches the live configuration of ${where(client)}.`);
         }
         if (plan.keptFromServer.length) {
-          out(style('dim', `Only on the server, kept by push: ${plan.keptFromServer.join(', ')} (pull to add them to the file)`));
+          out(
+            style(
+              'dim',
+              `Only on the server, kept by push: ${plan.keptFromServer.join(', ')} (pull to add them to the file)`,
+            ),
+          );
         }
       }
       exitCode = plan.differences.length ? EXIT.failed : EXIT.ok;
@@ -264,20 +330,25 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
       const { validation, value } = await readConfig(file);
       if (!validation.ok || !value) {
         printProblems(file, validation, options.json ? err : out);
-        if (options.json) json({ file, pushed: false, valid: false, problems: validation.ok ? [] : validation.problems });
+        if (options.json)
+          json({ file, pushed: false, valid: false, problems: validation.ok ? [] : validation.problems });
         err(`Nothing was sent: fix ${file} first.`);
         exitCode = EXIT.failed;
         return;
       }
       if (!options.yes && io.stdin.isTTY !== true) {
-        throw new CliError(EXIT.usage, 'refusing to push without confirmation: stdin is not a terminal. Review with `closer-config diff`, then pass --yes.');
+        throw new CliError(
+          EXIT.usage,
+          'refusing to push without confirmation: stdin is not a terminal. Review with `closer-config diff`, then pass --yes.',
+        );
       }
       const client = connect(options);
       const live = await client.getRawConfig();
       const plan = planPush(live, value);
       /** The --json result; false when the result is for people. */
       const report = (pushed: boolean): boolean => {
-        if (options.json) json({ file, pushed, valid: true, differences: plan.differences, keptFromServer: plan.keptFromServer });
+        if (options.json)
+          json({ file, pushed, valid: true, differences: plan.differences, keptFromServer: plan.keptFromServer });
         return options.json === true;
       };
       if (!plan.differences.length) {
@@ -287,7 +358,8 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
       const show = options.json ? err : out;
       show(style('bold', `${plural(plan.differences.length, 'change')} to the live configuration (${where(client)}):`));
       for (const line of renderDifferences(plan.differences, style)) show(line);
-      if (plan.keptFromServer.length) show(style('dim', `Kept from the server (not in the file): ${plan.keptFromServer.join(', ')}`));
+      if (plan.keptFromServer.length)
+        show(style('dim', `Kept from the server (not in the file): ${plan.keptFromServer.join(', ')}`));
       if (!options.yes) {
         const answer = await ask(io, `Push ${plural(plan.differences.length, 'change')} to ${where(client)}? [y/N] `);
         if (!/^y(es)?$/i.test(answer.trim())) {
@@ -298,17 +370,24 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
         }
         // Someone may have changed it in the admin panel while we waited for the answer.
         if (!jsonEqual(await client.getRawConfig(), live)) {
-          err('Not pushed: the live configuration changed while you were deciding. Run push again to see the new differences.');
+          err(
+            'Not pushed: the live configuration changed while you were deciding. Run push again to see the new differences.',
+          );
           report(false);
           exitCode = EXIT.failed;
           return;
         }
       }
       await client.putConfig(parseOrgConfig(plan.body));
-      if (!report(true)) out(`${style('green', 'Pushed')} ${plural(plan.differences.length, 'change')} to ${where(client)}.`);
+      if (!report(true))
+        out(`${style('green', 'Pushed')} ${plural(plan.differences.length, 'change')} to ${where(client)}.`);
     });
 
-  jsonOption(program.command('hours').argument('<file>', 'a configuration file (JSON), or a JSON array of working-hours entries'))
+  jsonOption(
+    program
+      .command('hours')
+      .argument('<file>', 'a configuration file (JSON), or a JSON array of working-hours entries'),
+  )
     .description('Print the working hours as a weekly table.')
     .option('--utc-offset <offset>', 'show the week at this UTC offset, e.g. +02:00 (default: UTC)')
     .option('--time-zone <zone>', 'show the week in this IANA zone at its current offset, e.g. Europe/Warsaw')
@@ -329,19 +408,35 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
         return;
       }
       const entries = raw as WorkingHoursEntry[];
-      const zone = options.timeZone !== undefined ? { timeZone: options.timeZone } : { utcOffsetMinutes: options.utcOffset === undefined ? 0 : parseUtcOffset(options.utcOffset) };
+      const zone =
+        options.timeZone !== undefined
+          ? { timeZone: options.timeZone }
+          : { utcOffsetMinutes: options.utcOffset === undefined ? 0 : parseUtcOffset(options.utcOffset) };
       const offset = resolveUtcOffsetMinutes(zone);
       const schedule = toWeeklySchedule(entries, { utcOffsetMinutes: offset });
       const markers = entries.filter((e) => e.durationSeconds === 0).length;
       const zoneName = `${formatUtcOffset(offset)}${options.timeZone ? ` (${options.timeZone} now)` : ''}`;
       if (options.json) {
-        json({ file, utcOffsetMinutes: offset, days: schedule, openSecondsPerWeek: openSecondsPerWeek(entries), closedMarkers: markers });
+        json({
+          file,
+          utcOffsetMinutes: offset,
+          days: schedule,
+          openSecondsPerWeek: openSecondsPerWeek(entries),
+          closedMarkers: markers,
+        });
         return;
       }
       out(style('bold', `Working hours in ${file}, shown in ${zoneName}:`));
       for (const line of renderHoursTable(schedule, style)) out(line);
-      out(style('dim', `Open ${formatDuration(openSecondsPerWeek(entries))} a week. ${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}, ${markers} of them duration-0 "closed" markers.`));
-      out(style('dim', 'Offsets are read as seconds from Monday 00:00 UTC; --utc-offset or --time-zone shift the view.'));
+      out(
+        style(
+          'dim',
+          `Open ${formatDuration(openSecondsPerWeek(entries))} a week. ${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}, ${markers} of them duration-0 "closed" markers.`,
+        ),
+      );
+      out(
+        style('dim', 'Offsets are read as seconds from Monday 00:00 UTC; --utc-offset or --time-zone shift the view.'),
+      );
     });
 
   try {
@@ -360,7 +455,9 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
       err(`closer-config: ${error.message.replace(/^\[closer-config\] /, '')}`);
       return EXIT_FOR[error.code];
     }
-    err(`closer-config: internal error (please report): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    err(
+      `closer-config: internal error (please report): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return EXIT.internal;
   }
 }
@@ -381,7 +478,9 @@ async function ask(io: CliIo, question: string): Promise<string> {
 
 async function packageVersion(): Promise<string> {
   try {
-    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: string;
+    };
     return pkg.version ?? '0.0.0';
   } catch {
     return '0.0.0';

@@ -79,9 +79,12 @@ function checkBaseUrl(baseUrl: string): URL {
   }
   const local = LOOPBACK.has(url.hostname) || url.hostname.endsWith('.localhost');
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    throw optionError(`baseUrl "${baseUrl}" must be https (plain http only for localhost): the api key travels with every request`);
+    throw optionError(
+      `baseUrl "${baseUrl}" must be https (plain http only for localhost): the api key travels with every request`,
+    );
   }
-  if (url.search || url.hash || url.username || url.password) throw optionError(`baseUrl "${baseUrl}" must not hold a query, fragment or credentials`);
+  if (url.search || url.hash || url.username || url.password)
+    throw optionError(`baseUrl "${baseUrl}" must not hold a query, fragment or credentials`);
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url;
 }
@@ -143,11 +146,14 @@ function serverMessageOf(body: string): string | undefined {
 export function createOrgConfigClient(options: OrgConfigClientOptions): OrgConfigClient {
   const { orgId, apiKey } = options;
   if (typeof orgId !== 'string' || !GUID.test(orgId)) {
-    throw optionError(`orgId must be the organisation's id, a UUID like 00000000-0000-0000-0000-000000000000, got ${JSON.stringify(orgId)}`);
+    throw optionError(
+      `orgId must be the organisation's id, a UUID like 00000000-0000-0000-0000-000000000000, got ${JSON.stringify(orgId)}`,
+    );
   }
   // Never echo the key, not even a bad one.
   if (typeof apiKey !== 'string' || !apiKey) throw optionError('apiKey is missing: pass an adviser’s api key');
-  if (!HEADER_SAFE.test(apiKey)) throw optionError('apiKey holds spaces or characters an HTTP header cannot carry: check how it was copied');
+  if (!HEADER_SAFE.test(apiKey))
+    throw optionError('apiKey holds spaces or characters an HTTP header cannot carry: check how it was copied');
   const base = checkBaseUrl(options.baseUrl ?? CLOSER_HOSTS.production);
   const timeoutMs = checkPositive('timeoutMs', options.timeoutMs, 10_000);
   const retries = Math.floor(checkPositive('retries', options.retries, 2, true));
@@ -157,7 +163,11 @@ export function createOrgConfigClient(options: OrgConfigClientOptions): OrgConfi
   const clean = (text: string) => redact(text, apiKey);
 
   /** One attempt: the response, or an OrgConfigError for what went wrong. */
-  async function attempt(method: 'GET' | 'PUT', body: string | undefined, signal: AbortSignal | undefined): Promise<Response | OrgConfigError> {
+  async function attempt(
+    method: 'GET' | 'PUT',
+    body: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<Response | OrgConfigError> {
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? anySignal([signal, timeout]) : timeout;
     const headers: Record<string, string> = { 'x-api-key': apiKey, accept: 'application/json' };
@@ -166,11 +176,24 @@ export function createOrgConfigClient(options: OrgConfigClientOptions): OrgConfi
       // No redirects: fetch would carry the x-api-key header to wherever one points.
       return await fetch(url, { method, headers, body, signal: combined, redirect: 'error' });
     } catch (error) {
-      if (signal?.aborted) return new OrgConfigError('aborted', `${method} ${url}: aborted by the caller`, { method, url, cause: signal.reason });
-      if (timeout.aborted) return new OrgConfigError('timeout', `${method} ${url}: no answer from ${host} within ${timeoutMs} ms`, { method, url });
+      if (signal?.aborted)
+        return new OrgConfigError('aborted', `${method} ${url}: aborted by the caller`, {
+          method,
+          url,
+          cause: signal.reason,
+        });
+      if (timeout.aborted)
+        return new OrgConfigError('timeout', `${method} ${url}: no answer from ${host} within ${timeoutMs} ms`, {
+          method,
+          url,
+        });
       const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
       const why = clean(cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error)));
-      return new OrgConfigError('network', `${method} ${url}: could not reach ${host} (${why}): check the network and the base URL`, { method, url });
+      return new OrgConfigError(
+        'network',
+        `${method} ${url}: could not reach ${host} (${why}): check the network and the base URL`,
+        { method, url },
+      );
     }
   }
 
@@ -188,21 +211,39 @@ export function createOrgConfigClient(options: OrgConfigClientOptions): OrgConfi
     const details = { status, method, url, serverMessage };
     const tail = serverMessage ? ` The server said: ${serverMessage}` : '';
     const what = `${method} ${url}: ${status}${response.statusText ? ` ${response.statusText}` : ''}`;
-    const needs = method === 'PUT' ? 'updating needs the api key of an adviser with admin permission in this organisation' : 'reading needs the api key of an adviser of this organisation';
-    if (status === 401) return new OrgConfigError('unauthorized', `${what}: the api key was not accepted; ${needs}.${tail}`, details);
-    if (status === 403) return new OrgConfigError('forbidden', `${what}: this api key may not do that; ${needs}.${tail}`, details);
-    if (status === 404) return new OrgConfigError('not-found', `${what}: no organisation ${orgId} on ${host}; check the org id and the host (production or stage).${tail}`, details);
+    const needs =
+      method === 'PUT'
+        ? 'updating needs the api key of an adviser with admin permission in this organisation'
+        : 'reading needs the api key of an adviser of this organisation';
+    if (status === 401)
+      return new OrgConfigError('unauthorized', `${what}: the api key was not accepted; ${needs}.${tail}`, details);
+    if (status === 403)
+      return new OrgConfigError('forbidden', `${what}: this api key may not do that; ${needs}.${tail}`, details);
+    if (status === 404)
+      return new OrgConfigError(
+        'not-found',
+        `${what}: no organisation ${orgId} on ${host}; check the org id and the host (production or stage).${tail}`,
+        details,
+      );
     if (status < 500) return new OrgConfigError('rejected', `${what}: the server refused the request.${tail}`, details);
     return new OrgConfigError('server', `${what}: the server failed; try again later.${tail}`, details);
   }
 
-  async function request(method: 'GET' | 'PUT', body: string | undefined, signal: AbortSignal | undefined): Promise<Response> {
+  async function request(
+    method: 'GET' | 'PUT',
+    body: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<Response> {
     const attempts = method === 'GET' ? retries + 1 : 1;
     for (let n = 1; ; n++) {
       const result = await attempt(method, body, signal);
-      const failure = result instanceof OrgConfigError ? result : result.ok ? undefined : await statusError(method, result);
+      const failure =
+        result instanceof OrgConfigError ? result : result.ok ? undefined : await statusError(method, result);
       if (!failure) return result as Response;
-      const retriable = failure.code === 'network' || failure.code === 'timeout' || (failure.status !== undefined && RETRY_STATUS(failure.status));
+      const retriable =
+        failure.code === 'network' ||
+        failure.code === 'timeout' ||
+        (failure.status !== undefined && RETRY_STATUS(failure.status));
       if (!retriable || n >= attempts) throw failure;
       try {
         await sleep(retryDelayMs * 2 ** (n - 1), signal);
@@ -218,11 +259,24 @@ export function createOrgConfigClient(options: OrgConfigClientOptions): OrgConfi
     try {
       json = await response.json();
     } catch {
-      if (signal?.aborted) throw new OrgConfigError('aborted', `GET ${url}: aborted by the caller`, { method: 'GET', url, cause: signal.reason });
-      throw new OrgConfigError('invalid-response', `GET ${url}: the answer is not JSON`, { status: response.status, method: 'GET', url });
+      if (signal?.aborted)
+        throw new OrgConfigError('aborted', `GET ${url}: aborted by the caller`, {
+          method: 'GET',
+          url,
+          cause: signal.reason,
+        });
+      throw new OrgConfigError('invalid-response', `GET ${url}: the answer is not JSON`, {
+        status: response.status,
+        method: 'GET',
+        url,
+      });
     }
     if (!json || typeof json !== 'object' || Array.isArray(json)) {
-      throw new OrgConfigError('invalid-response', `GET ${url}: expected a JSON object, got ${Array.isArray(json) ? 'an array' : typeof json}`, { status: response.status, method: 'GET', url });
+      throw new OrgConfigError(
+        'invalid-response',
+        `GET ${url}: expected a JSON object, got ${Array.isArray(json) ? 'an array' : typeof json}`,
+        { status: response.status, method: 'GET', url },
+      );
     }
     return json as Record<string, unknown>;
   }
@@ -234,7 +288,8 @@ export function createOrgConfigClient(options: OrgConfigClientOptions): OrgConfi
     async getConfig(requestOptions) {
       const raw = await getRawConfig(requestOptions);
       const result = validateOrgConfig(raw);
-      if (!result.ok) throw new OrgConfigValidationError(result.problems, `the configuration of org ${orgId} on ${host}`);
+      if (!result.ok)
+        throw new OrgConfigValidationError(result.problems, `the configuration of org ${orgId} on ${host}`);
       return result.config;
     },
     async putConfig(config, { signal } = {}) {

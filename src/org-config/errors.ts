@@ -83,9 +83,15 @@ export class OrgConfigValidationError extends OrgConfigError {
   readonly problems: readonly OrgConfigProblem[];
 
   constructor(problems: readonly OrgConfigProblem[], what = 'the configuration') {
-    const shown = problems.slice(0, 10).map((p) => `\n  ${p.path}: ${p.message}`).join('');
+    const shown = problems
+      .slice(0, 10)
+      .map((p) => `\n  ${p.path}: ${p.message}`)
+      .join('');
     const more = problems.length > 10 ? `\n  … and ${problems.length - 10} more` : '';
-    super('invalid-config', `${what} is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):${shown}${more}`);
+    super(
+      'invalid-config',
+      `${what} is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):${shown}${more}`,
+    );
     this.problems = problems;
   }
 }

@@ -46,7 +46,8 @@ const flag = () => z.boolean();
 /** A count, a size or a timeout: a whole number, never negative. */
 const count = () => z.int().check(z.nonnegative());
 const text = () => z.string();
-const httpUrl = () => z.string().check(z.refine(isHttpUrl, 'expected an absolute http(s) URL like https://example.com/page'));
+const httpUrl = () =>
+  z.string().check(z.refine(isHttpUrl, 'expected an absolute http(s) URL like https://example.com/page'));
 
 /**
  * One opening: `offsetSeconds` from Monday 00:00 UTC (negative values reach back into
@@ -90,7 +91,11 @@ const shape = {
   webSpeechApiEnabled: flag(),
   /** Where the widget may run: `*`, or origins like `https://www.example.com`. */
   origin: z.array(
-    z.string().check(z.refine(isOriginEntry, 'expected "*" or an origin like https://www.example.com (no path, no trailing slash)')),
+    z
+      .string()
+      .check(
+        z.refine(isOriginEntry, 'expected "*" or an origin like https://www.example.com (no path, no trailing slash)'),
+      ),
   ),
   welcomeMessagePl: text(),
   welcomeMessageEn: text(),
@@ -152,7 +157,8 @@ export function slaRangeProblems(value: Record<string, unknown>): [string, strin
  */
 export const orgConfigSchema = z.looseObject(shape).check(
   z.superRefine((value, ctx) => {
-    for (const [path, message] of slaRangeProblems(value)) ctx.addIssue({ code: 'custom', path: [path], message, input: value[path] });
+    for (const [path, message] of slaRangeProblems(value))
+      ctx.addIssue({ code: 'custom', path: [path], message, input: value[path] });
   }),
 );
 

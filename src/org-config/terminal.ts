@@ -32,9 +32,12 @@ export function renderProblems(problems: readonly OrgConfigProblem[], style: Sty
 export function renderDifferences(differences: readonly Difference[], style: Style): string[] {
   return differences.map((d) => {
     const path = style('bold', d.path);
-    const undocumented = d.segments.length === 1 && !KNOWN.has(String(d.segments[0])) ? style('dim', '  (not a documented field)') : '';
-    if (d.kind === 'changed') return `  ${style('yellow', '~')} ${path}: ${style('red', formatValue(d.before))} → ${style('green', formatValue(d.after))}${undocumented}`;
-    if (d.kind === 'added') return `  ${style('green', '+')} ${path}: ${style('green', formatValue(d.after))}${undocumented}`;
+    const undocumented =
+      d.segments.length === 1 && !KNOWN.has(String(d.segments[0])) ? style('dim', '  (not a documented field)') : '';
+    if (d.kind === 'changed')
+      return `  ${style('yellow', '~')} ${path}: ${style('red', formatValue(d.before))} → ${style('green', formatValue(d.after))}${undocumented}`;
+    if (d.kind === 'added')
+      return `  ${style('green', '+')} ${path}: ${style('green', formatValue(d.after))}${undocumented}`;
     return `  ${style('red', '-')} ${path}: ${style('red', formatValue(d.before))}${undocumented}`;
   });
 }

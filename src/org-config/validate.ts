@@ -74,7 +74,10 @@ function inDocumentOrder(problems: OrgConfigProblem[], input: unknown): OrgConfi
     // Missing fields come after the present ones, in the API's order.
     return inDoc >= 0 ? inDoc : keys.length + ORG_CONFIG_FIELDS.indexOf(top as never) + 1;
   };
-  return problems.map((p, i) => ({ p, i, r: rank(p) })).sort((a, b) => a.r - b.r || a.i - b.i).map(({ p }) => p);
+  return problems
+    .map((p, i) => ({ p, i, r: rank(p) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map(({ p }) => p);
 }
 
 const problem = (segments: readonly (string | number)[], message: string): OrgConfigProblem => ({
@@ -94,7 +97,10 @@ export function validateOrgConfig(input: unknown): OrgConfigValidation {
   if (result.success) return { ok: true, config: structuredClone(input) as OrgConfig, unknownFields };
 
   const problems = result.error.issues.map((issue) =>
-    problem(issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k)), describeIssue(issue, input)),
+    problem(
+      issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k)),
+      describeIssue(issue, input),
+    ),
   );
   // zod skips an object's refinements once a field failed; the SLA ranges are still worth
   // reporting with everything else.

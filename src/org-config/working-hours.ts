@@ -182,25 +182,28 @@ export function fromWeeklySchedule(schedule: WeeklySchedule, zone?: DisplayZone)
     }
   }
   // Merge in local time (UTC offset 0), then shift to UTC.
-  return localRanges(entries, 0).reduce<[number, number][]>((out, range) => {
-    // [0, x) and [y, WEEK) are one opening across Sunday midnight.
-    const first = out[0];
-    if (range[1] === WEEK_SECONDS && first && first[0] === 0 && range[0] > 0) {
-      out[0] = [range[0], WEEK_SECONDS + first[1]];
-    } else {
-      out.push(range);
-    }
-    return out;
-  }, []).sort((a, b) => a[0] - b[0]).map(([start, end]) => ({
-    offsetSeconds: start - offsetMinutes * 60,
-    durationSeconds: end - start,
-  }));
+  return localRanges(entries, 0)
+    .reduce<[number, number][]>((out, range) => {
+      // [0, x) and [y, WEEK) are one opening across Sunday midnight.
+      const first = out[0];
+      if (range[1] === WEEK_SECONDS && first && first[0] === 0 && range[0] > 0) {
+        out[0] = [range[0], WEEK_SECONDS + first[1]];
+      } else {
+        out.push(range);
+      }
+      return out;
+    }, [])
+    .sort((a, b) => a[0] - b[0])
+    .map(([start, end]) => ({
+      offsetSeconds: start - offsetMinutes * 60,
+      durationSeconds: end - start,
+    }));
 }
 
 /** `Mon 09:00–17:00, 18:00–20:00`, `Wed closed`: one line per day. */
 export function formatWeeklySchedule(schedule: WeeklySchedule): string[] {
-  return schedule.map(({ day, open }) =>
-    `${day} ${open.length ? open.map(({ start, end }) => `${start}–${end}`).join(', ') : 'closed'}`,
+  return schedule.map(
+    ({ day, open }) => `${day} ${open.length ? open.map(({ start, end }) => `${start}–${end}`).join(', ') : 'closed'}`,
   );
 }
 
@@ -216,7 +219,8 @@ export function parseWeeklySchedule(lines: string | readonly string[]): WeeklySc
     if (!line) continue;
     const match = /^([A-Za-z]{3})\s+(.+)$/.exec(line);
     const day = WEEKDAYS.find((d) => d.toLowerCase() === match?.[1]?.toLowerCase());
-    if (!match || !day) throw invalid(`"${line}": expected a day (${WEEKDAYS.join(', ')}) then times like 09:00–17:00, or "closed"`);
+    if (!match || !day)
+      throw invalid(`"${line}": expected a day (${WEEKDAYS.join(', ')}) then times like 09:00–17:00, or "closed"`);
     if (days.has(day)) throw invalid(`${day} is given twice`);
     const rest = match[2].trim();
     const open: OpeningInterval[] = [];
@@ -245,7 +249,8 @@ export function isOpen(entries: readonly WorkingHoursEntry[], date: Date = new D
   const now = secondsOfWeek(date);
   return entries.some(
     ({ offsetSeconds, durationSeconds }) =>
-      durationSeconds > 0 && (durationSeconds >= WEEK_SECONDS || mod(now - offsetSeconds, WEEK_SECONDS) < durationSeconds),
+      durationSeconds > 0 &&
+      (durationSeconds >= WEEK_SECONDS || mod(now - offsetSeconds, WEEK_SECONDS) < durationSeconds),
   );
 }
 
