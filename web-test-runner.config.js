@@ -1,9 +1,9 @@
 // @web/test-runner config: test/**/*.test.ts in the system Chromium and Firefox ESR
-// (see test/browsers.js; BROWSERS=chromium|firefox picks one).
+// (see tools/browsers.js; BROWSERS=chromium|firefox picks one).
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
-import { browsers } from './test/browsers.js';
+import { browsers } from './tools/browsers.js';
 import { countReporter } from './test/count-reporter.js';
 import { ssrPageMiddleware } from './test/ssr/middleware.js';
 

@@ -61,7 +61,6 @@ const SPEC = {
   widgetFontKb: [40, num, 'font file loaded by init (FontFace), KB (not compressible; 0 = none)'],
   widgetIframe: [1, int, '1: init adds a hidden chat-window iframe (a small same-origin document)'],
   widgetLatencyMs: [50, int, 'extra server latency per widget request (mimics a CDN / other origin)'],
-  heroKb: [110, num, 'approximate size of the page hero PNG (the LCP element)'],
 };
 
 function int(v) {

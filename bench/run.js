@@ -3,8 +3,8 @@
 //   npm run build && node bench/run.js --runs 10        (node bench/run.js --help)
 //
 // Not part of CI or the tests. Everything runs on localhost: a static server
-// (bench/server.js), a generated stand-in widget of realistic weight
-// (bench/make-stand-in.js) and the system Chromium driven by playwright-core, with the CPU
+// (tools/static-server.js), a stand-in widget of realistic weight
+// (dev/simulator/widget.js + generated weight, bench/make-stand-in.js) and the system Chromium driven by playwright-core, with the CPU
 // slowed down 4x and the network shaped like 4G. Writes bench/results/latest.json and
 // latest.md. What is measured and how: bench/README.md.
 import { execFileSync } from 'node:child_process';
@@ -14,10 +14,12 @@ import { cpus, platform, release, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../test/browsers.js';
+import { CHROMIUM_ARGS, findChromium } from '../tools/browsers.js';
+import { gzip, startStaticServer } from '../tools/static-server.js';
 import { NETWORK_PROFILES, readConfig, usage } from './config.js';
-import { BURN_SOURCE, OUT_DIR, generate } from './make-stand-in.js';
-import { PROJECT_ROOT, WIDGET_PREFIX, gzip, startServer } from './server.js';
+import { BURN_SOURCE, OUT_DIR, PROJECT_ROOT, generate } from './make-stand-in.js';
+
+const WIDGET_PREFIX = '/bench/.out/widget/';
 
 const INSTRUMENT = fileURLToPath(new URL('./instrument.js', import.meta.url));
 const BUNDLE = join(PROJECT_ROOT, 'dist', 'closer-chat.bundle.js');
@@ -168,6 +170,7 @@ async function measure(browser, origin, pageName, config, { warmup = false, iter
             for (const m of performance.getEntriesByType('mark')) if (!(m.name in marks)) marks[m.name] = m.startTime;
             const el = document.querySelector('closer-chat');
             const s = window.closerStandIn;
+            const sim = window.closerSimulator;
             resolve({
               now: performance.now(),
               fcp: fcp ? fcp.startTime : null,
@@ -179,13 +182,13 @@ async function measure(browser, origin, pageName, config, { warmup = false, iter
               facade: !!(el && el.shadowRoot && el.shadowRoot.querySelector('button[part~="launcher"]')),
               elementState: el ? el.state : null,
               widgetRoots: document.querySelectorAll('[data-closer-widget]').length,
-              standIn: s
+              standIn: s && sim
                 ? {
-                    executions: s.executions,
-                    initialized: s.initialized,
+                    executions: sim.executions,
+                    initialized: sim.initialized,
                     startupWorkMs: s.startupWorkMs,
-                    initWorkMs: s.initWorkMs,
-                    calls: s.calls.map(c => c.method),
+                    initWorkMs: s.drawWorkMs,
+                    calls: sim.calls.map(c => c.method),
                   }
                 : null,
             });
@@ -217,8 +220,8 @@ async function measure(browser, origin, pageName, config, { warmup = false, iter
         ? m['bench:widget-script-inserted'] - m['bench:define-closer-chat']
         : null;
     const execEndToInit =
-      has('closer-standin:exec-end') && has('closer-standin:init-start') && m['closer-standin:init-start'] >= m['closer-standin:exec-end']
-        ? m['closer-standin:init-start'] - m['closer-standin:exec-end']
+      has('closer-simulator:exec-end') && has('closer-simulator:init-start') && m['closer-simulator:init-start'] >= m['closer-simulator:exec-end']
+        ? m['closer-simulator:init-start'] - m['closer-simulator:exec-end']
         : null;
     return {
       page: pageName,
@@ -235,7 +238,7 @@ async function measure(browser, origin, pageName, config, { warmup = false, iter
       requests: net.length,
       widgetRequests: net.filter(r => isWidget(r.url)).length,
       widgetKb: round(net.filter(r => r.done && isWidget(r.url)).reduce((s, r) => s + r.bytes, 0) / 1024, 2),
-      widgetScriptRequests: net.filter(r => r.url.includes('/stand-in-widget.js')).length,
+      widgetScriptRequests: net.filter(r => new URL(r.url).pathname === `${WIDGET_PREFIX}widget.js`).length,
       failedRequests: net.filter(r => r.failed).map(r => new URL(r.url).pathname),
       dcl: round(page$.dcl),
       load: round(page$.load),
@@ -446,8 +449,8 @@ async function main() {
     process.stdout.write(`Chromium ${chromiumVersion} · ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}\n`);
     const calibration = await calibrate(browser);
     const standIn = await generate(config, calibration);
-    const script = standIn.files['widget/stand-in-widget.js'];
-    const extras = Object.entries(standIn.files).filter(([name]) => name.startsWith('widget/') && !name.endsWith('stand-in-widget.js'));
+    const script = standIn.files['widget/widget.js'];
+    const extras = Object.entries(standIn.files).filter(([name]) => name.startsWith('widget/') && name !== 'widget/widget.js');
     const standInSummary = {
       scriptKb: round(script.gzipBytes / 1024, 1),
       scriptRawKb: round(script.bytes / 1024, 1),
@@ -463,9 +466,9 @@ async function main() {
         `(${standInSummary.scriptRawKb} KB raw) + ${extras.length} files, ${standInSummary.totalKb} KB in all.\n`,
     );
 
-    server = await startServer({ widgetLatencyMs: config.widgetLatencyMs, aliases: { '/dist/closer-chat.bundle.js': snapshot } });
+    server = await startStaticServer({ root: PROJECT_ROOT, gzip: true, latencyMs: { [WIDGET_PREFIX]: config.widgetLatencyMs } });
     // warm the server's gzip cache and the OS file cache, then one unthrottled load per page
-    for (const f of [...(await readdir(join(OUT_DIR, 'widget'))).map(n => `/bench/.out/widget/${n}`), '/bench/.out/hero.png', '/dist/closer-chat.bundle.js']) {
+    for (const f of [...(await readdir(join(OUT_DIR, 'widget'))).map(n => `/bench/.out/widget/${n}`), '/bench/assets/hero.jpg', '/bench/.out/closer-chat.bundle.js']) {
       await fetch(server.origin + f, { headers: { 'accept-encoding': 'gzip' } }).then(r => r.arrayBuffer());
     }
     for (let w = 0; w < config.warmup; w++) for (const p of config.pages) await measure(browser, server.origin, p, config, { warmup: true });
@@ -539,7 +542,7 @@ async function main() {
       pages,
       ratios: { vsNone: pages.none ? ratiosTo('none') : {}, vsSnippet: pages.snippet ? ratiosTo('snippet') : {} },
       elementOwnTime: {
-        formula: '(bench:widget-script-inserted − bench:define-closer-chat) + (closer-standin:init-start − closer-standin:exec-end), eager page',
+        formula: '(bench:widget-script-inserted − bench:define-closer-chat) + (closer-simulator:init-start − closer-simulator:exec-end), eager page',
         eager: summarize(eager.map(r => r.elementOwnMs)),
         connectToInsert: summarize(eager.map(r => r.connectToInsertMs)),
         execEndToInit: summarize(eager.map(r => r.execEndToInitMs)),

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { CloserChat, CloserErrorDetail } from '../src/index.js';
+import { officialSnippet } from '../tools/official-snippet.js';
 import {
   API_KEY,
   callsOf,
@@ -26,16 +27,7 @@ const slowWidget = slowWidgetUrl;
 /** The official loader snippet, as a page may already carry it. */
 function addOfficialSnippet(queueInit: boolean): void {
   const snippet = document.createElement('script');
-  snippet.textContent = `
-    (function (w, d, u) {
-      var c = (w.closer = w.closer || { q: [], scriptUrl: u });
-      ['init', 'identify', 'openWidget'].forEach(function (m) {
-        c[m] = c[m] || function () { this.q.push({ method: m, args: arguments }); };
-      });
-      var s = d.createElement('script'); s.async = true; s.src = u; d.head.appendChild(s);
-    })(window, document, '${SIMULATOR_URL}');
-    ${queueInit ? `closer.init({ orgId: '${ORG_ID}' });` : ''}
-  `;
+  snippet.textContent = officialSnippet(SIMULATOR_URL, queueInit ? { init: { orgId: ORG_ID } } : {});
   document.head.append(snippet);
   snippet.remove(); // inline script already ran; keep the head tidy
 }

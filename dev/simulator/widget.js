@@ -1,16 +1,56 @@
 // @ts-check
 /**
  * Development widget: a local, offline stand-in for https://widget.closer.app/widget.js.
+ * It is the project's ONE implementation of the widget contract: the demo, the browser
+ * tests, the framework examples and the benchmark's stand-in (bench/make-stand-in.js)
+ * all run this file.
  *
- * A classic script (load it with `<script async src="/dev/simulator/widget.js">`).
- * It honours the SDK contract described in DESIGN.md ("The Closer widget SDK"):
+ * A classic script (load it with `<script async src="/dev/simulator/widget.js">`). This
+ * file is the SDK: the `closer` global, the queue replay, state, storage, callbacks and
+ * the test hooks. The chat panel and launcher are drawn by `panel.js` beside it, an ES
+ * module this script loads with `import()` the first time `init` runs (a dynamic import
+ * inherits this script's CSP nonce and is no Trusted Types sink). So the widget draws
+ * itself a little after `init`, in a task of its own, like a real widget that fetches its
+ * UI chunk — whoever called `init` (the snippet's queue or a loader later on).
  *
+ * The SDK contract (see README.md, "The development widget"):
  * - reuses an existing `window.closer` (the loader stub `{ q: [], scriptUrl }`) or
  *   creates `{}`; installs the real `init`, `deinit`, `identify`, `openWidget` on that
  *   same object; replays `closer.q` in order; then sets `closer.q = []`.
- * - `init(options)` draws a small chat panel (shadow DOM, bottom-right) and wires every
- *   callback; `deinit()` logs the client off (storage + DOM); `identify(data)` shows the
- *   lead data in the header; `openWidget()` opens the panel.
+ * - `init(options)` starts a session and draws the panel (shadow DOM, bottom-right);
+ *   `deinit()` logs the client off (storage + DOM, in this document and every other
+ *   same-origin document running the simulator, see "Cross-tab logoff");
+ *   `identify(data)` shows the lead data; `openWidget()` opens the panel.
+ *
+ * Modes — `mode` on this script's own URL, e.g. `/dev/simulator/widget.js?mode=late-timer`
+ * (combinable with the test server's `?delay=N` latency):
+ * - `sync` (default): methods installed and the queue replayed while the script executes.
+ * - `late-microtask`: installed in a microtask queued by the script. That microtask runs
+ *   when the script's execution ends, BEFORE the script's `load` event is fired (the
+ *   microtask checkpoint after running a script comes first), so a loader that checks
+ *   on `load` already sees the real methods.
+ * - `late-load`: installed after the script's own `load` event (a `setTimeout(0)` started
+ *   from a `load` listener this script adds): a loader that checks on `load` sees only
+ *   the stub.
+ * - `late-timer`: installed `install-ms` ms after execution (`?install-ms=N`, default 50).
+ * - `queue-only`: the script only ever replays the queue. The stub's methods stay (a page
+ *   without a stub gets the official snippet's stub shape), `closer.q` becomes an object
+ *   whose `push` runs the call at once, so `closer.init(...)` on the stub works. No
+ *   `deinit` appears on `window.closer` until an `init` has run through the queue (it
+ *   then stays). A loader that waits for real methods before calling init waits forever;
+ *   one that queues `init` on the stub works.
+ * - `no-open`: no `openWidget` (as in the public docs). A stub's queue-pushing `openWidget`
+ *   is removed too: left in place it would swallow calls nothing replays. A queued
+ *   `openWidget` call is ignored with a warning.
+ * - `fail-init`: `init` records the call, then throws.
+ *
+ * Cross-tab logoff: the real `deinit()` logs the visitor off in every same-origin tab.
+ * Here `deinit` posts `{ type: 'logoff', orgId }` on the BroadcastChannel
+ * `closer-simulator`; the simulator in every other same-origin document (tabs, iframes)
+ * that is initialised for the same `orgId` then tears its UI and state down as if logged
+ * off, without its page calling anything and without calling back (the SDK has no
+ * documented deinit callback). Each such teardown adds one to
+ * `closerSimulator.remoteLogoffs`.
  *
  * Storage (localStorage):
  * - `closer-simulator:session` → `{ orgId, clientId }` (clientId = apiKey if given).
@@ -25,32 +65,24 @@
  * Test hooks: `window.closerSimulator` (re-created on every execution of this script):
  * `calls`, `executions`, `initialized`, `options`, `isOpen`, `identity`,
  * `fire(name, ...args)`, `open()`, `close()`, `receiveMessage(text)`,
- * `sendMessage(text)`, `reset()`.
+ * `sendMessage(text)`, `reset()`; and `mode`, `installed`, `installedAfterLoad`,
+ * `remoteLogoffs`, `drawn`, `whenDrawn()`.
  *
- * This is a development tool. It never touches the network.
+ * Weight hook (the benchmark): a `window.closerSimulatorWeight` object present when this
+ * script executes may have `onExecute()` (called first thing), `onInit(options)` (inside
+ * a successful `init`) and `onDraw(root)` (in the drawing task, before the root is added
+ * to the page). Performance marks `closer-simulator:exec-start`, `exec-end`, `installed`,
+ * `init-start`, `init-end`, `draw-start`, `drawn` and `panel-shown` time each step.
+ *
+ * This is a development tool. It never touches the network but to fetch panel.js.
  */
 (function () {
   'use strict';
 
   /** @typedef {{ method: 'init' | 'deinit' | 'identify' | 'openWidget', args: any[] }} RecordedCall */
   /** @typedef {Record<string, any>} InitOptions */
-  /**
-   * @typedef {object} Ui
-   * @property {HTMLDivElement} root
-   * @property {HTMLElement} panel
-   * @property {HTMLButtonElement} launcher
-   * @property {HTMLElement} badge
-   * @property {HTMLElement} who
-   * @property {HTMLElement} status
-   * @property {HTMLElement} tags
-   * @property {HTMLElement} auth
-   * @property {HTMLOListElement} messages
-   * @property {HTMLInputElement} input
-   * @property {HTMLInputElement} tagsInput
-   * @property {HTMLSelectElement} statusSelect
-   * @property {HTMLOutputElement} last
-   * @property {(() => void) | null} pendingMount
-   */
+  /** @typedef {import('./panel.js').PanelState} PanelState */
+  /** @typedef {import('./panel.js').Panel} Panel */
 
   /** @type {any} */
   const w = window;
@@ -58,14 +90,51 @@
   const SCRIPT_PATH = '/dev/simulator/widget.js';
   const OPEN_KEY = 'closer-simulator:open';
   const SESSION_KEY = 'closer-simulator:session';
+  const CHANNEL = 'closer-simulator';
   const EXPIRED_API_KEY = '00000000-0000-4000-8000-00000000dead';
   const LOG = '[closer simulator]';
-  const STATUSES = ['waiting', 'inProgress', 'solved', 'unsolved'];
+  const MODES = ['sync', 'late-microtask', 'late-load', 'late-timer', 'queue-only', 'no-open', 'fail-init'];
   const AGENT_LINES = [
     'Hi! How can I help you today?',
     'Let me check that for you.',
     'Thanks for waiting. Anything else?',
   ];
+
+  /** @param {string} name */
+  function mark(name) {
+    try {
+      performance.mark(`closer-simulator:${name}`);
+    } catch {
+      /* no User Timing */
+    }
+  }
+  mark('exec-start');
+
+  const weight = w.closerSimulatorWeight && typeof w.closerSimulatorWeight === 'object' ? w.closerSimulatorWeight : null;
+  /** @param {'onExecute' | 'onInit' | 'onDraw'} hook @param {any[]} args */
+  function weigh(hook, args) {
+    const fn = weight && weight[hook];
+    if (typeof fn !== 'function') return;
+    try {
+      fn.apply(weight, args);
+    } catch (error) {
+      console.error(`${LOG} closerSimulatorWeight.${hook}() threw:`, error);
+    }
+  }
+  weigh('onExecute', []);
+
+  // ---------------------------------------------------------------- own URL: mode, panel
+
+  const script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
+  const scriptUrl = new URL(script && script.src ? script.src : SCRIPT_PATH, location.href);
+  const PANEL_URL = new URL('./panel.js', scriptUrl).href;
+  const requestedMode = scriptUrl.searchParams.get('mode') || 'sync';
+  const MODE = MODES.includes(requestedMode) ? requestedMode : 'sync';
+  if (MODE !== requestedMode) {
+    console.warn(`${LOG} unknown mode "${requestedMode}" (use ${MODES.join(', ')}); running as sync`);
+  }
+  const installMs = Number(scriptUrl.searchParams.get('install-ms'));
+  const INSTALL_MS = Number.isFinite(installMs) && installMs >= 0 ? installMs : 50;
 
   const previous = w.closerSimulator;
   const executions =
@@ -75,6 +144,8 @@
       `${LOG} widget.js has executed ${executions} times in this document; the SDK script must be loaded once`,
     );
   }
+  // A second copy takes over; the first one stops listening to other tabs.
+  if (previous && typeof previous.reset === 'function' && previous.channel) previous.channel.close();
 
   // ---------------------------------------------------------------- state
 
@@ -85,9 +156,14 @@
   let initialized = false;
   let isOpen = false;
   let disposed = false;
+  let installed = false;
+  /** @type {boolean | null} */
+  let installedAfterLoad = null;
+  let scriptLoaded = false;
+  let remoteLogoffs = 0;
   /** @type {Record<string, any> | null} */
   let identity = null;
-  /** Bumped on every init/deinit so stale timers do nothing. */
+  /** Bumped on every init/deinit so stale timers and draws do nothing. */
   let generation = 0;
   /** The widget was opened in this browser (launcher shown even with showButton: false). */
   let everOpened = false;
@@ -98,10 +174,20 @@
   let status = 'waiting';
   /** @type {'authorized' | 'failed' | null} */
   let auth = null;
+  /** @type {{ from: 'agent' | 'client', text: string }[]} */
+  let messages = [];
+  /** The last callback fired, shown in the panel's "Simulate" area. */
+  let last = '';
   /** @type {Set<ReturnType<typeof setTimeout>>} */
   const timers = new Set();
-  /** @type {Ui | null} */
-  let ui = null;
+  /** @type {Panel | null} */
+  let panel = null;
+  /** @type {Promise<typeof import('./panel.js')> | null} */
+  let panelModule = null;
+  /** Resolvers of `whenDrawn()`. @type {(() => void)[]} */
+  let drawnWaiters = [];
+
+  if (script) script.addEventListener('load', () => (scriptLoaded = true), { once: true });
 
   // ---------------------------------------------------------------- helpers
 
@@ -184,12 +270,12 @@
     }
   }
 
-  /** @param {() => void} fn */
-  function later(fn) {
+  /** @param {() => void} fn @param {number} [ms] */
+  function later(fn, ms = 0) {
     const id = setTimeout(() => {
       timers.delete(id);
       fn();
-    }, 0);
+    }, ms);
     timers.add(id);
   }
 
@@ -220,9 +306,8 @@
   function invoke(name, args) {
     const opts = options;
     const fn = opts ? opts[name] : undefined;
-    showLast(
-      `${name}(${args.map(preview).join(', ')})${typeof fn === 'function' ? '' : ' (no callback)'}`,
-    );
+    last = `${name}(${args.map(preview).join(', ')})${typeof fn === 'function' ? '' : ' (no callback)'}`;
+    render();
     if (typeof fn !== 'function') return false;
     try {
       const result = fn.apply(opts, args);
@@ -259,24 +344,13 @@
    */
   function setOpen(next, moveFocus = false) {
     if (!applyOpen(next)) return;
-    if (moveFocus && ui) {
-      if (next) ui.input.focus();
-      else if (ui.launcher.isConnected && !ui.launcher.hidden) ui.launcher.focus();
-    }
+    if (moveFocus && panel) panel.focus(next ? 'input' : 'launcher');
     invoke(next ? 'onOpen' : 'onClose', []);
   }
 
   /** @param {'agent' | 'client'} from @param {string} text */
   function addMessage(from, text) {
-    if (!ui) return;
-    const li = document.createElement('li');
-    li.className = `msg ${from}`;
-    const who = document.createElement('span');
-    who.className = 'sr-only';
-    who.textContent = from === 'agent' ? 'Agent: ' : 'You: ';
-    li.append(who, document.createTextNode(text));
-    ui.messages.append(li);
-    ui.messages.scrollTop = ui.messages.scrollHeight;
+    messages = [...messages, { from, text }];
   }
 
   /** @param {unknown} text */
@@ -294,6 +368,7 @@
   /** @param {unknown} text */
   function send(text) {
     addMessage('client', text === undefined || text === null ? 'Hello!' : String(text));
+    render();
     invoke('onMessageSent', []);
   }
 
@@ -304,7 +379,7 @@
   }
 
   /**
-   * Reflects a callback fired through `closerSimulator.fire()` in the panel.
+   * Reflects a callback fired through `closerSimulator.fire()` in the widget's state.
    * @param {string} name
    * @param {any[]} args
    */
@@ -342,7 +417,7 @@
 
   function teardown() {
     clearTimers();
-    removeUi();
+    removePanel();
     storageRemove(OPEN_KEY);
     storageRemove(SESSION_KEY);
     generation++;
@@ -356,6 +431,22 @@
     tags = [];
     status = 'waiting';
     auth = null;
+    messages = [];
+    last = '';
+  }
+
+  // ---------------------------------------------------------------- cross-tab logoff
+
+  /** @type {BroadcastChannel | null} */
+  const channel = typeof w.BroadcastChannel === 'function' ? new w.BroadcastChannel(CHANNEL) : null;
+  if (channel) {
+    channel.onmessage = (event) => {
+      const data = event.data;
+      if (disposed || !data || data.type !== 'logoff' || !initialized || !options) return;
+      if (data.orgId !== options.orgId) return;
+      teardown();
+      remoteLogoffs++;
+    };
   }
 
   // ---------------------------------------------------------------- the SDK methods
@@ -367,6 +458,7 @@
       console.warn(`${LOG} init called after closerSimulator.reset(); ignored`);
       return;
     }
+    if (MODE === 'fail-init') throw new Error(`${LOG} closer.init() failed (mode=fail-init)`);
     if (initialized) {
       console.warn(`${LOG} init called twice without deinit`);
       return;
@@ -377,6 +469,7 @@
     if (typeof opts.orgId !== 'string' || opts.orgId === '') {
       throw new TypeError(`${LOG} closer.init(options): options.orgId is required`);
     }
+    mark('init-start');
     generation++;
     initialized = true;
     options = opts;
@@ -385,6 +478,8 @@
     tags = [];
     status = 'waiting';
     auth = null;
+    messages = [];
+    last = '';
     storeSession(opts);
     const flag = readOpenFlag();
     everOpened = flag !== null;
@@ -393,7 +488,9 @@
         `${LOG} init: orgId ${opts.orgId}, session ${opts.apiKey ? 'restored from apiKey' : 'anonymous'}`,
       );
     }
-    drawUi();
+    if (MODE === 'queue-only' && typeof closer.deinit !== 'function') closer.deinit = deinit;
+    weigh('onInit', [opts]);
+    requestDraw();
     if (flag === 'open' && opts.disableAutoOpen !== true) setOpen(true);
 
     const hasApiKey = typeof opts.apiKey === 'string' && opts.apiKey !== '';
@@ -407,12 +504,15 @@
         invoke(expired ? 'onUserAuthorizationFailed' : 'onUserAuthorized', []);
       });
     }
+    mark('init-end');
   }
 
   function deinit() {
     record('deinit', arguments);
     if (disposed) return;
+    const orgId = options ? options.orgId : null;
     teardown();
+    if (channel && orgId) channel.postMessage({ type: 'logoff', orgId });
   }
 
   /** @param {Record<string, any>} data */
@@ -433,324 +533,166 @@
     setOpen(true);
   }
 
-  // ---------------------------------------------------------------- UI
+  // ---------------------------------------------------------------- drawing (panel.js)
 
-  const CSS = `
-    *, *::before, *::after { box-sizing: border-box; }
-    [hidden] { display: none !important; }
-    .stack {
-      display: flex; flex-direction: column; align-items: flex-end; gap: 12px;
-      font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-      color: #1f2937;
-    }
-    .sr-only {
-      position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0;
-      overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
-    }
-    .panel {
-      width: 320px; max-width: calc(100vw - 32px); max-height: calc(100vh - 104px);
-      display: flex; flex-direction: column; overflow: hidden;
-      background: #fff; border: 1px solid #d1d5db; border-radius: 12px;
-      box-shadow: 0 12px 32px rgba(15, 23, 42, 0.2);
-    }
-    header {
-      display: flex; align-items: flex-start; gap: 8px; padding: 10px 10px 10px 14px;
-      background: #1e3a8a; color: #fff;
-    }
-    .titles { flex: 1; min-width: 0; }
-    h2 { margin: 0; font-size: 14px; font-weight: 600; }
-    .who {
-      margin: 2px 0 0; font-size: 12px; opacity: 0.85;
-      overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
-    }
-    .meta {
-      display: flex; flex-wrap: wrap; gap: 2px 12px; padding: 6px 14px;
-      font-size: 12px; color: #4b5563; border-bottom: 1px solid #e5e7eb;
-    }
-    .meta b { font-weight: 600; color: #111827; }
-    .messages {
-      list-style: none; margin: 0; padding: 10px 14px; flex: 1 1 auto; min-height: 96px;
-      overflow-y: auto; display: flex; flex-direction: column; gap: 6px;
-    }
-    .messages:empty::before {
-      content: "No messages yet."; margin: auto; color: #6b7280; font-size: 12px;
-    }
-    .msg {
-      max-width: 80%; padding: 6px 10px; border-radius: 12px;
-      white-space: pre-wrap; overflow-wrap: anywhere;
-    }
-    .msg.agent { align-self: flex-start; background: #f3f4f6; border-bottom-left-radius: 4px; }
-    .msg.client { align-self: flex-end; background: #2563eb; color: #fff; border-bottom-right-radius: 4px; }
-    form { display: flex; gap: 6px; padding: 8px 14px; border-top: 1px solid #e5e7eb; }
-    input, select, button { font: inherit; color: inherit; margin: 0; }
-    input, select {
-      min-width: 0; padding: 5px 8px; border: 1px solid #9ca3af; border-radius: 6px; background: #fff;
-    }
-    form input { flex: 1; }
-    button {
-      padding: 5px 10px; border: 1px solid #9ca3af; border-radius: 6px;
-      background: #f9fafb; cursor: pointer;
-    }
-    button:hover { background: #eef2ff; }
-    button.primary { background: #2563eb; border-color: #2563eb; color: #fff; }
-    button.primary:hover { background: #1d4ed8; }
-    :focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
-    header button {
-      width: 28px; height: 28px; padding: 0; line-height: 1; font-size: 18px;
-      border: 0; background: transparent; color: #fff;
-    }
-    header button:hover { background: rgba(255, 255, 255, 0.15); }
-    header :focus-visible { outline-color: #fff; }
-    .simulate {
-      display: grid; gap: 6px; padding: 8px 14px 10px;
-      background: #f8fafc; border-top: 1px dashed #cbd5e1;
-    }
-    h3 {
-      margin: 0; font-size: 11px; font-weight: 600; letter-spacing: 0.05em;
-      text-transform: uppercase; color: #64748b;
-    }
-    .row { display: flex; gap: 6px; flex-wrap: wrap; }
-    .row input, .row select { flex: 1; }
-    .simulate button, .simulate input, .simulate select { font-size: 12px; padding: 3px 8px; }
-    output {
-      display: block; min-height: 1.4em; font: 11px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-      color: #475569; overflow-wrap: anywhere;
-    }
-    .launcher {
-      position: relative; width: 56px; height: 56px; padding: 0; border: 0; border-radius: 50%;
-      display: grid; place-items: center; background: #1e3a8a; color: #fff;
-      box-shadow: 0 4px 14px rgba(15, 23, 42, 0.3);
-    }
-    .launcher:hover { background: #1e40af; }
-    .launcher:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 3px; }
-    .launcher svg { width: 26px; height: 26px; }
-    .badge {
-      position: absolute; top: -2px; right: -2px; min-width: 20px; height: 20px; padding: 0 5px;
-      border-radius: 10px; background: #dc2626; color: #fff;
-      font-size: 12px; font-weight: 600; line-height: 20px; text-align: center;
-    }
-  `;
-
-  const TEMPLATE = `
-    <div class="stack">
-      <section class="panel" id="panel" role="dialog" aria-label="Chat (development widget)" hidden>
-        <header>
-          <div class="titles">
-            <h2>Closer — development widget</h2>
-            <p class="who"></p>
-          </div>
-          <button type="button" class="close" aria-label="Close chat">&times;</button>
-        </header>
-        <div class="meta">
-          <span>Status: <b class="status"></b></span>
-          <span>Tags: <b class="tags"></b></span>
-          <span>Session: <b class="auth"></b></span>
-        </div>
-        <ol class="messages" role="log" aria-live="polite" aria-label="Messages"></ol>
-        <form class="composer">
-          <input class="message" type="text" autocomplete="off" aria-label="Message" placeholder="Write a message…">
-          <button type="submit" class="primary">Send</button>
-        </form>
-        <section class="simulate" aria-labelledby="simulate-title">
-          <h3 id="simulate-title">Simulate</h3>
-          <div class="row">
-            <button type="button" data-action="agent-message">Agent message</button>
-            <button type="button" data-action="lekta">Lekta context</button>
-          </div>
-          <div class="row">
-            <input class="tags-input" type="text" autocomplete="off" aria-label="Tags (comma-separated)" placeholder="vip, billing">
-            <button type="button" data-action="tags">Set tags</button>
-          </div>
-          <div class="row">
-            <select class="status-select" aria-label="Conversation status">
-              ${STATUSES.map((s) => `<option value="${s}">${s}</option>`).join('')}
-            </select>
-            <button type="button" data-action="status">Set status</button>
-          </div>
-          <div class="row">
-            <button type="button" data-action="authorized">Authorized</button>
-            <button type="button" data-action="auth-failed">Authorization failed</button>
-          </div>
-          <output class="last" aria-live="polite"></output>
-        </section>
-      </section>
-      <button type="button" class="launcher" aria-label="Open chat (development widget)" aria-controls="panel" aria-expanded="false">
-        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2Z"/></svg>
-        <span class="badge" aria-hidden="true" hidden></span>
-      </button>
-    </div>
-  `;
-
-  function drawUi() {
-    removeUi();
-    const root = document.createElement('div');
-    root.id = 'closer-simulator';
-    root.setAttribute('data-closer-widget', '');
-    // Inline and !important so page CSS (even its own !important rules) cannot move or
-    // restyle the host; everything else lives in the shadow root.
-    root.style.cssText = [
-      'all: initial',
-      'display: block',
-      'position: fixed',
-      'right: 16px',
-      'bottom: 16px',
-      'z-index: 2147483000',
-    ]
-      .map((declaration) => `${declaration} !important;`)
-      .join(' ');
-    const shadow = root.attachShadow({ mode: 'open' });
-    shadow.innerHTML = `<style>${CSS}</style>${TEMPLATE}`;
-
-    /** @type {<T extends Element>(selector: string) => T} */
-    const $ = (selector) => /** @type {any} */ (shadow.querySelector(selector));
-    const launcher = /** @type {HTMLButtonElement} */ ($('.launcher'));
-    launcher.remove(); // inserted by render() only when the launcher is shown
-
-    /** @type {Ui} */
-    const next = {
-      root,
-      panel: $('.panel'),
-      launcher,
-      badge: launcher.querySelector('.badge') || launcher,
-      who: $('.who'),
-      status: $('.status'),
-      tags: $('.tags'),
-      auth: $('.auth'),
-      messages: $('.messages'),
-      input: $('.message'),
-      tagsInput: $('.tags-input'),
-      statusSelect: $('.status-select'),
-      last: $('.last'),
-      pendingMount: null,
+  /** @returns {PanelState} */
+  function panelState() {
+    const opts = options || {};
+    return {
+      isOpen,
+      showLauncher: opts.showButton !== false || everOpened,
+      unread,
+      identity,
+      tags,
+      status,
+      auth,
+      messages,
+      last,
     };
-    ui = next;
-
-    launcher.addEventListener('click', () => setOpen(true, true));
-    $('.close').addEventListener('click', () => setOpen(false, true));
-    next.panel.addEventListener('keydown', (event) => {
-      if (/** @type {KeyboardEvent} */ (event).key === 'Escape') {
-        event.stopPropagation();
-        setOpen(false, true);
-      }
-    });
-    $('.composer').addEventListener('submit', (event) => {
-      event.preventDefault();
-      const text = next.input.value.trim();
-      if (!text) return;
-      next.input.value = '';
-      send(text);
-    });
-    $('.simulate').addEventListener('click', (event) => {
-      const target = /** @type {Element} */ (event.target);
-      const button = target.closest('button[data-action]');
-      if (!button) return;
-      switch (button.getAttribute('data-action')) {
-        case 'agent-message':
-          receive(undefined);
-          break;
-        case 'lekta':
-          invoke('onLektaContext', [{ intent: 'demo', at: Date.now() }]);
-          break;
-        case 'tags': {
-          const list = Object.freeze(
-            next.tagsInput.value
-              .split(',')
-              .map((t) => t.trim())
-              .filter(Boolean),
-          );
-          applyTags(list);
-          invoke('onTagsChanged', [list]);
-          break;
-        }
-        case 'status': {
-          status = next.statusSelect.value;
-          render();
-          invoke('onConversationStatusChanged', [{ status }]);
-          break;
-        }
-        case 'authorized':
-          auth = 'authorized';
-          render();
-          invoke('onUserAuthorized', []);
-          break;
-        case 'auth-failed':
-          auth = 'failed';
-          render();
-          invoke('onUserAuthorizationFailed', []);
-          break;
-        default:
-          break;
-      }
-    });
-
-    render();
-    if (document.body) {
-      document.body.appendChild(root);
-    } else {
-      // An async script may run before <body> exists: mount as soon as it does.
-      const mount = () => {
-        next.pendingMount = null;
-        if (ui === next && document.body) document.body.appendChild(root);
-      };
-      next.pendingMount = mount;
-      document.addEventListener('DOMContentLoaded', mount, { once: true });
-    }
   }
 
-  function removeUi() {
-    if (!ui) return;
-    if (ui.pendingMount) document.removeEventListener('DOMContentLoaded', ui.pendingMount);
-    ui.root.remove();
-    ui = null;
+  /** What the panel's controls do. @type {import('./panel.js').PanelActions} */
+  const actions = {
+    open: () => setOpen(true, true),
+    close: () => setOpen(false, true),
+    send: (text) => send(text),
+    agentMessage: () => receive(undefined),
+    lekta: () => invoke('onLektaContext', [{ intent: 'demo', at: Date.now() }]),
+    tags: (list) => {
+      const frozen = Object.freeze(list.slice());
+      applyTags(frozen);
+      invoke('onTagsChanged', [frozen]);
+    },
+    status: (next) => {
+      status = next;
+      render();
+      invoke('onConversationStatusChanged', [{ status }]);
+    },
+    authorized: () => {
+      auth = 'authorized';
+      render();
+      invoke('onUserAuthorized', []);
+    },
+    authFailed: () => {
+      auth = 'failed';
+      render();
+      invoke('onUserAuthorizationFailed', []);
+    },
+  };
+
+  function loadPanel() {
+    panelModule ??= import(PANEL_URL).catch((error) => {
+      panelModule = null;
+      throw error;
+    });
+    return panelModule;
+  }
+
+  /**
+   * Draws the widget in a task of its own once panel.js is there: the same path whether
+   * `init` ran inside this script (the snippet's queue) or later (a loader).
+   */
+  function requestDraw() {
+    const gen = generation;
+    loadPanel().then(
+      (mod) => later(() => draw(mod, gen)),
+      (error) => {
+        if (gen === generation) console.error(`${LOG} could not load ${PANEL_URL}; the widget is not drawn`, error);
+      },
+    );
+  }
+
+  /** @param {typeof import('./panel.js')} mod @param {number} gen */
+  function draw(mod, gen) {
+    if (disposed || !initialized || gen !== generation || panel) return;
+    mark('draw-start');
+    panel = mod.createPanel(actions);
+    panel.render(panelState());
+    weigh('onDraw', [panel.root]);
+    panel.mount();
+    mark('drawn');
+    const waiters = drawnWaiters;
+    drawnWaiters = [];
+    for (const resolve of waiters) resolve();
+    if (isOpen) mark('panel-shown');
+  }
+
+  function removePanel() {
+    if (!panel) return;
+    panel.destroy();
+    panel = null;
   }
 
   function render() {
-    if (!ui) return;
-    const opts = options || {};
-    ui.root.toggleAttribute('data-open', isOpen);
-    ui.panel.hidden = !isOpen;
-
-    const showLauncher = opts.showButton !== false || everOpened;
-    const stack = ui.panel.parentElement;
-    if (showLauncher && !ui.launcher.isConnected && stack) stack.append(ui.launcher);
-    if (!showLauncher && ui.launcher.isConnected) ui.launcher.remove();
-    ui.launcher.hidden = isOpen;
-    ui.launcher.setAttribute('aria-expanded', String(isOpen));
-    ui.badge.hidden = unread === 0;
-    ui.badge.textContent = unread > 99 ? '99+' : String(unread);
-
-    const id = identity || {};
-    const name = [id.firstName, id.lastName].filter((v) => typeof v === 'string' && v).join(' ');
-    const email = typeof id.email === 'string' ? id.email : '';
-    ui.who.textContent =
-      name && email ? `${name} <${email}>` : name || email || 'Anonymous visitor';
-
-    ui.status.textContent = status;
-    ui.tags.textContent = tags.length ? tags.join(', ') : '—';
-    ui.auth.textContent =
-      auth === 'authorized' ? 'authorized' : auth === 'failed' ? 'expired' : 'not checked';
-  }
-
-  /** @param {string} text */
-  function showLast(text) {
-    if (ui) ui.last.textContent = text;
+    if (!panel) return;
+    const wasOpen = panel.shown;
+    panel.render(panelState());
+    if (!wasOpen && panel.shown) mark('panel-shown');
   }
 
   // ---------------------------------------------------------------- install on window.closer
 
+  /** @type {any} */
   const closer =
     w.closer && (typeof w.closer === 'object' || typeof w.closer === 'function') ? w.closer : {};
   w.closer = closer;
-  closer.init = init;
-  closer.deinit = deinit;
-  closer.identify = identify;
-  closer.openWidget = openWidget;
+
+  /** @param {any} item a queued `{ method, args }` */
+  function runQueued(item) {
+    const method = item && item.method;
+    /** @type {Record<string, Function>} */
+    const methods = { init, deinit, identify, openWidget };
+    if (MODE === 'no-open') delete methods.openWidget;
+    const fn = typeof method === 'string' && Object.hasOwn(methods, method) ? methods[method] : undefined;
+    if (typeof fn !== 'function') {
+      console.warn(`${LOG} ignoring queued call to unknown method ${String(method)}`);
+      return;
+    }
+    try {
+      fn.apply(closer, item.args || []);
+    } catch (error) {
+      console.error(`${LOG} queued closer.${method}() failed:`, error);
+    }
+  }
+
+  function install() {
+    if (disposed || installed) return;
+    const queue = Array.isArray(closer.q) ? closer.q.slice() : [];
+    if (MODE === 'queue-only') {
+      // The stub stays: its methods keep pushing, and `push` now runs the call.
+      if (!Array.isArray(closer.q) && !closer.scriptUrl) closer.scriptUrl = scriptUrl.href;
+      for (const method of ['init', 'identify', 'openWidget']) {
+        if (typeof closer[method] !== 'function') {
+          closer[method] = function () {
+            // eslint-disable-next-line prefer-rest-params
+            this.q.push({ method, args: arguments });
+          };
+        }
+      }
+      closer.q = { push: (/** @type {any} */ item) => (runQueued(item), 0), length: 0 };
+    } else {
+      closer.init = init;
+      closer.deinit = deinit;
+      closer.identify = identify;
+      if (MODE === 'no-open') delete closer.openWidget;
+      else closer.openWidget = openWidget;
+    }
+    installed = true;
+    installedAfterLoad = scriptLoaded;
+    mark('installed');
+    for (const item of queue) runQueued(item);
+    if (MODE !== 'queue-only') closer.q = [];
+  }
 
   // ---------------------------------------------------------------- test hooks
 
   const api = {
     calls,
     executions,
+    /** The `mode` this copy runs in. */
+    mode: MODE,
+    /** @internal the cross-tab channel, closed by a later copy of the script */
+    channel,
     get initialized() {
       return initialized;
     },
@@ -763,6 +705,26 @@
     /** Last `identify()` data (null after deinit). */
     get identity() {
       return identity;
+    },
+    /** The methods are on `window.closer` (in queue-only: the queue is being drained). */
+    get installed() {
+      return installed;
+    },
+    /** Whether the script's `load` event had fired when the methods were installed. */
+    get installedAfterLoad() {
+      return installedAfterLoad;
+    },
+    /** Teardowns caused by a `deinit()` in another same-origin document. */
+    get remoteLogoffs() {
+      return remoteLogoffs;
+    },
+    /** The panel is on the page. */
+    get drawn() {
+      return panel !== null;
+    },
+    /** Resolves once the panel of the current session is on the page. */
+    whenDrawn() {
+      return panel ? Promise.resolve() : new Promise((resolve) => drawnWaiters.push(() => resolve(undefined)));
     },
     /**
      * Calls the current init options' callback `name` with `args`, and reflects it in the
@@ -801,17 +763,20 @@
     },
     /**
      * Test cleanup: removes the widget DOM, the storage keys, `window.closer`, every
-     * `<script>` of this simulator and `window.closerSimulator`. No callbacks fire.
+     * `<script>` of this simulator and `window.closerSimulator`. No callbacks fire, and
+     * other documents are not told.
      */
     reset() {
       teardown();
       disposed = true;
+      if (channel) channel.close();
+      drawnWaiters = [];
       for (const el of Array.from(document.querySelectorAll('#closer-simulator'))) el.remove();
       delete w.closer;
-      for (const script of Array.from(document.querySelectorAll('script[src]'))) {
-        const s = /** @type {HTMLScriptElement} */ (script);
-        if (s.src.includes(SCRIPT_PATH) || (s.getAttribute('src') || '').includes(SCRIPT_PATH)) {
-          s.remove();
+      for (const s of Array.from(document.querySelectorAll('script[src]'))) {
+        const el = /** @type {HTMLScriptElement} */ (s);
+        if (el.src.includes(SCRIPT_PATH) || (el.getAttribute('src') || '').includes(SCRIPT_PATH)) {
+          el.remove();
         }
       }
       delete w.closerSimulator;
@@ -819,21 +784,22 @@
   };
   w.closerSimulator = api;
 
-  // ---------------------------------------------------------------- replay the stub's queue
+  // ---------------------------------------------------------------- when to install
 
-  const queue = Array.isArray(closer.q) ? closer.q.slice() : [];
-  for (const item of queue) {
-    const method = item && item.method;
-    const fn = typeof method === 'string' ? closer[method] : undefined;
-    if (typeof fn !== 'function') {
-      console.warn(`${LOG} ignoring queued call to unknown method ${String(method)}`);
-      continue;
-    }
-    try {
-      fn.apply(closer, item.args || []);
-    } catch (error) {
-      console.error(`${LOG} queued closer.${method}() failed:`, error);
-    }
+  switch (MODE) {
+    case 'late-microtask':
+      queueMicrotask(install);
+      break;
+    case 'late-load':
+      if (script) script.addEventListener('load', () => later(install), { once: true });
+      else later(install);
+      break;
+    case 'late-timer':
+      later(install, INSTALL_MS);
+      break;
+    default:
+      install();
+      break;
   }
-  closer.q = [];
+  mark('exec-end');
 })();

@@ -1,6 +1,7 @@
 // A Vite plugin that serves the repository's development widget
-// (dev/simulator/widget.js, an offline stand-in for the real Closer widget) at
-// /dev-widget.js: from the dev server, and as a file in the build output.
+// (dev/simulator/, an offline stand-in for the real Closer widget) under /dev-widget/:
+// widget.js (the SDK) and panel.js beside it (its drawing, which widget.js imports from
+// its own folder). From the dev server, and as files in the build output.
 //
 // <closer-chat> only loads a widget script from the page's own origin (or the
 // official host), so each example serves its own copy. In your app you do not need
@@ -8,23 +9,26 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const WIDGET_FILE = fileURLToPath(new URL('../../dev/simulator/widget.js', import.meta.url));
+const FILES = ['widget.js', 'panel.js'];
+const read = name => readFileSync(fileURLToPath(new URL(`../../dev/simulator/${name}`, import.meta.url)), 'utf8');
 
-/** @param {{ path?: string }} [options] the URL path to serve the widget at */
-export function devWidget({ path = '/dev-widget.js' } = {}) {
-  const read = () => readFileSync(WIDGET_FILE, 'utf8');
+/** @param {{ dir?: string }} [options] the URL folder to serve the widget from */
+export function devWidget({ dir = '/dev-widget/' } = {}) {
+  const base = dir.endsWith('/') ? dir : `${dir}/`;
   return {
     name: 'closer-dev-widget',
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        if (req.url?.split('?')[0] !== path) return next();
+        const path = req.url?.split('?')[0] ?? '';
+        const name = FILES.find(file => path === `${base}${file}`);
+        if (!name) return next();
         res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
         res.setHeader('Cache-Control', 'no-cache');
-        res.end(read());
+        res.end(read(name));
       });
     },
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: path.replace(/^\//, ''), source: read() });
+      for (const name of FILES) this.emitFile({ type: 'asset', fileName: `${base}${name}`.replace(/^\//, ''), source: read(name) });
     },
   };
 }

@@ -13,7 +13,8 @@
 // window.closerSimulator.calls.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { closeBrowser, openPage, serveStatic } from './harness.js';
+import { startStaticServer } from '../../tools/static-server.js';
+import { closeBrowser, openPage } from './harness.js';
 
 export const ORG_ID = '7f3c9e2a-4b1d-4c8e-9a6f-2d5b8e1c0a47';
 export const API_KEYS = ['0c1e8a52-6f3b-4d29-8e71-5a9b2c4d6e01', '9b2d4f61-3a7c-4e58-b1d0-7c6e5f4a3b02'];
@@ -65,7 +66,7 @@ export function exampleSuite({ name, dist, strictMode = false }) {
   describe(name, { timeout: 4 * 60_000 }, () => {
     let server;
     before(async () => {
-      server = await serveStatic(dist);
+      server = await startStaticServer({ root: dist });
     });
     after(async () => {
       await server?.close();
@@ -108,7 +109,7 @@ export function exampleSuite({ name, dist, strictMode = false }) {
         apiKey: API_KEYS[0],
         showButton: 'true',
         loading: 'eager',
-        src: '/dev-widget.js',
+        src: '/dev-widget/widget.js',
         state: 'ready',
         scripts: 1,
       });

@@ -58,7 +58,7 @@ export function App() {
           api-key={apiKey}
           show-button={showButton ? 'true' : 'false'}
           loading="eager"
-          src="/dev-widget.js"
+          src="/dev-widget/widget.js"
           identity={identity}
           oncloser-ready={() => note('closer-ready')}
           oncloser-open={() => note('closer-open')}

@@ -1,6 +1,7 @@
-// Browsers for @web/test-runner: the system Chromium and Firefox ESR, both driven by
-// puppeteer-core through @web/test-runner-chrome's chromeLauncher (Firefox over
-// WebDriver BiDi). Nothing is downloaded.
+// The system browsers, for the tests, the examples and the benchmark: where Chromium
+// and Firefox ESR are, the flags Chromium needs here, and the @web/test-runner launcher
+// list (both driven by puppeteer-core through @web/test-runner-chrome's chromeLauncher,
+// Firefox over WebDriver BiDi). Nothing is downloaded.
 //
 //   BROWSERS=chromium | firefox | chromium,firefox   (default: both)
 //   CHROME_PATH=/path/to/chromium   FIREFOX_PATH=/path/to/firefox
