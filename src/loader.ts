@@ -74,11 +74,13 @@ const alreadyLoaded = (script: HTMLScriptElement): boolean =>
 const ranScripts = new WeakSet<HTMLScriptElement>();
 
 /**
- * The widget script on the page has run (its `load` event came), whether or not the SDK
- * has installed its methods yet: from then on, calls go through the stub's queue.
+ * The widget script for `src` (or the page snippet's) has run: its `load` event came,
+ * whether or not the SDK has installed its methods yet. From then on, calls go
+ * through the stub's queue.
  */
-export function widgetScriptRan(): boolean {
-  return !!window.closer && Array.from(document.scripts).some((script) => ranScripts.has(script));
+export function widgetScriptRan(src: string): boolean {
+  const script = window.closer && findWidgetScript(src);
+  return !!script && ranScripts.has(script);
 }
 
 /** One load at a time for the whole document; callers share it. */

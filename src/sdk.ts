@@ -109,6 +109,20 @@ export function callSdk(method: 'init' | 'identify', arg: Record<string, unknown
   return Array.isArray(sdk.q) && sdk.q === queue && sdk.q.length > before ? sdk.q[sdk.q.length - 1] : undefined;
 }
 
+/**
+ * The SDK took over the queue: `closer.q` is no longer the stub's array but something
+ * that runs what is pushed. Such an SDK takes calls it has no method for yet (deinit).
+ */
+export function sdkDrainsQueue(): boolean {
+  const queue = window.closer?.q as unknown;
+  return !!queue && !Array.isArray(queue) && typeof (queue as { push?: unknown }).push === 'function';
+}
+
+/** Pushes a call onto a queue the SDK drains (see `sdkDrainsQueue`). */
+export function pushCall(method: string): void {
+  window.closer!.q!.push({ method, args: [] });
+}
+
 /** Whether a queued call is still waiting (the SDK has not taken it yet). */
 export const isWaiting = (call: QueuedCall | undefined): boolean =>
   !!call && Array.isArray(window.closer?.q) && window.closer.q.includes(call);

@@ -28,6 +28,8 @@ import {
   isWaiting,
   notePageStub,
   pageStartedWidget,
+  pushCall,
+  sdkDrainsQueue,
   takeBack,
   type CloserSdk,
   type QueuedCall,
@@ -141,6 +143,8 @@ class LiveWidget {
   #starting?: Promise<void>;
   #settleTimer?: ReturnType<typeof setTimeout>;
   #graceTimer?: ReturnType<typeof setTimeout>;
+  /** `logout()` asked for a deinit that waits for the SDK to have one. */
+  #logoffWanted = false;
   /** Open while a widget runs: hears other tabs' logoffs. */
   #tabs?: TabChannel;
 
@@ -218,9 +222,17 @@ class LiveWidget {
         if (this.#desired?.owner === host) preconnect(this.#desired.config.src);
       },
       logout: async () => {
-        owned().run = false;
+        const desired = owned();
+        desired.run = false;
         await this.#starting?.catch(() => undefined);
-        this.#stop();
+        // A log-off is part of the desired state: applied now, or (bounded) once a late
+        // SDK has installed its deinit. Nothing is fetched just to log off.
+        this.#logoffWanted = true;
+        this.#reconcile();
+        if (this.#logoffWanted && widgetScriptRan(desired.config.src)) {
+          await this.#waitForSdk(() => !this.#logoffWanted);
+        }
+        this.#logoffWanted = false;
         this.#setState(INITIAL_STATE);
         emit(host, LOGOUT_EVENT, Object.freeze({ reason: 'logout' }));
       },
@@ -261,7 +273,7 @@ class LiveWidget {
     const initError = this.#reconcile();
     if (initError) throw new CloserChatError(initError);
     // A late SDK: wait (bounded) until it has taken our queued init, reconciling as it goes.
-    if (this.#running && !this.#initRan() && !(await this.#waitForSdk())) {
+    if (this.#running && !this.#initRan() && !(await this.#waitForSdk(() => !this.#running || this.#initRan()))) {
       takeBack(this.#running?.queued);
       this.#running = undefined;
       const detail = errorDetail('sdk-missing', `${config.src} ran but never took its queued calls (no Closer SDK)`);
@@ -280,16 +292,13 @@ class LiveWidget {
     return !!this.#running && !isWaiting(this.#running.queued);
   }
 
-  /** Polls a late SDK until it took our queued init, or that init is no longer wanted; false on timeout. */
-  async #waitForSdk(): Promise<boolean> {
+  /** Polls a late SDK, reconciling as it goes, until `done()`; false on timeout. */
+  async #waitForSdk(done: () => boolean): Promise<boolean> {
     for (let waited = 0; waited < SDK_WAIT_MS; waited += SDK_POLL_MS) {
       await new Promise((resolve) => setTimeout(resolve, SDK_POLL_MS));
       this.#reconcile();
-      if (!this.#running) return true;
-      if (this.#initRan()) {
-        this.#becameReady();
-        return true;
-      }
+      this.#becameReady();
+      if (done()) return true;
     }
     return false;
   }
@@ -320,14 +329,21 @@ class LiveWidget {
   /** Makes the SDK match the desired state; returns an init failure, if any. */
   #reconcile(): CloserErrorDetail | undefined {
     const ready = isSdkReady();
-    // Before the script has run, everything waits for it (nothing is queued early).
-    if (!ready && !widgetScriptRan()) return undefined;
     const wanted = this.#desired?.run ? this.#desired.config : undefined;
+    // Before the script has run, everything waits for it (nothing is queued early).
+    const src = this.#desired?.config.src;
+    if (!ready && !this.#running && !(src && widgetScriptRan(src))) return undefined;
+    // logout(): our session, or a stored one, is logged off once there is a deinit.
+    if (this.#logoffWanted && !this.#running && (ready || sdkDrainsQueue())) {
+      this.#logoffWanted = false;
+      this.#deinit(window.closer as CloserSdk);
+    }
     if (this.#running && (!wanted || !sameIdentity(this.#running.options, wanted.init))) {
       // A queued init is taken back; one the SDK took needs its deinit (once it has one).
       if (takeBack(this.#running.queued)) this.#ended();
       else if (ready) this.#deinit(window.closer as CloserSdk);
       else return undefined;
+      this.#logoffWanted = false;
     }
     if (wanted && !this.#running) {
       const error = this.#init(wanted.init);
@@ -371,23 +387,14 @@ class LiveWidget {
   #deinit(sdk: CloserSdk): void {
     this.#session++; // callbacks fired by deinit itself belong to the ended session
     try {
-      sdk.deinit?.();
+      if (sdk.deinit) sdk.deinit();
+      else if (sdkDrainsQueue()) pushCall('deinit');
     } catch (error) {
       console.error('[closer-chat] closer.deinit() threw', error);
     }
     // deinit logs the visitor off in every same-origin tab: tell their elements.
     this.#tabs?.post();
     this.#ended();
-  }
-
-  /** Logs off now, or as soon as the script has loaded; nothing to undo if it never ran. */
-  #stop(): void {
-    if (!this.#running) {
-      if (isSdkReady()) this.#deinit(window.closer as CloserSdk);
-      return;
-    }
-    if (takeBack(this.#running.queued)) this.#ended();
-    else if (isSdkReady()) this.#deinit(window.closer as CloserSdk);
   }
 
   /** Our session is over: its callbacks are ignored from now on. */

@@ -28,7 +28,8 @@ type PageWindow = Window & {
 const framePage = (query: Record<string, string>) =>
   openFramePage<PageWindow>(`/test/fixtures/page.html?${new URLSearchParams(query)}`);
 
-const launcher = (element: CloserChat) => element.shadowRoot?.querySelector<HTMLButtonElement>('button[part~="launcher"]') ?? null;
+const launcher = (element: CloserChat) =>
+  element.shadowRoot?.querySelector<HTMLButtonElement>('button[part~="launcher"]') ?? null;
 const note = (element: CloserChat) => element.shadowRoot?.querySelector('[part~="note"]') ?? null;
 
 /** The page has loaded and been idle: what `idle` waits for has long passed. */
@@ -52,7 +53,11 @@ describe('<closer-chat>', () => {
   describe('consent', () => {
     for (const loading of ['eager', 'idle', 'interaction', 'manual']) {
       it(`consent="pending" with loading="${loading}": zero requests, zero storage, a launcher all the same`, async () => {
-        const { win, chat } = await framePage({ loading, consent: 'pending', src: 'https://widget.closer.app/widget.js' });
+        const { win, chat } = await framePage({
+          loading,
+          consent: 'pending',
+          src: 'https://widget.closer.app/widget.js',
+        });
         const storageBefore = Object.keys(win.localStorage);
         await pageSettled(win);
         launcher(chat)?.dispatchEvent(new PointerEvent('pointerenter')); // intent, too, fetches nothing

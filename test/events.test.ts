@@ -11,7 +11,17 @@ import {
   USER_AUTHORIZATION_FAILED_EVENT,
   USER_AUTHORIZED_EVENT,
 } from '../src/index.js';
-import { API_KEY, callsOf, collect, mountReady, nextEvent, nextTask, resetPage, simulator, slowWidgetUrl } from './helpers.js';
+import {
+  API_KEY,
+  callsOf,
+  collect,
+  mountReady,
+  nextEvent,
+  nextTask,
+  resetPage,
+  simulator,
+  slowWidgetUrl,
+} from './helpers.js';
 
 /** Each SDK callback, the arguments the SDK passes, the event and detail we expect. */
 const CALLBACK_CASES = [
@@ -68,7 +78,9 @@ describe('<closer-chat>', () => {
     it('callback arguments never carry the api key: redacted in values and apiKey fields', async () => {
       const element = await mountReady({ 'api-key': API_KEY });
       const heard = nextEvent(element, 'closer-user-authorized');
-      simulator().fire('onUserAuthorized', { apiKey: API_KEY, customer: { token: `Bearer ${API_KEY}`, name: 'Ada' } }, [API_KEY]);
+      simulator().fire('onUserAuthorized', { apiKey: API_KEY, customer: { token: `Bearer ${API_KEY}`, name: 'Ada' } }, [
+        API_KEY,
+      ]);
       const { detail } = await heard;
       expect(JSON.stringify(detail)).not.to.include(API_KEY);
       expect(detail.args).to.deep.equal([

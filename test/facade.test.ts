@@ -6,16 +6,24 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { CloserChat } from '../src/index.js';
 import { callsOf, mount, mountReady, nextEvent, ORG_ID, resetPage, simulator, slowWidgetUrl } from './helpers.js';
 
-const launcher = (element: CloserChat) => element.shadowRoot!.querySelector<HTMLButtonElement>('button[part~="launcher"]')!;
+const launcher = (element: CloserChat) =>
+  element.shadowRoot!.querySelector<HTMLButtonElement>('button[part~="launcher"]')!;
 
-async function mountFacade(attributes: Record<string, string> = {}, parent: ParentNode = document.body): Promise<CloserChat> {
+async function mountFacade(
+  attributes: Record<string, string> = {},
+  parent: ParentNode = document.body,
+): Promise<CloserChat> {
   const element = mount({ 'org-id': ORG_ID, src: slowWidgetUrl(200), loading: 'interaction', ...attributes }, parent);
   await element.updateComplete;
   return element;
 }
 
 /** `rgb(…)`/`rgba(…)` → [r, g, b] in 0–255. */
-const channels = (color: string): number[] => color.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+const channels = (color: string): number[] =>
+  color
+    .match(/[\d.]+/g)!
+    .slice(0, 3)
+    .map(Number);
 
 /** WCAG 2 contrast ratio of two opaque colours. */
 function contrast(a: string, b: string): number {
@@ -97,7 +105,9 @@ describe('<closer-chat>', () => {
       const element = await mountFacade({ consent: 'pending' });
       launcher(element).click();
       await element.updateComplete;
-      expect(element.shadowRoot!.querySelector('[part~="note"]')?.textContent).to.equal('Czat wymaga najpierw Twojej zgody.');
+      expect(element.shadowRoot!.querySelector('[part~="note"]')?.textContent).to.equal(
+        'Czat wymaga najpierw Twojej zgody.',
+      );
     });
   });
 
@@ -123,7 +133,10 @@ describe('<closer-chat>', () => {
       const element = await mountFacade();
       const rest = getComputedStyle(launcher(element)).backgroundColor;
       const box = launcher(element).getBoundingClientRect();
-      await sendMouse({ type: 'move', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+      await sendMouse({
+        type: 'move',
+        position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+      });
       await new Promise((resolve) => setTimeout(resolve, 250)); // past the transition
       const hovered = getComputedStyle(launcher(element)).backgroundColor;
       expect(hovered).not.to.equal(rest);

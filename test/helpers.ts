@@ -30,6 +30,14 @@ export interface Simulator {
   receiveMessage(text: string): void;
   sendMessage(text: string): void;
   reset(): void;
+  /** How this copy installed itself (dev/simulator/README.md, "Modes"). */
+  mode: string;
+  installed: boolean;
+  installedAfterLoad: boolean;
+  /** Logoffs heard from another same-origin document's deinit. */
+  remoteLogoffs: number;
+  drawn: boolean;
+  whenDrawn(): Promise<void>;
 }
 
 declare global {

@@ -5,7 +5,16 @@
 import { expect } from '@open-wc/testing';
 import { LitElement, type CSSResultOrNative } from 'lit';
 import { CLOSER_EVENTS, CloserChat, TAG_NAME } from '../src/index.js';
-import { ORG_ID, SIMULATOR_URL, consoleErrors, mount, nextTask, resetPage, simulator, slowWidgetUrl } from './helpers.js';
+import {
+  ORG_ID,
+  SIMULATOR_URL,
+  consoleErrors,
+  mount,
+  nextTask,
+  resetPage,
+  simulator,
+  slowWidgetUrl,
+} from './helpers.js';
 
 interface Named {
   name: string;

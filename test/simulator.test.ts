@@ -31,14 +31,21 @@ async function loadSimulator(query: Record<string, string>, { snippet = true } =
     document.head.append(script);
   }
   return new Promise<{ deinit: string; openWidget: string }>((resolve, reject) => {
-    script.addEventListener('load', () => resolve({ deinit: typeof sdk().deinit, openWidget: typeof sdk().openWidget }), { once: true });
+    script.addEventListener(
+      'load',
+      () => resolve({ deinit: typeof sdk().deinit, openWidget: typeof sdk().openWidget }),
+      { once: true },
+    );
     script.addEventListener('error', () => reject(new Error(`${src} failed to load`)), { once: true });
   });
 }
 
 /** `promise`, or a failure naming `what` after `ms`. */
 const within = <T>(what: string, promise: Promise<T>, ms = 3000): Promise<T> =>
-  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms))]);
+  Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms)),
+  ]);
 
 const until = async (what: string, check: () => boolean, ms = 2000): Promise<void> => {
   const end = performance.now() + ms;
@@ -103,7 +110,10 @@ describe('development widget', () => {
       expect(seen.deinit).to.equal('undefined');
       await until('the real methods', () => typeof sdk().deinit === 'function');
       expect((simulator() as any).installedAfterLoad).to.equal(true);
-      expect(simulator().calls.map((call) => call.method), 'the queue replayed then').to.deep.equal(['init']);
+      expect(
+        simulator().calls.map((call) => call.method),
+        'the queue replayed then',
+      ).to.deep.equal(['init']);
     });
 
     it('late-timer: installed install-ms after execution', async () => {
@@ -153,7 +163,9 @@ describe('development widget', () => {
   });
 
   describe('cross-tab logoff', () => {
-    type SimWindow = Window & { closerSimulator?: { initialized: boolean; remoteLogoffs: number; whenDrawn(): Promise<void> } };
+    type SimWindow = Window & {
+      closerSimulator?: { initialized: boolean; remoteLogoffs: number; whenDrawn(): Promise<void> };
+    };
 
     it('a deinit here logs the same organisation off in another same-origin document', async () => {
       const other = document.createElement('iframe');
@@ -194,10 +206,14 @@ describe('development widget', () => {
     it('draws under a nonce-only CSP (panel.js comes through the import, with the nonce)', async () => {
       type CspWindow = Window & { violations: { line: string }[]; closerSimulator?: { whenDrawn(): Promise<void> } };
       const { win, chat } = await openFramePage<CspWindow>('/test/fixtures/csp.html?nonce=test');
-      await new Promise((resolve) => (chat.state === 'ready' ? resolve(undefined) : chat.addEventListener('closer-ready', resolve, { once: true })));
+      await new Promise((resolve) =>
+        chat.state === 'ready' ? resolve(undefined) : chat.addEventListener('closer-ready', resolve, { once: true }),
+      );
       await within('the widget to draw itself', win.closerSimulator!.whenDrawn());
       expect(win.document.querySelector('#closer-simulator')).to.exist;
-      expect(win.violations.map(({ line }) => line).filter((line) => !line.includes('__web-dev-server__'))).to.deep.equal([]);
+      expect(
+        win.violations.map(({ line }) => line).filter((line) => !line.includes('__web-dev-server__')),
+      ).to.deep.equal([]);
     });
 
     it("draws under require-trusted-types-for 'script' without a violation", async () => {

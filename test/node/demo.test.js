@@ -18,7 +18,10 @@ const freePort = () =>
 
 test('npm start prints one URL, and it serves the demo page', { timeout: 60_000 }, async () => {
   const port = await freePort();
-  const server = spawn(process.execPath, ['scripts/start.js'], { cwd: root, env: { ...process.env, PORT: String(port) } });
+  const server = spawn(process.execPath, ['scripts/start.js'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port) },
+  });
   try {
     let output = '';
     server.stdout.on('data', (chunk) => (output += chunk));

@@ -35,7 +35,11 @@ beforeEach(() => {
 function run(args, { env = {}, input = '' } = {}) {
   return new Promise((resolve, reject) => {
     const base = { PATH: process.env.PATH, CLOSER_API_KEY: ADMIN_KEY };
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...base, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: dir,
+      env: { ...base, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -50,7 +54,10 @@ function run(args, { env = {}, input = '' } = {}) {
 function runInTerminal(args, { env = {}, input = '' } = {}) {
   return new Promise((resolve, reject) => {
     const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
-    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: dir, env: { PATH: process.env.PATH, CLOSER_API_KEY: ADMIN_KEY, TERM: 'xterm', ...env } });
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      cwd: dir,
+      env: { PATH: process.env.PATH, CLOSER_API_KEY: ADMIN_KEY, TERM: 'xterm', ...env },
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.on('error', reject);
@@ -84,7 +91,8 @@ describe('closer-config CLI', () => {
     test('--help lists the commands, the exit codes and the environment', async () => {
       const { code, stdout } = await run(['--help']);
       assert.equal(code, 0);
-      for (const command of ['pull', 'validate', 'diff', 'push', 'hours']) assert.match(stdout, new RegExp(`^  ${command} `, 'm'));
+      for (const command of ['pull', 'validate', 'diff', 'push', 'hours'])
+        assert.match(stdout, new RegExp(`^  ${command} `, 'm'));
       assert.match(stdout, /Exit codes:\n {2}0 /);
       assert.match(stdout, /CLOSER_API_KEY/);
     });
@@ -92,19 +100,36 @@ describe('closer-config CLI', () => {
     test('the README and docs/org-config.md list the commands and exit codes the CLI has', async () => {
       const { stdout } = await run(['--help']);
       const commands = [...stdout.matchAll(/^ {2}(\w+) \[options\]/gm)].map((m) => m[1]);
-      const exitCodes = [...stdout.split('Exit codes:')[1].split('Environment:')[0].matchAll(/^ {2}(\d+) /gm)].map((m) => m[1]);
+      const exitCodes = [
+        ...stdout
+          .split('Exit codes:')[1]
+          .split('Environment:')[0]
+          .matchAll(/^ {2}(\d+) /gm),
+      ].map((m) => m[1]);
       const readme = readFileSync(join(root, 'README.md'), 'utf8');
       const section = readme.slice(readme.indexOf('## Configuration as code'), readme.indexOf('## Benchmark'));
       const documented = [...section.matchAll(/^\| `(\w+)[^`]*` \|/gm)].map((m) => m[1]);
       assert.deepEqual(documented, commands);
       const docs = readFileSync(join(root, 'docs/org-config.md'), 'utf8');
-      assert.deepEqual([...docs.matchAll(/^\| `closer-config (\w+)[^`]*` \|/gm)].map((m) => m[1]), commands);
-      assert.deepEqual([...docs.matchAll(/^\| `(\d+)` \|/gm)].map((m) => m[1]), exitCodes);
+      assert.deepEqual(
+        [...docs.matchAll(/^\| `closer-config (\w+)[^`]*` \|/gm)].map((m) => m[1]),
+        commands,
+      );
+      assert.deepEqual(
+        [...docs.matchAll(/^\| `(\d+)` \|/gm)].map((m) => m[1]),
+        exitCodes,
+      );
       assert.deepEqual(exitCodes, ['0', '1', '2', '3', '4', '5']);
     });
 
     test('each command has its own --help', async () => {
-      for (const [command, option] of [['pull', '--org <id>'], ['validate', '--json'], ['diff', '--base-url <url>'], ['push', '-y, --yes'], ['hours', '--time-zone <zone>']]) {
+      for (const [command, option] of [
+        ['pull', '--org <id>'],
+        ['validate', '--json'],
+        ['diff', '--base-url <url>'],
+        ['push', '-y, --yes'],
+        ['hours', '--time-zone <zone>'],
+      ]) {
         const { code, stdout } = await run([command, '--help']);
         assert.equal(code, 0, command);
         assert.match(stdout, new RegExp(`^Usage: closer-config ${command} `, 'm'));
@@ -176,7 +201,10 @@ describe('closer-config CLI', () => {
       assert.equal(code, 1);
       const result = JSON.parse(stdout);
       assert.equal(result.valid, false);
-      assert.deepEqual(result.problems.map((p) => [p.path, p.segments]), [['reportsEnabled', ['reportsEnabled']]]);
+      assert.deepEqual(
+        result.problems.map((p) => [p.path, p.segments]),
+        [['reportsEnabled', ['reportsEnabled']]],
+      );
       assert.deepEqual(result.unknownFields, ['extra']);
     });
 
@@ -205,7 +233,13 @@ describe('closer-config CLI', () => {
       assert.equal(toStdout.code, 0);
       assert.equal(toStdout.stdout, exampleText());
       const summary = await run(['pull', 'again.json', ...connection(), '--json']);
-      assert.deepEqual(JSON.parse(summary.stdout), { file: 'again.json', fields: 51, valid: true, problems: [], unknownFields: [] });
+      assert.deepEqual(JSON.parse(summary.stdout), {
+        file: 'again.json',
+        fields: 51,
+        valid: true,
+        problems: [],
+        unknownFields: [],
+      });
       const nowhere = await run(['pull', 'no/such/dir/live.json', ...connection()]);
       assert.equal(nowhere.code, 2);
       assert.match(nowhere.stderr, /cannot write no\/such\/dir\/live\.json: ENOENT/);
@@ -216,7 +250,10 @@ describe('closer-config CLI', () => {
       const { code, stderr } = await run(['pull', 'odd.json', ...connection()]);
       assert.equal(code, 0);
       assert.equal(JSON.parse(readFileSync(join(dir, 'odd.json'), 'utf8')).color, 'rebeccapurple');
-      assert.match(stderr, /warning: the live configuration does not pass this version’s schema[\s\S]*color: expected a hex colour/);
+      assert.match(
+        stderr,
+        /warning: the live configuration does not pass this version’s schema[\s\S]*color: expected a hex colour/,
+      );
     });
   });
 
@@ -239,7 +276,11 @@ describe('closer-config CLI', () => {
           '',
         ].join('\n'),
       );
-      assert.deepEqual(api.requests.map((r) => r.method), ['GET'], 'diff never writes');
+      assert.deepEqual(
+        api.requests.map((r) => r.method),
+        ['GET'],
+        'diff never writes',
+      );
     });
 
     test('no differences: exit 0', async () => {
@@ -260,12 +301,22 @@ describe('closer-config CLI', () => {
       assert.equal(code, 1);
       const result = JSON.parse(stdout);
       assert.equal(result.valid, true);
-      assert.deepEqual(result.differences[0], { kind: 'changed', path: 'color', segments: ['color'], before: '#fe7f00', after: '#0055ff' });
+      assert.deepEqual(result.differences[0], {
+        kind: 'changed',
+        path: 'color',
+        segments: ['color'],
+        before: '#fe7f00',
+        after: '#0055ff',
+      });
       assert.equal(result.differences.length, 6);
     });
 
     test('an invalid file is still compared, with a warning that push would refuse it', async () => {
-      const { code, stdout, stderr } = await run(['diff', file('bad-color.json', { ...example(), color: 'nope' }), ...connection()]);
+      const { code, stdout, stderr } = await run([
+        'diff',
+        file('bad-color.json', { ...example(), color: 'nope' }),
+        ...connection(),
+      ]);
       assert.equal(code, 1);
       assert.match(stderr, /push would refuse this file[\s\S]*color: expected a hex colour/);
       assert.match(stdout, /~ color: "#fe7f00" → "nope"/);
@@ -274,7 +325,12 @@ describe('closer-config CLI', () => {
 
   describe('push', () => {
     test('--yes: shows the differences and PUTs the file', async () => {
-      const { code, stdout, stderr } = await run(['push', file('changed.json', changedExample()), ...connection(), '--yes']);
+      const { code, stdout, stderr } = await run([
+        'push',
+        file('changed.json', changedExample()),
+        ...connection(),
+        '--yes',
+      ]);
       assert.equal(code, 0, stderr);
       assert.match(stdout, /^6 changes to the live configuration/);
       assert.match(stdout, /~ color: "#fe7f00" → "#0055ff"/);
@@ -294,7 +350,12 @@ describe('closer-config CLI', () => {
     });
 
     test('refuses an invalid file: lists the problems, sends nothing (exit 1)', async () => {
-      const { code, stdout, stderr } = await run(['push', file('bad.json', { ...example(), origin: ['https://a.example/'] }), ...connection(), '--yes']);
+      const { code, stdout, stderr } = await run([
+        'push',
+        file('bad.json', { ...example(), origin: ['https://a.example/'] }),
+        ...connection(),
+        '--yes',
+      ]);
       assert.equal(code, 1);
       assert.match(stdout, /origin\[0\]: expected "\*" or an origin/);
       assert.match(stderr, /Nothing was sent/);
@@ -302,7 +363,9 @@ describe('closer-config CLI', () => {
     });
 
     test('without --yes and stdin not a terminal: refuses before any request (exit 2)', async () => {
-      const { code, stderr } = await run(['push', file('changed.json', changedExample()), ...connection()], { input: 'y\n' });
+      const { code, stderr } = await run(['push', file('changed.json', changedExample()), ...connection()], {
+        input: 'y\n',
+      });
       assert.equal(code, 2);
       assert.match(stderr, /refusing to push without confirmation: stdin is not a terminal.*--yes/);
       assert.equal(api.requests.length, 0);
@@ -316,7 +379,13 @@ describe('closer-config CLI', () => {
     });
 
     test('--json: the result on stdout, the differences for people on stderr', async () => {
-      const { code, stdout, stderr } = await run(['push', file('changed.json', changedExample()), ...connection(), '--yes', '--json']);
+      const { code, stdout, stderr } = await run([
+        'push',
+        file('changed.json', changedExample()),
+        ...connection(),
+        '--yes',
+        '--json',
+      ]);
       assert.equal(code, 0);
       const result = JSON.parse(stdout);
       assert.equal(result.pushed, true);
@@ -325,26 +394,36 @@ describe('closer-config CLI', () => {
     });
 
     test('an adviser key without admin permission: exit 3, says which key is needed', async () => {
-      const { code, stderr } = await run(['push', file('changed.json', changedExample()), ...connection(), '--yes'], { env: { CLOSER_API_KEY: READ_KEY } });
+      const { code, stderr } = await run(['push', file('changed.json', changedExample()), ...connection(), '--yes'], {
+        env: { CLOSER_API_KEY: READ_KEY },
+      });
       assert.equal(code, 3);
       assert.match(stderr, /403.*updating needs the api key of an adviser with admin permission/);
     });
 
-    test('in a terminal it asks; "y" pushes, anything else does not', { skip: !hasScript && 'needs util-linux `script` for a pseudo-terminal' }, async () => {
-      const path = file('changed.json', changedExample());
-      const env = { NO_COLOR: '1' };
-      const no = await runInTerminal(['push', path, ...connection()], { input: 'n\n', env });
-      assert.equal(no.code, 1, no.output);
-      assert.match(no.output, /Push 6 changes to org .*\? \[y\/N\] /);
-      assert.match(no.output, /Not pushed\./);
-      assert.equal(puts().length, 0);
+    test(
+      'in a terminal it asks; "y" pushes, anything else does not',
+      { skip: !hasScript && 'needs util-linux `script` for a pseudo-terminal' },
+      async () => {
+        const path = file('changed.json', changedExample());
+        const env = { NO_COLOR: '1' };
+        const no = await runInTerminal(['push', path, ...connection()], { input: 'n\n', env });
+        assert.equal(no.code, 1, no.output);
+        assert.match(no.output, /Push 6 changes to org .*\? \[y\/N\] /);
+        assert.match(no.output, /Not pushed\./);
+        assert.equal(puts().length, 0);
 
-      const yes = await runInTerminal(['push', path, ...connection()], { input: 'y\n', env });
-      assert.equal(yes.code, 0, yes.output);
-      assert.match(yes.output, /Pushed 6 changes/);
-      assert.equal(puts().length, 1);
-      assert.deepEqual(api.requests.map((r) => r.method), ['GET', 'GET', 'GET', 'PUT'], 'read again after the answer, before writing');
-    });
+        const yes = await runInTerminal(['push', path, ...connection()], { input: 'y\n', env });
+        assert.equal(yes.code, 0, yes.output);
+        assert.match(yes.output, /Pushed 6 changes/);
+        assert.equal(puts().length, 1);
+        assert.deepEqual(
+          api.requests.map((r) => r.method),
+          ['GET', 'GET', 'GET', 'PUT'],
+          'read again after the answer, before writing',
+        );
+      },
+    );
   });
 
   describe('errors and exit codes', () => {
@@ -355,7 +434,14 @@ describe('closer-config CLI', () => {
       assert.equal(unauthorized.code, 3);
       assert.match(unauthorized.stderr, /^closer-config: GET .*: 401 .*the api key was not accepted/);
 
-      const notFound = await run(['diff', path(), '--org', '00000000-0000-0000-0000-000000000000', '--base-url', api.url]);
+      const notFound = await run([
+        'diff',
+        path(),
+        '--org',
+        '00000000-0000-0000-0000-000000000000',
+        '--base-url',
+        api.url,
+      ]);
       assert.equal(notFound.code, 4);
       assert.match(notFound.stderr, /no organisation 00000000-0000-0000-0000-000000000000/);
 
@@ -427,7 +513,13 @@ describe('closer-config CLI', () => {
     });
 
     test('--json and --time-zone', async () => {
-      const { code, stdout } = await run(['hours', file('example.json', exampleText()), '--time-zone', 'Asia/Tokyo', '--json']);
+      const { code, stdout } = await run([
+        'hours',
+        file('example.json', exampleText()),
+        '--time-zone',
+        'Asia/Tokyo',
+        '--json',
+      ]);
       assert.equal(code, 0);
       const result = JSON.parse(stdout);
       assert.equal(result.utcOffsetMinutes, 540);

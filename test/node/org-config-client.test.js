@@ -19,7 +19,14 @@ beforeEach(() => {
 });
 
 const client = (options = {}) =>
-  createOrgConfigClient({ orgId: ORG_ID, apiKey: ADMIN_KEY, baseUrl: api.url, retryDelayMs: 5, timeoutMs: 2000, ...options });
+  createOrgConfigClient({
+    orgId: ORG_ID,
+    apiKey: ADMIN_KEY,
+    baseUrl: api.url,
+    retryDelayMs: 5,
+    timeoutMs: 2000,
+    ...options,
+  });
 
 /** Asserts `promise` rejects with an OrgConfigError of `code`; returns the error. */
 async function rejection(promise, code) {
@@ -36,7 +43,12 @@ async function rejection(promise, code) {
 
 /** Nothing about the error — message, fields, cause, inspection — holds `secret`. */
 function assertNoSecret(value, secret) {
-  const seen = [String(value?.message ?? ''), JSON.stringify(value) ?? '', inspect(value, { depth: Infinity, showHidden: true }), String(value?.cause?.message ?? '')];
+  const seen = [
+    String(value?.message ?? ''),
+    JSON.stringify(value) ?? '',
+    inspect(value, { depth: Infinity, showHidden: true }),
+    String(value?.cause?.message ?? ''),
+  ];
   for (const text of seen) assert.ok(!text.includes(secret), `the key leaked into: ${text.slice(0, 300)}`);
 }
 
@@ -68,9 +80,15 @@ describe('org-config client', () => {
   });
 
   test('putConfig refuses an invalid configuration and sends nothing', async () => {
-    const error = await rejection(client().putConfig({ ...example(), color: 'orange', autoAssignedLimit: -2 }), 'invalid-config');
+    const error = await rejection(
+      client().putConfig({ ...example(), color: 'orange', autoAssignedLimit: -2 }),
+      'invalid-config',
+    );
     assert.ok(error instanceof OrgConfigValidationError);
-    assert.deepEqual(error.problems.map((p) => p.path), ['color', 'autoAssignedLimit']);
+    assert.deepEqual(
+      error.problems.map((p) => p.path),
+      ['color', 'autoAssignedLimit'],
+    );
     assert.equal(api.requests.length, 0);
   });
 
@@ -171,10 +189,17 @@ describe('org-config client', () => {
 
   test('the api key never appears in an error, even when the server echoes it back', async () => {
     const echo = (status) => (req, res) =>
-      api.send(res, status, { message: `key ${req.headers['x-api-key']} (${encodeURIComponent(req.headers['x-api-key'])}) rejected` });
+      api.send(res, status, {
+        message: `key ${req.headers['x-api-key']} (${encodeURIComponent(req.headers['x-api-key'])}) rejected`,
+      });
     const key = 'secret key+/=&0123';
     const weird = createOrgConfigClient({ orgId: ORG_ID, apiKey: ADMIN_KEY, baseUrl: api.url, retries: 0 });
-    for (const [status, code] of [[400, 'rejected'], [401, 'unauthorized'], [403, 'forbidden'], [500, 'server']]) {
+    for (const [status, code] of [
+      [400, 'rejected'],
+      [401, 'unauthorized'],
+      [403, 'forbidden'],
+      [500, 'server'],
+    ]) {
       api.next(echo(status));
       const error = await rejection(weird.getConfig(), code);
       assertNoSecret(error, ADMIN_KEY);
@@ -182,15 +207,27 @@ describe('org-config client', () => {
     }
     assertNoSecret(weird, ADMIN_KEY);
     // A key a header cannot carry is refused without repeating it.
-    assertNoSecret(await rejection(Promise.resolve().then(() => createOrgConfigClient({ orgId: ORG_ID, apiKey: key, baseUrl: api.url })), 'invalid-option'), key);
+    assertNoSecret(
+      await rejection(
+        Promise.resolve().then(() => createOrgConfigClient({ orgId: ORG_ID, apiKey: key, baseUrl: api.url })),
+        'invalid-option',
+      ),
+      key,
+    );
     const port = await closedPort();
-    assertNoSecret(await rejection(client({ baseUrl: `http://127.0.0.1:${port}`, retries: 0 }).getConfig(), 'network'), ADMIN_KEY);
+    assertNoSecret(
+      await rejection(client({ baseUrl: `http://127.0.0.1:${port}`, retries: 0 }).getConfig(), 'network'),
+      ADMIN_KEY,
+    );
   });
 
   test('getConfig validates what the server sends; getRawConfig returns it as is', async () => {
     api.state.config = { ...example(), color: 'teal' };
     const error = await rejection(client().getConfig(), 'invalid-config');
-    assert.deepEqual(error.problems.map((p) => p.path), ['color']);
+    assert.deepEqual(
+      error.problems.map((p) => p.path),
+      ['color'],
+    );
     assert.equal((await client().getRawConfig()).color, 'teal');
 
     api.next((req, res) => api.send(res, 200, '<html>', { 'content-type': 'text/html' }));
@@ -201,7 +238,10 @@ describe('org-config client', () => {
 
   test('bad options are refused with what to pass', async () => {
     const bad = async (options, pattern) => {
-      const error = await rejection(Promise.resolve().then(() => client(options)), 'invalid-option');
+      const error = await rejection(
+        Promise.resolve().then(() => client(options)),
+        'invalid-option',
+      );
       assert.match(error.message, pattern);
     };
     await bad({ orgId: 'acme' }, /orgId must be the organisation's id, a UUID/);

@@ -20,11 +20,27 @@ describe('org-config diff', () => {
   });
 
   test('lists of objects compare index by index, field by field', () => {
-    const before = { workingHours: [{ offsetSeconds: 0, durationSeconds: 60 }, { offsetSeconds: 100, durationSeconds: 60 }] };
+    const before = {
+      workingHours: [
+        { offsetSeconds: 0, durationSeconds: 60 },
+        { offsetSeconds: 100, durationSeconds: 60 },
+      ],
+    };
     const after = { workingHours: [{ offsetSeconds: 0, durationSeconds: 90 }] };
     assert.deepEqual(diffConfigs(before, after), [
-      { kind: 'changed', path: 'workingHours[0].durationSeconds', segments: ['workingHours', 0, 'durationSeconds'], before: 60, after: 90 },
-      { kind: 'removed', path: 'workingHours[1]', segments: ['workingHours', 1], before: { offsetSeconds: 100, durationSeconds: 60 } },
+      {
+        kind: 'changed',
+        path: 'workingHours[0].durationSeconds',
+        segments: ['workingHours', 0, 'durationSeconds'],
+        before: 60,
+        after: 90,
+      },
+      {
+        kind: 'removed',
+        path: 'workingHours[1]',
+        segments: ['workingHours', 1],
+        before: { offsetSeconds: 100, durationSeconds: 60 },
+      },
     ]);
   });
 

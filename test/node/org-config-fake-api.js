@@ -45,7 +45,8 @@ export async function startFakeApi({ config = example() } = {}) {
       if (req.method === 'GET') return send(res, 200, state.config);
       if (req.method !== 'PUT') return send(res, 405, { message: `Method ${req.method} not allowed` });
       if (key !== ADMIN_KEY) return send(res, 403, { message: 'Adviser has no admin permission' });
-      if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return send(res, 415, { message: 'Expected JSON' });
+      if (!/^application\/json\b/.test(req.headers['content-type'] ?? ''))
+        return send(res, 415, { message: 'Expected JSON' });
       try {
         state.config = JSON.parse(body);
       } catch {

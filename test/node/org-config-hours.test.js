@@ -18,7 +18,10 @@ import { example } from './org-config-fake-api.js';
 
 const hours = () => example().workingHours;
 const throwsSchedule = (fn, pattern) =>
-  assert.throws(fn, (error) => error instanceof OrgConfigError && error.code === 'invalid-schedule' && pattern.test(error.message));
+  assert.throws(
+    fn,
+    (error) => error instanceof OrgConfigError && error.code === 'invalid-schedule' && pattern.test(error.message),
+  );
 
 describe('org-config working hours', () => {
   test('the example at UTC+02:00 reads as local days (duration-0 markers are closed days)', () => {
@@ -36,15 +39,28 @@ describe('org-config working hours', () => {
   test('in UTC (the default) the negative offset wraps to the previous Sunday', () => {
     const week = toWeeklySchedule([{ offsetSeconds: -7200, durationSeconds: 900 }]);
     assert.deepEqual(week.find((d) => d.day === 'Sun').open, [{ start: '22:00', end: '22:15' }]);
-    assert.deepEqual(week.filter((d) => d.open.length).map((d) => d.day), ['Sun']);
+    assert.deepEqual(
+      week.filter((d) => d.open.length).map((d) => d.day),
+      ['Sun'],
+    );
   });
 
   test('an opening across midnight shows on both days, and across Sunday into Monday', () => {
-    const lines = formatWeeklySchedule(toWeeklySchedule([
-      { offsetSeconds: 4 * 86400 + 22 * 3600, durationSeconds: 4 * 3600 },
-      { offsetSeconds: 6 * 86400 + 23 * 3600, durationSeconds: 2 * 3600 },
-    ]));
-    assert.deepEqual(lines, ['Mon 00:00–01:00', 'Tue closed', 'Wed closed', 'Thu closed', 'Fri 22:00–24:00', 'Sat 00:00–02:00', 'Sun 23:00–24:00']);
+    const lines = formatWeeklySchedule(
+      toWeeklySchedule([
+        { offsetSeconds: 4 * 86400 + 22 * 3600, durationSeconds: 4 * 3600 },
+        { offsetSeconds: 6 * 86400 + 23 * 3600, durationSeconds: 2 * 3600 },
+      ]),
+    );
+    assert.deepEqual(lines, [
+      'Mon 00:00–01:00',
+      'Tue closed',
+      'Wed closed',
+      'Thu closed',
+      'Fri 22:00–24:00',
+      'Sat 00:00–02:00',
+      'Sun 23:00–24:00',
+    ]);
   });
 
   test('an IANA zone uses its offset at the given instant (summer and winter differ)', () => {
@@ -77,13 +93,24 @@ describe('org-config working hours', () => {
     const local = toWeeklySchedule(hours(), { utcOffsetMinutes: 120 });
     const entries = fromWeeklySchedule(local, { utcOffsetMinutes: 120 });
     // The open entries of the example, its duration-0 markers dropped.
-    assert.deepEqual(entries, hours().filter((e) => e.durationSeconds > 0));
+    assert.deepEqual(
+      entries,
+      hours().filter((e) => e.durationSeconds > 0),
+    );
     assert.deepEqual(toWeeklySchedule(entries, { utcOffsetMinutes: 120 }), local);
   });
 
   test('text lines → entries: dashes or hyphens, several openings, overnight, missing days closed', () => {
     const week = parseWeeklySchedule('Mon 09:00–17:00\ntue 09:00-12:00, 13:00-17:00\nFri 22:00–02:00\nSun closed');
-    assert.deepEqual(formatWeeklySchedule(week), ['Mon 09:00–17:00', 'Tue 09:00–12:00, 13:00–17:00', 'Wed closed', 'Thu closed', 'Fri 22:00–02:00', 'Sat closed', 'Sun closed']);
+    assert.deepEqual(formatWeeklySchedule(week), [
+      'Mon 09:00–17:00',
+      'Tue 09:00–12:00, 13:00–17:00',
+      'Wed closed',
+      'Thu closed',
+      'Fri 22:00–02:00',
+      'Sat closed',
+      'Sun closed',
+    ]);
     assert.deepEqual(fromWeeklySchedule(week), [
       { offsetSeconds: 9 * 3600, durationSeconds: 8 * 3600 },
       { offsetSeconds: 86400 + 9 * 3600, durationSeconds: 3 * 3600 },
@@ -91,9 +118,14 @@ describe('org-config working hours', () => {
       { offsetSeconds: 4 * 86400 + 22 * 3600, durationSeconds: 4 * 3600 },
     ]);
     // At UTC-05:00, Monday 09:00 local is Monday 14:00 UTC.
-    assert.equal(fromWeeklySchedule(parseWeeklySchedule(['Mon 09:00–10:00']), { utcOffsetMinutes: -300 })[0].offsetSeconds, 14 * 3600);
+    assert.equal(
+      fromWeeklySchedule(parseWeeklySchedule(['Mon 09:00–10:00']), { utcOffsetMinutes: -300 })[0].offsetSeconds,
+      14 * 3600,
+    );
     // Touching openings, across Sunday midnight too, become one entry.
-    assert.deepEqual(fromWeeklySchedule(parseWeeklySchedule('Sun 20:00–24:00\nMon 00:00–03:00')), [{ offsetSeconds: 6 * 86400 + 20 * 3600, durationSeconds: 7 * 3600 }]);
+    assert.deepEqual(fromWeeklySchedule(parseWeeklySchedule('Sun 20:00–24:00\nMon 00:00–03:00')), [
+      { offsetSeconds: 6 * 86400 + 20 * 3600, durationSeconds: 7 * 3600 },
+    ]);
   });
 
   test('bad schedule text names the line and what was expected', () => {
@@ -101,7 +133,10 @@ describe('org-config working hours', () => {
     throwsSchedule(() => parseWeeklySchedule('Mon 09:00–25:00'), /"25:00" is not a time of day/);
     throwsSchedule(() => parseWeeklySchedule('Mon 09:00\nMon closed'), /is not an opening|given twice/);
     throwsSchedule(() => parseWeeklySchedule('Mon closed\nmon closed'), /Mon is given twice/);
-    throwsSchedule(() => fromWeeklySchedule([{ day: 'Mon', open: [{ start: '09:00', end: '09:00' }] }]), /opens for no time/);
+    throwsSchedule(
+      () => fromWeeklySchedule([{ day: 'Mon', open: [{ start: '09:00', end: '09:00' }] }]),
+      /opens for no time/,
+    );
     throwsSchedule(() => fromWeeklySchedule([{ day: 'Funday', open: [] }]), /"Funday" is not a day/);
   });
 
@@ -118,6 +153,12 @@ describe('org-config working hours', () => {
 
   test('open time per week counts overlaps once and ignores markers', () => {
     assert.equal(openSecondsPerWeek(hours()), 900 + 8100 + 900 + 20640);
-    assert.equal(openSecondsPerWeek([{ offsetSeconds: 0, durationSeconds: 3600 }, { offsetSeconds: 1800, durationSeconds: 3600 }]), 5400);
+    assert.equal(
+      openSecondsPerWeek([
+        { offsetSeconds: 0, durationSeconds: 3600 },
+        { offsetSeconds: 1800, durationSeconds: 3600 },
+      ]),
+      5400,
+    );
   });
 });

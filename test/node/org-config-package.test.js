@@ -19,7 +19,9 @@ function importGraph(entry) {
     if (seen.has(file)) return;
     seen.add(file);
     const code = readFileSync(file, 'utf8');
-    for (const [, spec] of code.matchAll(/(?:import|export)[^'"]*?from\s*['"](\.[^'"]+)['"]|import\s*\(\s*['"](\.[^'"]+)['"]/g)) {
+    for (const [, spec] of code.matchAll(
+      /(?:import|export)[^'"]*?from\s*['"](\.[^'"]+)['"]|import\s*\(\s*['"](\.[^'"]+)['"]/g,
+    )) {
       if (spec) visit(resolve(dirname(file), spec));
     }
   };
@@ -30,7 +32,10 @@ function importGraph(entry) {
 test('the element’s entry and its bundle hold nothing of org-config', () => {
   const graph = importGraph(join(root, 'dist/index.js'));
   assert.ok(graph.includes('dist/closer-chat.js'), `the walk follows imports: ${graph.join(', ')}`);
-  assert.deepEqual(graph.filter((file) => file.includes('org-config')), []);
+  assert.deepEqual(
+    graph.filter((file) => file.includes('org-config')),
+    [],
+  );
   const bundle = readFileSync(join(root, 'dist/closer-chat.bundle.js'), 'utf8');
   for (const marker of ['spinner.closer.app', 'workingHours', 'x-api-key', 'closer-config']) {
     assert.ok(!bundle.includes(marker), `the bundle holds "${marker}"`);
@@ -40,7 +45,15 @@ test('the element’s entry and its bundle hold nothing of org-config', () => {
 test('closer-chat/org-config imports in Node without a DOM', async () => {
   assert.equal(typeof globalThis.document, 'undefined', 'this test must run without a DOM');
   const module = await import('closer-chat/org-config');
-  for (const name of ['createOrgConfigClient', 'orgConfigSchema', 'validateOrgConfig', 'diffConfigs', 'toWeeklySchedule', 'isOpen', 'OrgConfigError']) {
+  for (const name of [
+    'createOrgConfigClient',
+    'orgConfigSchema',
+    'validateOrgConfig',
+    'diffConfigs',
+    'toWeeklySchedule',
+    'isOpen',
+    'OrgConfigError',
+  ]) {
     assert.ok(name in module, `exports ${name}`);
   }
 });
@@ -49,10 +62,18 @@ test('npm pack → npm install in an empty folder → npx closer-config works', 
   const dir = mkdtempSync(join(tmpdir(), 'closer-config-install-'));
   try {
     // The build ran before the tests (npm test); --ignore-scripts skips prepack's rebuild.
-    const { stdout } = await exec('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: root });
+    const { stdout } = await exec('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {
+      cwd: root,
+    });
     const [{ filename, files }] = JSON.parse(stdout);
-    assert.ok(files.some((f) => f.path === 'bin/closer-config.js'), 'the bin is packed');
-    assert.ok(files.some((f) => f.path === 'dist/org-config/cli.js'), 'the CLI module is packed');
+    assert.ok(
+      files.some((f) => f.path === 'bin/closer-config.js'),
+      'the bin is packed',
+    );
+    assert.ok(
+      files.some((f) => f.path === 'dist/org-config/cli.js'),
+      'the CLI module is packed',
+    );
     writeFileSync(join(dir, 'package.json'), '{ "name": "try-closer-config", "private": true, "type": "module" }\n');
     await exec('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(dir, filename)], { cwd: dir });
 
@@ -61,7 +82,15 @@ test('npm pack → npm install in an empty folder → npx closer-config works', 
     writeFileSync(join(dir, 'config.json'), readFileSync(join(root, 'examples/org-config/example.json')));
     const valid = await exec('npx', ['--no-install', 'closer-config', 'validate', 'config.json'], { cwd: dir });
     assert.equal(valid.stdout, 'config.json: valid\n');
-    const imported = await exec(process.execPath, ['--input-type=module', '-e', "import('closer-chat/org-config').then((m) => console.log(typeof m.createOrgConfigClient))"], { cwd: dir });
+    const imported = await exec(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "import('closer-chat/org-config').then((m) => console.log(typeof m.createOrgConfigClient))",
+      ],
+      { cwd: dir },
+    );
     assert.equal(imported.stdout.trim(), 'function');
   } finally {
     rmSync(dir, { recursive: true, force: true });

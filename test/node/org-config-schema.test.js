@@ -90,10 +90,20 @@ describe('org-config schema', () => {
     assert.match(message('origin[1]'), /no trailing slash/);
     assert.equal(message('workingHours[1].durationSeconds'), 'must be 0 or more, got -60');
     assert.equal(message('workingHours[2].offsetSeconds'), 'expected a whole number, got 1.5');
-    assert.equal(message('averageResponseTimeSlaRangeLowerBound'), 'must not exceed averageResponseTimeSlaRangeUpperBound (300000), got 400000');
-    assert.equal(message('defaultStatusAfterLogin'), 'expected one of available, away, unavailable, unready, got "busy"');
+    assert.equal(
+      message('averageResponseTimeSlaRangeLowerBound'),
+      'must not exceed averageResponseTimeSlaRangeUpperBound (300000), got 400000',
+    );
+    assert.equal(
+      message('defaultStatusAfterLogin'),
+      'expected one of available, away, unavailable, unready, got "busy"',
+    );
     assert.match(message('name'), /^required: the field is missing/);
-    assert.deepEqual(problems.find((p) => p.path === 'workingHours[1].durationSeconds').segments, ['workingHours', 1, 'durationSeconds']);
+    assert.deepEqual(problems.find((p) => p.path === 'workingHours[1].durationSeconds').segments, [
+      'workingHours',
+      1,
+      'durationSeconds',
+    ]);
   });
 
   test('each SLA lower bound must not exceed its upper bound; equal is fine', () => {
@@ -105,7 +115,14 @@ describe('org-config schema', () => {
   });
 
   test('colours: #rgb and #rrggbb only', () => {
-    for (const [color, ok] of [['#fff', true], ['#FE7F00', true], ['fe7f00', false], ['#fe7f0', false], ['#fe7f00ff', false], ['red', false]]) {
+    for (const [color, ok] of [
+      ['#fff', true],
+      ['#FE7F00', true],
+      ['fe7f00', false],
+      ['#fe7f0', false],
+      ['#fe7f00ff', false],
+      ['red', false],
+    ]) {
       assert.equal(validateOrgConfig({ ...example(), color }).ok, ok, color);
     }
   });
@@ -113,7 +130,10 @@ describe('org-config schema', () => {
   test('working hours: a duration over one week is refused', () => {
     const input = example();
     input.workingHours.push({ offsetSeconds: 0, durationSeconds: 604801 });
-    assert.deepEqual(problemsOf(input).map((p) => [p.path, p.message]), [['workingHours[7].durationSeconds', 'must be 604800 or less, got 604801']]);
+    assert.deepEqual(
+      problemsOf(input).map((p) => [p.path, p.message]),
+      [['workingHours[7].durationSeconds', 'must be 604800 or less, got 604801']],
+    );
   });
 
   test('not an object, or not JSON: one problem at $', () => {
@@ -133,7 +153,10 @@ describe('org-config schema', () => {
         assert.ok(error instanceof OrgConfigValidationError);
         assert.equal(error.code, 'invalid-config');
         assert.deepEqual(paths(error.problems), ['color', 'reportsEnabled']);
-        assert.match(error.message, /^\[closer-config\] the configuration is invalid \(2 problems\):\n {2}color: .*\n {2}reportsEnabled: /);
+        assert.match(
+          error.message,
+          /^\[closer-config\] the configuration is invalid \(2 problems\):\n {2}color: .*\n {2}reportsEnabled: /,
+        );
         return true;
       },
     );

@@ -1,13 +1,23 @@
 // closer-chat/org-config's typings as users get them: they must compile without
 // @types/node (this config has `"types": []`), in a browser or Node project alike.
-import { createOrgConfigClient, isOpen, parseOrgConfig, type OrgConfig, type OrgConfigErrorCode } from 'closer-chat/org-config';
+import {
+  createOrgConfigClient,
+  isOpen,
+  parseOrgConfig,
+  type OrgConfig,
+  type OrgConfigErrorCode,
+} from 'closer-chat/org-config';
 
 declare const input: unknown;
 const config: OrgConfig = parseOrgConfig(input);
 const status: 'available' | 'away' | 'unavailable' | 'unready' = config.defaultStatusAfterLogin;
 const extra: unknown = config['someFieldTheServerAddedLater'];
 const open: boolean = isOpen(config.workingHours, new Date());
-const client = createOrgConfigClient({ orgId: '00000000-0000-0000-0000-000000000000', apiKey: 'key', baseUrl: 'https://spinner.stage.closer.app' });
+const client = createOrgConfigClient({
+  orgId: '00000000-0000-0000-0000-000000000000',
+  apiKey: 'key',
+  baseUrl: 'https://spinner.stage.closer.app',
+});
 const pending: Promise<OrgConfig> = client.getConfig({ signal: AbortSignal.timeout(5000) });
 const code: OrgConfigErrorCode = 'forbidden';
 // @ts-expect-error not a documented status
