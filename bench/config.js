@@ -39,7 +39,7 @@ export const PAGES = Object.keys(EMBEDS);
 /** name → [default, parser, help] */
 const SPEC = {
   runs: [5, int, 'runs per page in the headline scenario (first view, Fast 4G)'],
-  extraRuns: [3, int, 'runs per page in each other scenario (Slow 4G, returning visitor, Save-Data)'],
+  extraRuns: [2, int, 'runs per page in each other scenario (Slow 4G, returning visitor, Save-Data)'],
   scenarios: [Object.keys(SCENARIOS).join(','), list, `scenarios to run, comma-separated: ${Object.keys(SCENARIOS).join(', ')}`],
   pages: [PAGES.join(','), list, 'pages to run, comma-separated'],
   cpu: [4, num, 'CPU slowdown (Lighthouse cpuSlowdownMultiplier); 4 ≈ a mid-range phone (Lighthouse mobile)'],
