@@ -358,7 +358,7 @@ const FRAME_HTML = `<!doctype html>
 
 /** Iterations of `burn` per ms, measured in this Node process (fallback for manual use). */
 export function calibrateInNode() {
-  // eslint-disable-next-line no-new-func
+   
   const burn = new Function(`return (${BURN_SOURCE})`)();
   const rates = [];
   for (let i = 0; i < 5; i++) {

@@ -241,7 +241,7 @@
       clientId = opts.apiKey;
     } else {
       /** @type {any} */
-      let stored = null;
+      let stored;
       try {
         stored = JSON.parse(storageGet(SESSION_KEY) || 'null');
       } catch {
@@ -664,7 +664,7 @@
       for (const method of ['init', 'identify', 'openWidget']) {
         if (typeof closer[method] !== 'function') {
           closer[method] = function () {
-            // eslint-disable-next-line prefer-rest-params
+             
             this.q.push({ method, args: arguments });
           };
         }

@@ -1,0 +1,85 @@
+// Tap-to-chat-visible latency: what Lighthouse cannot measure. After Lighthouse has
+// loaded the page and it has settled, on the same page, under the same throttling
+// (re-applied here: Lighthouse lifts its emulation when it finishes), a real tap on the
+// launcher the visitor sees — the element's facade (`closer-chat` shadow
+// `button[part~="launcher"]`) if it is there, else the widget's own launcher — until the
+// widget's chat panel is shown and painted.
+//
+// Timing, all in the page's clock: from the tap's `touchstart` event timestamp, to the
+// first frame after the panel became visible (a MutationObserver sees the root get
+// `data-open` with its panel not hidden; then requestAnimationFrame + a task, i.e. after
+// that frame's paint). The tap itself is CDP `Input.dispatchTouchEvent` (touchStart,
+// touchEnd) with touch emulation on, so the browser makes the pointer events and the
+// click, as for a finger.
+
+/** Installed in the page before the tap. */
+function probe() {
+  const tap = (window.__benchTap = { start: null, visible: null, shown: null });
+  const onStart = event => {
+    if (tap.start === null) tap.start = event.timeStamp;
+  };
+  addEventListener('touchstart', onStart, { capture: true, passive: true });
+  addEventListener('pointerdown', onStart, { capture: true, passive: true });
+  const check = () => {
+    if (tap.visible !== null || tap.start === null) return;
+    const root = document.querySelector('#closer-simulator');
+    const panel = root?.shadowRoot?.querySelector('.panel');
+    if (!root || !root.hasAttribute('data-open') || !panel || panel.hidden) return;
+    tap.visible = performance.now();
+    requestAnimationFrame(() => setTimeout(() => (tap.shown = performance.now()), 0));
+  };
+  new MutationObserver(check).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-open'] });
+  addEventListener('touchend', () => setTimeout(check, 0), { capture: true, passive: true });
+
+  // where to tap: the launcher a visitor sees
+  const facade = document.querySelector('closer-chat')?.shadowRoot?.querySelector('button[part~="launcher"]');
+  const widget = document.querySelector('#closer-simulator')?.shadowRoot?.querySelector('.launcher');
+  const target = [facade, widget].find(el => el && el.isConnected && !el.hidden && el.getBoundingClientRect().width > 0);
+  if (!target) return null;
+  const rect = target.getBoundingClientRect();
+  return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, target: target === facade ? 'facade' : 'widget' };
+}
+
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+/**
+ * @param {import('puppeteer-core').Page} page a page Lighthouse has just measured
+ * @param {{ network: { requestLatencyMs: number, downloadThroughputKbps: number, uploadThroughputKbps: number },
+ *   cpu: number, saveData: boolean, timeoutMs: number, device: { width: number, height: number, deviceScaleFactor: number } }} options
+ * @returns {Promise<{ tapMs: number | null, target: string | null, error?: string }>}
+ */
+export async function measureTap(page, { network, cpu, saveData, timeoutMs, device }) {
+  const cdp = await page.createCDPSession();
+  try {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: network.requestLatencyMs,
+      // Lighthouse's conversion (core/lib/emulation.js): Kbps → bytes/s
+      downloadThroughput: (network.downloadThroughputKbps * 1024) / 8,
+      uploadThroughput: (network.uploadThroughputKbps * 1024) / 8,
+    });
+    if (saveData) await cdp.send('Network.setExtraHTTPHeaders', { headers: { 'Save-Data': 'on' } });
+    await cdp.send('Emulation.setDeviceMetricsOverride', { ...device, mobile: true });
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    await sleep(500); // the viewport change relayouts the page; let it settle
+
+    const where = await page.evaluate(probe);
+    if (!where) return { tapMs: null, target: null, error: 'no launcher to tap' };
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: where.x, y: where.y }] });
+    await sleep(60);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const tap = await page.evaluate(() => window.__benchTap);
+      if (tap.shown !== null && tap.start !== null) return { tapMs: tap.shown - tap.start, target: where.target };
+      if (Date.now() > end) return { tapMs: null, target: where.target, error: `no chat panel ${timeoutMs} ms after the tap (touchstart ${tap.start === null ? 'not seen' : 'seen'})` };
+      await sleep(50);
+    }
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 }).catch(() => {});
+    await cdp.detach().catch(() => {});
+  }
+}
