@@ -45,6 +45,7 @@ const SPEC = {
   cpu: [4, num, 'CPU slowdown (Lighthouse cpuSlowdownMultiplier); 4 ≈ a mid-range phone (Lighthouse mobile)'],
   connectRtts: [3, num, 'round trips a new HTTPS connection costs (DNS + TCP + TLS 1.3); plain HTTP pays one less'],
   tapTimeoutMs: [20000, int, 'how long to wait for the chat panel after the tap'],
+  readMs: [3000, int, 'before the tap, on every page: a scroll, then this long reading (0: tap an untouched page)'],
   warmup: [1, int, 'unrecorded warm-up loads of each page before the measured runs'],
   lighthouseWindows: ['bench', str, "Lighthouse's quiet windows: bench (1.5 s after load, 1 s network quiet) or stock (5.25 s each)"],
   retries: [0, int, 'how often a run whose CPU slowdown was visibly off is measured again'],

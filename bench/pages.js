@@ -22,7 +22,7 @@ const snippet = ({ widgetUrl }) => ({
 
 /** `<closer-chat loading=…>`: the bundle in <head>, the tag at the end of <body>. */
 const element = loading => ({ widgetUrl, bundleUrl }) => ({
-  head: `<!-- chat: <closer-chat loading="${loading}"> -->\n<script type="module" src="${bundleUrl}"></script>`,
+  head: `<!-- chat: <closer-chat loading="${loading}"> -->\n<script type="module" src="${bundleUrl}" fetchpriority="low"></script>`,
   // the official URL is the element's default: no `src` then, as on a real site
   body: `<closer-chat org-id="${ORG_ID}"${widgetUrl === OFFICIAL_WIDGET_URL ? '' : ` src="${widgetUrl}"`} loading="${loading}"></closer-chat>`,
 });

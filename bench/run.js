@@ -144,7 +144,7 @@ async function measure(browser, origins, scenarioId, pageName, config, { warmup 
     const state = await page.evaluate(readPageState);
     const tap = pageName === 'none'
       ? { tapMs: null, target: null }
-      : await measureTap(page, { network, cpu: config.cpu, saveData: scenario.saveData, timeoutMs: config.tapTimeoutMs, device: DEVICE });
+      : await measureTap(page, { network, cpu: config.cpu, saveData: scenario.saveData, timeoutMs: config.tapTimeoutMs, device: DEVICE, readMs: config.readMs });
     const m = state.marks;
     const has = name => typeof m[name] === 'number';
     const connectToInsert = has('bench:define-closer-chat') && has('bench:widget-script-inserted') ? m['bench:widget-script-inserted'] - m['bench:define-closer-chat'] : null;

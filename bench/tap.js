@@ -11,6 +11,11 @@
 // that frame's paint). The tap itself is CDP `Input.dispatchTouchEvent` (touchStart,
 // touchEnd) with touch emulation on, so the browser makes the pointer events and the
 // click, as for a finger.
+//
+// Before the tap, on every page alike, the visitor reads: a scroll gesture (CDP
+// synthesizeScrollGesture), then `readMs` of reading. Visitors scroll before they open a
+// chat; a tap on a page nobody touched before is the worst case, and is what the
+// `--read-ms 0` run gives.
 
 /** Installed in the page before the tap. */
 function probe() {
@@ -48,7 +53,7 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
  *   cpu: number, saveData: boolean, timeoutMs: number, device: { width: number, height: number, deviceScaleFactor: number } }} options
  * @returns {Promise<{ tapMs: number | null, target: string | null, error?: string }>}
  */
-export async function measureTap(page, { network, cpu, saveData, timeoutMs, device }) {
+export async function measureTap(page, { network, cpu, saveData, timeoutMs, device, readMs = 3000 }) {
   const cdp = await page.createCDPSession();
   try {
     await cdp.send('Network.enable');
@@ -65,6 +70,11 @@ export async function measureTap(page, { network, cpu, saveData, timeoutMs, devi
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
     await sleep(500); // the viewport change relayouts the page; let it settle
 
+    if (readMs > 0) {
+      await cdp.send('Input.synthesizeScrollGesture', { x: 100, y: 300, yDistance: -200, gestureSourceType: 'touch' });
+      await cdp.send('Input.synthesizeScrollGesture', { x: 100, y: 300, yDistance: 200, gestureSourceType: 'touch' });
+      await sleep(readMs);
+    }
     const where = await page.evaluate(probe);
     if (!where) return { tapMs: null, target: null, error: 'no launcher to tap' };
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: where.x, y: where.y }] });

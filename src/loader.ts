@@ -26,12 +26,26 @@ function findWidgetScript(src: string): HTMLScriptElement | undefined {
  */
 export function preconnect(src: string): void {
   const { origin } = new URL(src, document.baseURI);
-  if (origin === window.origin) return;
-  const links = document.head.querySelectorAll<HTMLLinkElement>('link[rel~="preconnect"]');
-  if (Array.from(links).some((link) => new URL(link.href).origin === origin)) return;
+  if (origin !== window.origin) addHint('preconnect', origin);
+}
+
+/**
+ * Fetches the widget script into the HTTP cache at low priority without running it, so
+ * that a tap only has to execute it. `<link rel="prefetch">` is idle-time, no-cors like
+ * the script itself, and runs nothing.
+ */
+export function prefetchScript(src: string): void {
+  addHint('prefetch', new URL(src, document.baseURI).href);
+}
+
+/** One `<link rel>` hint per URL, never a duplicate. */
+function addHint(rel: 'preconnect' | 'prefetch', href: string): void {
+  const links = document.head.querySelectorAll<HTMLLinkElement>(`link[rel~="${rel}"]`);
+  const same = (link: HTMLLinkElement) => (rel === 'preconnect' ? new URL(link.href).origin === href : link.href === href);
+  if (Array.from(links).some(same)) return;
   const link = document.createElement('link');
-  link.rel = 'preconnect';
-  link.href = origin;
+  link.rel = rel;
+  link.href = href;
   document.head.append(link);
 }
 

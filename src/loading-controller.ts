@@ -10,7 +10,7 @@ import type { ConsentState, LoadingStrategy } from './attributes.js';
 import { CloserChatError, errorDetail } from './errors.js';
 import { CONSENT_REQUIRED_EVENT, emit, MESSAGE_SENT_EVENT, OPEN_EVENT } from './events.js';
 import { DRAW_TIMEOUT_MS, renderFacade, watchForWidget, within } from './facade.js';
-import { whenPageIdle } from './schedule.js';
+import { whenPageIdle, whenVisitorActive } from './schedule.js';
 import { hasEngaged, isConstrainedConnection, rememberEngagement, resolveBehaviour } from './strategy.js';
 import { stringsFor } from './strings.js';
 import type { WidgetLease, WidgetPhase } from './widget.js';
@@ -117,6 +117,12 @@ export class LoadingController implements ReactiveController {
     if (behaviour === 'idle') {
       plan.lease.preconnect();
       this.#cancelSchedule = whenPageIdle(start);
+    }
+    // Behind the facade: once the visitor is active on the page (a scroll, a touch), have
+    // the script in the cache, not run, so a tap only executes it. Nothing for a bounce or
+    // a bot, and nothing on Save-Data or 2G, where every byte is the visitor's.
+    if (behaviour === 'interaction' && !isConstrainedConnection()) {
+      this.#cancelSchedule = whenVisitorActive(() => plan.lease.warm());
     }
   }
 

@@ -1,6 +1,7 @@
 /**
- * When the `idle` strategy may fetch: after the page's `load` event, in an idle
- * callback. Returns a cancel function so a removed element leaves nothing behind.
+ * When to act: after the page's `load` event in an idle callback (the `idle` strategy),
+ * or on the visitor's first activity (warming the `interaction` facade). Each returns a
+ * cancel function, so a removed element leaves nothing behind.
  */
 
 /** An idle callback fires by then even on a page that is never idle. */
@@ -25,4 +26,21 @@ export function whenPageIdle(run: () => void, timeoutMs = IDLE_TIMEOUT_MS): () =
     if (idleHandle !== undefined) cancelIdleCallback(idleHandle);
     clearTimeout(timer);
   };
+}
+
+/** What shows a visitor is here and active (a bounce or a bot does none of it). */
+const ACTIVITY = ['scroll', 'pointerdown', 'keydown', 'touchstart'] as const;
+
+/**
+ * Runs `run` once, on the visitor's first scroll, touch, click or key press anywhere on
+ * the page. Returns a cancel function; listeners are passive and leave with it.
+ */
+export function whenVisitorActive(run: () => void): () => void {
+  const once = () => {
+    cancel();
+    run();
+  };
+  const cancel = () => ACTIVITY.forEach((type) => window.removeEventListener(type, once, true));
+  ACTIVITY.forEach((type) => window.addEventListener(type, once, { capture: true, passive: true }));
+  return cancel;
 }

@@ -20,7 +20,7 @@ import {
   type ConversationStatus,
   type WidgetCallbackName,
 } from './events.js';
-import { loadScript, preconnect, widgetScriptRan } from './loader.js';
+import { loadScript, preconnect, prefetchScript, widgetScriptRan } from './loader.js';
 import { redact, reportOptions, sameIdentity, type InitOptions, type WidgetConfig } from './options.js';
 import {
   callSdk,
@@ -86,6 +86,8 @@ export interface WidgetLease {
   prefetch(): void;
   /** The script will be needed soon: warm up the connection to its origin. */
   preconnect(): void;
+  /** The script may be needed (a tap): preconnect, and fetch it at low priority without running it. */
+  warm(): void;
   /** `closer.deinit()` (after a script still loading), then `closer-logout`. Down until `start()`. */
   logout(): Promise<void>;
   /**
@@ -220,6 +222,12 @@ class LiveWidget {
       },
       preconnect: () => {
         if (this.#desired?.owner === host) preconnect(this.#desired.config.src);
+      },
+      warm: () => {
+        const desired = this.#desired;
+        if (desired?.owner !== host || isSdkReady()) return;
+        preconnect(desired.config.src);
+        prefetchScript(desired.config.src);
       },
       logout: async () => {
         const desired = owned();

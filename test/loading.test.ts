@@ -97,6 +97,24 @@ describe('<closer-chat>', () => {
       expect(launcher(element), 'the facade stays until a click').to.exist;
     });
 
+    it("the visitor's first scroll or touch on the page prefetches the script without running it", async () => {
+      const { element, src } = await mountInteraction();
+      const prefetches = () => Array.from(document.head.querySelectorAll<HTMLLinkElement>('link[rel="prefetch"]'));
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect(prefetches(), 'nothing before the visitor does anything').to.have.length(0);
+      window.dispatchEvent(new Event('scroll'));
+      expect(prefetches().map((link) => link.href)).to.deep.equal([new URL(src, location.href).href]);
+      window.dispatchEvent(new Event('pointerdown')); // once only
+      expect(prefetches()).to.have.length(1);
+      expect(widgetScripts(), 'fetched, not run').to.have.length(0);
+      expect(window.closer).to.equal(undefined);
+      const opened = nextEvent(element, 'closer-open');
+      launcher(element)!.click();
+      await opened;
+      expect(widgetScripts()).to.have.length(1);
+      prefetches().forEach((link) => link.remove());
+    });
+
     it('focus starts fetching the widget', async () => {
       const { element } = await mountInteraction();
       launcher(element)!.focus();
@@ -222,6 +240,16 @@ describe('<closer-chat>', () => {
       button!.click();
       await ready;
       expect(win.requests()).to.have.length(1);
+    });
+
+    it('on Save-Data the interaction facade prefetches nothing, even for an active visitor', async () => {
+      const { win, chat } = await framePage({ loading: 'interaction', 'save-data': '1' });
+      await chat.updateComplete;
+      win.dispatchEvent(new Event('scroll'));
+      win.dispatchEvent(new Event('pointerdown'));
+      await nextTask();
+      expect(win.document.querySelectorAll('link[rel="prefetch"]')).to.have.length(0);
+      expect(win.requests()).to.have.length(0);
     });
 
     it('on Save-Data a returning visitor still gets the widget back on idle', async () => {
