@@ -581,7 +581,8 @@
   };
 
   function loadPanel() {
-    panelModule ??= import(PANEL_URL).catch((error) => {
+    // The packaged single file (dist/dev-widget.js) carries the panel inline.
+    panelModule ??= (w.closerSimulatorPanel ? Promise.resolve(w.closerSimulatorPanel) : import(PANEL_URL)).catch((error) => {
       panelModule = null;
       throw error;
     });

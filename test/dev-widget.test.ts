@@ -1,0 +1,27 @@
+// closer-chat/dev-widget.js: the development widget for users' own apps, one file
+// (an app's bundler renames and moves files, so the panel is inside it).
+import { expect } from '@open-wc/testing';
+import { mount, ORG_ID, resetPage } from './helpers.js';
+
+const PACKAGED = '/dist/dev-widget.js';
+
+describe('closer-chat/dev-widget.js (the packaged development widget)', () => {
+  afterEach(async () => {
+    document.querySelectorAll(`script[src$="${PACKAGED}"]`).forEach((script) => script.remove());
+    await resetPage();
+  });
+
+  it('is one file: <closer-chat src> at it initialises, draws and opens, fetching nothing else', async () => {
+    const before = performance.getEntriesByType('resource').length;
+    const element = mount({ 'org-id': ORG_ID, src: PACKAGED, loading: 'manual' });
+    await element.open();
+    await window.closerSimulator!.whenDrawn();
+    expect(element.opened).to.equal(true);
+    expect(document.querySelector('#closer-simulator[data-closer-widget]')).to.exist;
+    const fetched = performance
+      .getEntriesByType('resource')
+      .slice(before)
+      .map((entry) => new URL(entry.name).pathname);
+    expect(fetched).to.deep.equal([PACKAGED]);
+  });
+});
