@@ -16,4 +16,9 @@ const inlinePanel = `(function () {\n${panel.replace(/^export function /gm, 'fun
 const banner = `// closer-chat development widget: an offline stand-in for https://widget.closer.app/widget.js.
 // Not for production. Built from dev/simulator/ (panel.js inlined, then widget.js).\n`;
 await writeFile(new URL('../dist/dev-widget.js', import.meta.url), banner + inlinePanel + widget);
+// A classic script, used by URL (`import url from 'closer-chat/dev-widget.js?url'`): no exports.
+await writeFile(
+  new URL('../dist/dev-widget.d.ts', import.meta.url),
+  "// closer-chat/dev-widget.js is a classic script, used by its URL (e.g. `import url from 'closer-chat/dev-widget.js?url'`).\nexport {};\n",
+);
 console.log('dist/dev-widget.js written');
