@@ -1,10 +1,11 @@
 // Two builds from one source (then `cem analyze` writes custom-elements.json, see
 // package.json "build"):
 //  - dist/*.js + .d.ts: ES modules for bundlers, `lit` and `zod` left to the app's
-//    bundler. Besides the element: `react.js` (the React 18 wrapper, `react` and
-//    `@lit/react` left to the app) and the type-only entries `react-jsx`, `vue`,
-//    `svelte`, `preact` and `solid`, whose JS is empty and whose .d.ts teaches that
-//    framework the tag.
+//    bundler. Besides the element: `react.js` (the React 18 wrapper and the
+//    `useCloserChat()` hook, `react` and `@lit/react` left to the app), `vue.js` (the
+//    `useCloserChat()` composable, `vue` left to the app; its .d.ts also types the tag
+//    in templates), and the type-only entries `react-jsx`, `svelte`, `preact` and
+//    `solid`, whose JS is empty and whose .d.ts teaches that framework the tag.
 //    Also `org-config/` (`closer-chat/org-config` and the `closer-config` CLI that
 //    bin/closer-config.js runs), which nothing of the element imports.
 //  - dist/closer-chat.bundle.js: one self-contained, minified module for a
@@ -32,7 +33,7 @@ const ENTRIES = [
   'org-config/cli',
 ];
 /** Type-only entries: their JS is empty, and kept so that a plain `import` resolves too. */
-const TYPE_ONLY = ['react-jsx', 'vue', 'svelte', 'preact', 'solid'];
+const TYPE_ONLY = ['react-jsx', 'svelte', 'preact', 'solid'];
 
 /** zod 4 trips two harmless warnings (a pure annotation, an internal cycle). */
 function onwarn(warning, warn) {
