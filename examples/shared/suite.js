@@ -9,6 +9,8 @@
 //   #open-chat     calls the element's open() through a framework ref
 //   #tags          e.detail.tags of the last closer-tags-changed event
 //   #log           one <li> per event the framework handlers received
+//   #hook-…        React and Vue: what useCloserChat() returns (state, ready, opened,
+//                  unread), #hook-open calling its open(), #hook-error its rejection
 // and the app runs on the development widget, which records every SDK call in
 // window.closerSimulator.calls.
 import assert from 'node:assert/strict';
@@ -56,13 +58,18 @@ async function waitForLog(page, lines) {
 
 const settle = page => page.waitForTimeout(SETTLE_MS);
 
+async function waitForText(page, selector, text) {
+  await page.waitForFunction(([s, t]) => document.querySelector(s)?.textContent === t, [selector, text]);
+}
+
 /**
  * Registers the suite for one built app.
- * @param {{ name: string, dist: URL, strictMode?: boolean }} app
+ * @param {{ name: string, dist: URL, strictMode?: boolean, hook?: boolean }} app
  *   `strictMode`: the build is a React development build under <StrictMode>, which
  *   mounts, unmounts and mounts again; the app records that in window.exampleMounts.
+ *   `hook`: the app renders the #hook-… controls of useCloserChat().
  */
-export function exampleSuite({ name, dist, strictMode = false }) {
+export function exampleSuite({ name, dist, strictMode = false, hook = false }) {
   describe(name, { timeout: 4 * 60_000 }, () => {
     let server;
     before(async () => {
@@ -237,6 +244,42 @@ export function exampleSuite({ name, dist, strictMode = false }) {
       assert.equal(inits[1].args[0].showButton, false);
       noProblems(app);
     });
+
+    if (hook) {
+      test('useCloserChat() follows the page’s chat without a ref: ready, unread messages, open()', { timeout: TEST_TIMEOUT_MS }, async t => {
+        const app = await openApp(t);
+        const { page } = app;
+        await waitForText(page, '#hook-ready', 'true');
+        assert.equal(await page.textContent('#hook-state'), 'ready');
+        assert.equal(await page.textContent('#hook-opened'), 'false');
+        assert.equal(await page.textContent('#hook-unread'), '0');
+
+        await page.evaluate(() => window.closerSimulator.fire('onMessageReceived'));
+        await page.evaluate(() => window.closerSimulator.fire('onMessageReceived'));
+        await waitForText(page, '#hook-unread', '2');
+
+        await page.click('#hook-open');
+        await waitForText(page, '#hook-opened', 'true');
+        assert.equal(await page.textContent('#hook-unread'), '0', 'opening the window reads the messages');
+        await waitForLog(page, ['closer-ready', 'closer-open']);
+        assert.equal((await methods(page)).filter(m => m === 'openWidget').length, 1, 'open() called closer.openWidget() once');
+
+        // Without the element, the hook reads as a page without a chat, and open() says so.
+        await page.click('#toggle-chat');
+        await waitForText(page, '#hook-ready', 'false');
+        assert.equal(await page.textContent('#hook-state'), 'idle');
+        await page.click('#hook-open');
+        await waitForText(page, '#hook-error', 'not-connected');
+
+        // An element added later is followed too.
+        await page.click('#toggle-chat');
+        await waitForText(page, '#hook-ready', 'true');
+        await page.click('#hook-open');
+        await waitForText(page, '#hook-opened', 'true');
+        assert.equal(await page.textContent('#hook-error'), '');
+        noProblems(app);
+      });
+    }
 
     if (strictMode) {
       test('StrictMode mount → unmount → mount: exactly one init and no deinit', { timeout: TEST_TIMEOUT_MS }, async t => {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { ChatStatus } from './ChatStatus.jsx';
 
 const ORG_ID = '7f3c9e2a-4b1d-4c8e-9a6f-2d5b8e1c0a47';
 const API_KEYS = ['0c1e8a52-6f3b-4d29-8e71-5a9b2c4d6e01', '9b2d4f61-3a7c-4e58-b1d0-7c6e5f4a3b02'];
@@ -39,6 +40,7 @@ export function App() {
           Open chat
         </button>
       </p>
+      <ChatStatus />
       <p>
         Visitor: <code id="api-key">{apiKey}</code>
       </p>
