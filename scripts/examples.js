@@ -2,7 +2,7 @@
 // Builds and tests the framework examples (examples/<name>/) against this package as
 // users get it: the tarball of `npm pack`.
 //
-//   node scripts/examples.js [--skip-build] [react] [vue] [svelte]
+//   node scripts/examples.js [--skip-build] [angular] [react] [svelte] [vue]
 //
 // 1. `npm run build` at the root (skip with --skip-build when dist/ is fresh), then
 //    `npm pack` once into a temporary folder.
@@ -11,7 +11,8 @@
 //    changes; the script checks that.
 // 3. `vite build` (production, dist/) and a development build (dist-dev/:
 //    NODE_ENV=development, --mode development), where frameworks warn and React's
-//    <StrictMode> double-mounts.
+//    <StrictMode> double-mounts. Angular: `ng build` and `ng build --configuration
+//    development` (see builds()).
 // 4. `node --test` over examples/*/test/*.test.js: browser tests in the system
 //    Chromium through playwright-core (from the root's node_modules).
 //
@@ -83,6 +84,34 @@ function run(label, cmd, cmdArgs, { cwd = root, extraEnv = {} } = {}) {
   return true;
 }
 
+/**
+ * The two builds of an example: production into dist/, development into dist-dev/.
+ * Vite for most; the Angular CLI (its esbuild `application` builder; angular.json names
+ * the output folders) where there is an angular.json.
+ * @returns {[label: string, script: string, args: string[], env?: Record<string, string>][]}
+ */
+function builds(dir) {
+  if (existsSync(join(dir, 'angular.json'))) {
+    const ng = join(dir, 'node_modules', '@angular', 'cli', 'bin', 'ng.js');
+    // No analytics prompt (CI has no terminal); angular.json also turns analytics off.
+    const quiet = { NG_CLI_ANALYTICS: 'false' };
+    return [
+      ['ng build', ng, ['build', '--progress=false'], quiet],
+      ['ng build (development)', ng, ['build', '--configuration', 'development', '--progress=false'], quiet],
+    ];
+  }
+  const vite = join(dir, 'node_modules', 'vite', 'bin', 'vite.js');
+  return [
+    ['vite build', vite, ['build', '--logLevel', 'warn']],
+    [
+      'vite build (development)',
+      vite,
+      ['build', '--mode', 'development', '--outDir', 'dist-dev', '--logLevel', 'warn'],
+      { NODE_ENV: 'development' },
+    ],
+  ];
+}
+
 const hash = file => (existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : 'missing');
 
 // ---------------------------------------------------------------- 1. build + pack
@@ -128,16 +157,11 @@ try {
     const lockBefore = hash(join(dir, 'package-lock.json'));
     const manifestBefore = hash(join(dir, 'package.json'));
     const step = (label, cmd, cmdArgs, extraEnv) => run(`${name}: ${label}`, cmd, cmdArgs, { cwd: dir, extraEnv });
-    const vite = join(dir, 'node_modules', 'vite', 'bin', 'vite.js');
     const ok =
       step('npm ci', npm, ['ci', ...NPM_QUIET]) &&
       step('npm install <tarball>', npm, ['install', '--no-save', ...NPM_QUIET, tarball]) &&
-      step('vite build', process.execPath, [vite, 'build', '--logLevel', 'warn']) &&
-      step(
-        'vite build (development)',
-        process.execPath,
-        [vite, 'build', '--mode', 'development', '--outDir', 'dist-dev', '--logLevel', 'warn'],
-        { NODE_ENV: 'development' },
+      builds(dir).every(([label, builder, builderArgs, extraEnv]) =>
+        step(label, process.execPath, [builder, ...builderArgs], extraEnv),
       );
     if (!ok) {
       problems.push(`${name}: install or build failed (see above)`);

@@ -68,7 +68,8 @@ function findNodeTests(dir) {
 const nodeFiles = withNode ? findNodeTests(nodeTestDir) : [];
 if (nodeFiles.length) add(runNodeTests(nodeFiles, { cwd: root, tapFile: nodeTap }));
 
-// 3. framework examples (React, Vue, Svelte apps built with Vite, tested in Chromium);
+// 3. framework examples (React, Vue, Svelte apps built with Vite, Angular with its CLI,
+//    tested in Chromium);
 //    `--no-examples` skips them for a quick local run.
 if (withExamples) {
   rmSync(examplesJson, { force: true });
