@@ -47,12 +47,8 @@ export const SERVER_SNAPSHOT: CloserChatSnapshot = Object.freeze({
   element: undefined,
 });
 
-/**
- * An element of the page, maybe not upgraded yet (its getters then read undefined).
- * `close()` is optional: an element built before it existed has none.
- */
-type PageElement = Partial<Pick<CloserChat, 'state' | 'opened' | 'unreadCount' | 'tags' | 'conversationStatus'>> &
-  Pick<CloserChat, 'open'> & { close?: () => Promise<void> } & HTMLElement;
+/** An element of the page, maybe not upgraded yet (its getters then read undefined, its methods are missing). */
+type PageElement = Partial<CloserChat> & HTMLElement;
 
 const listeners = new Set<() => void>();
 let observer: MutationObserver | undefined;
@@ -74,7 +70,7 @@ function owner(): PageElement | undefined {
 /** The current snapshot: the previous object while nothing changed (React compares by identity). */
 export function getSnapshot(): CloserChatSnapshot {
   if (typeof document === 'undefined') return SERVER_SNAPSHOT;
-  const element = owner() as (PageElement & CloserChat) | undefined;
+  const element = owner();
   const state = element?.state ?? 'idle';
   const next: CloserChatSnapshot = {
     state,
@@ -83,7 +79,7 @@ export function getSnapshot(): CloserChatSnapshot {
     unreadCount: element?.unreadCount ?? 0,
     tags: element?.tags ?? NO_TAGS,
     conversationStatus: element?.conversationStatus,
-    element,
+    element: element as CloserChat | undefined,
   };
   const same = (Object.keys(next) as (keyof CloserChatSnapshot)[]).every((key) => next[key] === last[key]);
   if (!same) last = Object.freeze(next);
@@ -131,29 +127,22 @@ export function subscribe(listener: () => void): () => void {
   };
 }
 
-/** Runs `call` on the owning element, once it is defined; rejects when the page has none. */
-async function withOwner(method: string, call: (element: PageElement) => Promise<void>): Promise<void> {
+/** Calls `method` of the owning element, once it is defined; rejects when the page has none. */
+async function callOwner(method: 'open' | 'close' | 'toggle'): Promise<void> {
   const element = typeof document === 'undefined' ? undefined : owner();
   if (!element) {
-    throw new CloserChatError(errorDetail('not-connected', `${method}: there is no <closer-chat> in the document`));
+    throw new CloserChatError(errorDetail('not-connected', `${method}(): there is no <closer-chat> in the document`));
   }
   // A tag in the page before the element's module ran is upgraded when it runs.
-  if (typeof element.open !== 'function') await customElements.whenDefined(element.localName);
-  return call(element);
+  if (typeof element[method] !== 'function') await customElements.whenDefined(element.localName);
+  return (element as CloserChat)[method]();
 }
 
 /** The element's `open()`: loads the widget if needed, then opens its window. */
-export const openChat = (): Promise<void> => withOwner('open()', (element) => element.open());
+export const openChat = (): Promise<void> => callOwner('open');
 
-/** The element's `close()`. */
-export const closeChat = (): Promise<void> =>
-  withOwner('close()', (element) => {
-    if (typeof element.close !== 'function') {
-      throw new TypeError('[closer-chat] close(): this version of <closer-chat> has no close() method.');
-    }
-    return element.close();
-  });
+/** The element's `close()`: rejects with `close-unsupported` where the SDK cannot close its window. */
+export const closeChat = (): Promise<void> => callOwner('close');
 
-/** `close()` when the window is open, `open()` when it is not. */
-export const toggleChat = (): Promise<void> =>
-  withOwner('toggle()', (element) => (element.opened ? closeChat() : element.open()));
+/** The element's `toggle()`: `close()` when the window is open, `open()` when it is not. */
+export const toggleChat = (): Promise<void> => callOwner('toggle');

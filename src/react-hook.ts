@@ -24,9 +24,9 @@ import {
 export interface CloserChatHook extends CloserChatSnapshot {
   /** The element's `open()`; rejects with a `CloserChatError` (`not-connected`) when the page has no `<closer-chat>`. */
   open(): Promise<void>;
-  /** The element's `close()`. */
+  /** The element's `close()`: rejects with `close-unsupported` where the SDK cannot close its window. */
   close(): Promise<void>;
-  /** `close()` when the window is open, `open()` when it is not. */
+  /** The element's `toggle()`: `close()` when the window is open, `open()` when it is not. */
   toggle(): Promise<void>;
 }
 

@@ -72,9 +72,9 @@ declare module 'vue' {
 export type CloserChatComposable = { readonly [K in keyof CloserChatSnapshot]: ComputedRef<CloserChatSnapshot[K]> } & {
   /** The element's `open()`; rejects with a `CloserChatError` (`not-connected`) when the page has no `<closer-chat>`. */
   open(): Promise<void>;
-  /** The element's `close()`. */
+  /** The element's `close()`: rejects with `close-unsupported` where the SDK cannot close its window. */
   close(): Promise<void>;
-  /** `close()` when the window is open, `open()` when it is not. */
+  /** The element's `toggle()`: `close()` when the window is open, `open()` when it is not. */
   toggle(): Promise<void>;
 };
 

@@ -143,21 +143,24 @@ describe('<closer-chat>', () => {
       expect(callsOf('openWidget')).to.have.length(1);
     });
 
-    it('toggle() opens a closed window; close() rejects where the element has no close()', async () => {
+    it('toggle() and close() are the element’s: open, then close-unsupported on a widget without closeWidget()', async () => {
       listen();
       const element = await mountReady();
+      await closeChat(); // closed already: nothing to do
       const opened = nextEvent(element, 'closer-open');
       await toggleChat();
       await opened;
       expect(getSnapshot().opened).to.equal(true);
-      // Only where the element predates close(): otherwise it is the element's own.
-      if (typeof (element as { close?: unknown }).close !== 'function') {
-        const error = await closeChat().then(
+      // The development widget has no closeWidget(), as the SDK's public docs name none.
+      for (const call of [closeChat, toggleChat]) {
+        const error = await call().then(
           () => undefined,
           (reason: unknown) => reason,
         );
-        expect(error).to.be.instanceOf(TypeError);
+        expect(error).to.be.instanceOf(CloserChatError);
+        expect((error as CloserChatError).detail.code).to.equal('close-unsupported');
       }
+      expect(getSnapshot().opened).to.equal(true);
     });
 
     it('stops listening once the last listener unsubscribes', async () => {
