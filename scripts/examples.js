@@ -32,7 +32,7 @@ const resultsDir = process.env.TEST_RESULTS_DIR ?? join(root, '.test-results');
 const tapFile = join(resultsDir, 'examples.tap');
 
 const args = process.argv.slice(2);
-const flags = new Set(args.filter(a => a.startsWith('--')));
+const flags = new Set(args.filter((a) => a.startsWith('--')));
 for (const flag of flags) {
   if (flag !== '--skip-build') {
     console.error(`examples.js: unknown option ${flag} (use --skip-build, or example names)`);
@@ -40,11 +40,11 @@ for (const flag of flags) {
   }
 }
 const allExamples = readdirSync(examplesDir, { withFileTypes: true })
-  .filter(e => e.isDirectory() && existsSync(join(examplesDir, e.name, 'package.json')))
-  .map(e => e.name)
+  .filter((e) => e.isDirectory() && existsSync(join(examplesDir, e.name, 'package.json')))
+  .map((e) => e.name)
   .sort();
-const wanted = args.filter(a => !a.startsWith('--'));
-const unknown = wanted.filter(name => !allExamples.includes(name));
+const wanted = args.filter((a) => !a.startsWith('--'));
+const unknown = wanted.filter((name) => !allExamples.includes(name));
 if (unknown.length) {
   console.error(`examples.js: no example named ${unknown.join(', ')} (have: ${allExamples.join(', ')})`);
   process.exit(2);
@@ -73,7 +73,12 @@ function section(title) {
 function run(label, cmd, cmdArgs, { cwd = root, extraEnv = {} } = {}) {
   const t0 = Date.now();
   console.log(`$ ${[cmd, ...cmdArgs].join(' ')}${cwd !== root ? `   (in ${relative(root, cwd)})` : ''}`);
-  const r = spawnSync(cmd, cmdArgs, { cwd, env: { ...env, ...extraEnv }, stdio: 'inherit', shell: shell && cmd === npm });
+  const r = spawnSync(cmd, cmdArgs, {
+    cwd,
+    env: { ...env, ...extraEnv },
+    stdio: 'inherit',
+    shell: shell && cmd === npm,
+  });
   const seconds = (Date.now() - t0) / 1000;
   timings.push([label, seconds]);
   if (r.error || r.signal || r.status !== 0) {
@@ -112,7 +117,7 @@ function builds(dir) {
   ];
 }
 
-const hash = file => (existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : 'missing');
+const hash = (file) => (existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : 'missing');
 
 // ---------------------------------------------------------------- 1. build + pack
 let tarball;
@@ -129,13 +134,17 @@ try {
     // --ignore-scripts: the build has just run (a prepack script would run it again).
     const t0 = Date.now();
     console.log(`$ npm pack --ignore-scripts --pack-destination ${packDir}`);
-    const r = spawnSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', packDir, '--loglevel=error'], {
-      cwd: root,
-      env,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-      shell,
-    });
+    const r = spawnSync(
+      npm,
+      ['pack', '--ignore-scripts', '--json', '--pack-destination', packDir, '--loglevel=error'],
+      {
+        cwd: root,
+        env,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+        shell,
+      },
+    );
     timings.push(['root: npm pack', (Date.now() - t0) / 1000]);
     try {
       const [info] = JSON.parse(r.stdout);
@@ -175,10 +184,12 @@ try {
   }
 
   // ---------------------------------------------------------------- 4. browser tests
-  const testFiles = ready.flatMap(name => {
+  const testFiles = ready.flatMap((name) => {
     const testDir = join(examplesDir, name, 'test');
     const files = existsSync(testDir)
-      ? readdirSync(testDir).filter(f => /\.test\.m?js$/.test(f)).map(f => relative(root, join(testDir, f)))
+      ? readdirSync(testDir)
+          .filter((f) => /\.test\.m?js$/.test(f))
+          .map((f) => relative(root, join(testDir, f)))
       : [];
     if (!files.length) problems.push(`${name}: no test files in ${relative(root, testDir)}`);
     return files.sort();

@@ -13,7 +13,7 @@ export function App() {
   const [identity, setIdentity] = useState({ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' });
   const [tags, setTags] = useState([]);
   const [log, setLog] = useState([]);
-  const note = line => setLog(lines => [...lines, line]);
+  const note = (line) => setLog((lines) => [...lines, line]);
 
   // Only for the StrictMode test: proves that React's development double mount
   // (mount, unmount, mount) really ran around the element.
@@ -26,16 +26,27 @@ export function App() {
     <main>
       <h1>closer-chat + React 19</h1>
       <p>
-        <button id="count" onClick={() => setCount(c => c + 1)}>Count: {count}</button>{' '}
-        <button id="switch-user" onClick={() => setApiKey(k => (k === API_KEYS[0] ? API_KEYS[1] : API_KEYS[0]))}>
+        <button id="count" onClick={() => setCount((c) => c + 1)}>
+          Count: {count}
+        </button>{' '}
+        <button id="switch-user" onClick={() => setApiKey((k) => (k === API_KEYS[0] ? API_KEYS[1] : API_KEYS[0]))}>
           Switch visitor
         </button>{' '}
-        <button id="rename" onClick={() => setIdentity(i => ({ ...i, firstName: 'Augusta' }))}>Rename visitor</button>{' '}
+        <button id="rename" onClick={() => setIdentity((i) => ({ ...i, firstName: 'Augusta' }))}>
+          Rename visitor
+        </button>{' '}
         <label>
-          <input id="show-button" type="checkbox" checked={showButton} onChange={e => setShowButton(e.target.checked)} />
+          <input
+            id="show-button"
+            type="checkbox"
+            checked={showButton}
+            onChange={(e) => setShowButton(e.target.checked)}
+          />
           show-button
         </label>{' '}
-        <button id="toggle-chat" onClick={() => setChatShown(s => !s)}>{chatShown ? 'Hide chat' : 'Show chat'}</button>{' '}
+        <button id="toggle-chat" onClick={() => setChatShown((s) => !s)}>
+          {chatShown ? 'Hide chat' : 'Show chat'}
+        </button>{' '}
         <button id="open-chat" disabled={!chatShown} onClick={() => chat.current?.open()}>
           Open chat
         </button>
@@ -64,7 +75,7 @@ export function App() {
           identity={identity}
           oncloser-ready={() => note('closer-ready')}
           oncloser-open={() => note('closer-open')}
-          oncloser-tags-changed={e => {
+          oncloser-tags-changed={(e) => {
             setTags(e.detail.tags);
             note(`closer-tags-changed ${e.detail.tags.join(',')}`);
           }}
