@@ -7,6 +7,14 @@
 // src/events.ts, each row's comment being its description. The plugin below reads
 // those tables with TypeScript, and asks the type checker for every type, so tools that
 // offer attribute values (VS Code, JetBrains, Storybook) see `'eager' | 'idle' | …`.
+//
+// From that manifest, two editor files in the package root, also shipped:
+// `vscode.html-custom-data.json` (VS Code's `html.customData`) and `web-types.json`
+// (JetBrains IDEs, named in package.json "web-types"). test/node/editor-data.test.js
+// checks that both list every attribute and event of the manifest.
+import { writeFileSync } from 'node:fs';
+import { getWebTypesData } from 'custom-element-jet-brains-integration';
+import { getVsCodeHtmlCustomData } from 'custom-element-vs-code-integration';
 import ts from 'typescript';
 
 /** The element's public modules; the rest of src/ is private to the package. */
@@ -24,8 +32,15 @@ function shippedPath(path, from = 'src/index.ts') {
 }
 
 function typeChecker() {
-  const config = ts.getParsedCommandLineOfConfigFile('tsconfig.json', {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
-  const program = ts.createProgram([ELEMENT_MODULE, EVENT_MAP.module, ATTRIBUTE_TABLES.module], { ...config.options, noEmit: true });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    'tsconfig.json',
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  );
+  const program = ts.createProgram([ELEMENT_MODULE, EVENT_MAP.module, ATTRIBUTE_TABLES.module], {
+    ...config.options,
+    noEmit: true,
+  });
   const checker = program.getTypeChecker();
   const flags = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType;
   // A union of string literals (`LoadingStrategy`) is spelled out: its values are what
@@ -33,7 +48,10 @@ function typeChecker() {
   const isStringLiteral = (type) => type.isStringLiteral();
   const print = (type) => {
     const members = type.isUnion() ? type.types : [type];
-    if (!members.some(isStringLiteral) || !members.every((t) => isStringLiteral(t) || t.flags & ts.TypeFlags.Undefined)) {
+    if (
+      !members.some(isStringLiteral) ||
+      !members.every((t) => isStringLiteral(t) || t.flags & ts.TypeFlags.Undefined)
+    ) {
       return checker.typeToString(type, undefined, flags);
     }
     const undefinedLast = [...members.filter(isStringLiteral), ...members.filter((t) => !isStringLiteral(t))];
@@ -46,7 +64,9 @@ function typeChecker() {
   const table = (file, name) => {
     const statement = program
       .getSourceFile(file)
-      .statements.find((node) => ts.isVariableStatement(node) && node.declarationList.declarations[0].name.text === name);
+      .statements.find(
+        (node) => ts.isVariableStatement(node) && node.declarationList.declarations[0].name.text === name,
+      );
     let value = statement?.declarationList.declarations[0].initializer;
     while (value && (ts.isAsExpression(value) || ts.isSatisfiesExpression(value))) value = value.expression;
     if (!value) throw new Error(`${file}: no table ${name}`);
@@ -56,16 +76,28 @@ function typeChecker() {
   const commentOf = (node) => {
     const text = node.getSourceFile().getFullText();
     const ranges = ts.getLeadingCommentRanges(text, node.getFullStart()) ?? [];
-    const doc = ranges.map((range) => text.slice(range.pos, range.end)).filter((c) => c.startsWith('/**')).at(-1);
-    return doc?.replace(/^\/\*\*\s*|\s*\*\/$/g, '').replace(/\n\s*\* ?/g, ' ').trim() ?? '';
+    const doc = ranges
+      .map((range) => text.slice(range.pos, range.end))
+      .filter((c) => c.startsWith('/**'))
+      .at(-1);
+    return (
+      doc
+        ?.replace(/^\/\*\*\s*|\s*\*\/$/g, '')
+        .replace(/\n\s*\* ?/g, ' ')
+        .trim() ?? ''
+    );
   };
-  const stringValue = (node) => (node && (ts.isStringLiteral(node) || ts.isIdentifier(node)) ? checker.getTypeAtLocation(node).value : undefined);
-  const field = (object, key) => object.properties.find((p) => ts.isPropertyAssignment(p) && p.name.text === key)?.initializer;
+  const stringValue = (node) =>
+    node && (ts.isStringLiteral(node) || ts.isIdentifier(node)) ? checker.getTypeAtLocation(node).value : undefined;
+  const field = (object, key) =>
+    object.properties.find((p) => ts.isPropertyAssignment(p) && p.name.text === key)?.initializer;
   const rows = (name) =>
     table(ATTRIBUTE_TABLES.module, name).elements.map((row) => ({
       attribute: stringValue(field(row, 'attribute')),
       // The element's rule (attributes.ts `propertyOf`): `org-id` → `orgId`.
-      property: stringValue(field(row, 'property')) ?? stringValue(field(row, 'attribute')).replace(/-([a-z])/g, (_, c) => c.toUpperCase()),
+      property:
+        stringValue(field(row, 'property')) ??
+        stringValue(field(row, 'attribute')).replace(/-([a-z])/g, (_, c) => c.toUpperCase()),
       default: stringValue(field(row, 'default')),
       builtIn: !!field(row, 'builtIn'),
       description: commentOf(row),
@@ -79,8 +111,12 @@ function typeChecker() {
     description: commentOf(row),
   }));
 
-  const elementType = checker.getTypeAtLocation(declaration(ELEMENT_MODULE, ts.SyntaxKind.ClassDeclaration, ELEMENT_CLASS));
-  const eventMap = checker.getTypeAtLocation(declaration(EVENT_MAP.module, ts.SyntaxKind.InterfaceDeclaration, EVENT_MAP.name));
+  const elementType = checker.getTypeAtLocation(
+    declaration(ELEMENT_MODULE, ts.SyntaxKind.ClassDeclaration, ELEMENT_CLASS),
+  );
+  const eventMap = checker.getTypeAtLocation(
+    declaration(EVENT_MAP.module, ts.SyntaxKind.InterfaceDeclaration, EVENT_MAP.name),
+  );
   return {
     /** The type of an element property; for an attribute, without `undefined` (absent). */
     memberType(name, { attribute = false } = {}) {
@@ -92,7 +128,11 @@ function typeChecker() {
     /** Event name → `CustomEvent<…>`, from `CloserChatEventMap`. */
     events: new Map(eventMap.getProperties().map((symbol) => [symbol.name, print(checker.getTypeOfSymbol(symbol))])),
     /** The rows of the attribute and property tables, and of the two event tables. */
-    tables: { attributes: rows(ATTRIBUTE_TABLES.attributes), properties: rows(ATTRIBUTE_TABLES.properties), events: [...callbackEvents, ...ownEvents] },
+    tables: {
+      attributes: rows(ATTRIBUTE_TABLES.attributes),
+      properties: rows(ATTRIBUTE_TABLES.properties),
+      events: [...callbackEvents, ...ownEvents],
+    },
   };
 }
 
@@ -129,7 +169,9 @@ function closerChatPlugin() {
           // `#private` members are unreachable from outside; `@internal` ones the analyzer drops.
           declaration.members = [
             ...tableFields,
-            ...declaration.members.filter((member) => !member.name.startsWith('#') && member.privacy !== 'private' && !fromTables.has(member.name)),
+            ...declaration.members.filter(
+              (member) => !member.name.startsWith('#') && member.privacy !== 'private' && !fromTables.has(member.name),
+            ),
           ];
           for (const member of declaration.members) {
             if (member.kind !== 'field' || fromTables.has(member.name)) continue;
@@ -137,17 +179,23 @@ function closerChatPlugin() {
             if (text) member.type = { text };
           }
           // Every event in `CloserChatEventMap` has a row in the event tables, and back.
-          declaration.events = events.map((event) => ({ name: event.name, type: { text: checker.events.get(event.name) }, description: event.description }));
+          declaration.events = events.map((event) => ({
+            name: event.name,
+            type: { text: checker.events.get(event.name) },
+            description: event.description,
+          }));
           const inTables = new Set(events.map((event) => event.name));
           for (const name of checker.events.keys()) {
             if (!inTables.has(name)) problems.push(`${name} is in ${EVENT_MAP.name} but in no event table`);
           }
           for (const event of events) {
-            if (!checker.events.has(event.name)) problems.push(`${event.name} is in an event table but not in ${EVENT_MAP.name}`);
+            if (!checker.events.has(event.name))
+              problems.push(`${event.name} is in an event table but not in ${EVENT_MAP.name}`);
             if (!event.description) problems.push(`${event.name} has no description (a comment on its table row)`);
           }
           for (const row of [...attributes, ...properties]) {
-            if (!row.description) problems.push(`${row.attribute ?? row.property} has no description (a comment on its table row)`);
+            if (!row.description)
+              problems.push(`${row.attribute ?? row.property} has no description (a comment on its table row)`);
           }
         }
         for (const entry of module.exports ?? []) {
@@ -165,9 +213,28 @@ function closerChatPlugin() {
       }
       if (problems.length) {
         // A plain message and a failed build, rather than the analyzer's "error in third party plugin".
-        console.error(`custom-elements.json: the tables of <closer-chat> and its types disagree:\n  ${problems.join('\n  ')}`);
+        console.error(
+          `custom-elements.json: the tables of <closer-chat> and its types disagree:\n  ${problems.join('\n  ')}`,
+        );
         process.exit(1);
       }
+    },
+  };
+}
+
+/**
+ * `vscode.html-custom-data.json` and `web-types.json`, made by break-stuff's generators
+ * (custom-element-vs-code-integration, custom-element-jet-brains-integration). Their
+ * own cem plugins also write a CSS file, print, and may rewrite package.json; their
+ * `get…` functions only return the text, written here.
+ */
+function editorDataPlugin() {
+  const write = (file, text) => writeFileSync(file, `${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+  return {
+    name: 'closer-chat-editor-data',
+    packageLinkPhase({ customElementsManifest }) {
+      write('vscode.html-custom-data.json', getVsCodeHtmlCustomData(customElementsManifest, {}));
+      write('web-types.json', getWebTypesData(customElementsManifest, {}));
     },
   };
 }
@@ -179,5 +246,6 @@ export default {
   // package.json names the manifest itself ("customElements"); don't let the analyzer rewrite it.
   packagejson: false,
   quiet: true,
-  plugins: [closerChatPlugin()],
+  // Ours first: the editor files are made from the manifest it completes.
+  plugins: [closerChatPlugin(), editorDataPlugin()],
 };

@@ -1,9 +1,11 @@
 // Two builds from one source (then `cem analyze` writes custom-elements.json, see
 // package.json "build"):
 //  - dist/*.js + .d.ts: ES modules for bundlers, `lit` and `zod` left to the app's
-//    bundler. Besides the element: `react.js` (the React 18 wrapper, `react` and
-//    `@lit/react` left to the app) and the type-only entries `react-jsx`, `vue` and
-//    `svelte`, whose JS is empty and whose .d.ts teaches that framework the tag.
+//    bundler. Besides the element: `react.js` (the React 18 wrapper and the
+//    `useCloserChat()` hook, `react` and `@lit/react` left to the app), `vue.js` (the
+//    `useCloserChat()` composable, `vue` left to the app; its .d.ts also types the tag
+//    in templates), and the type-only entries `react-jsx`, `svelte`, `preact` and
+//    `solid`, whose JS is empty and whose .d.ts teaches that framework the tag.
 //    Also `org-config/` (`closer-chat/org-config` and the `closer-config` CLI that
 //    bin/closer-config.js runs), which nothing of the element imports.
 //  - dist/closer-chat.bundle.js: one self-contained, minified module for a
@@ -17,9 +19,21 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
 /** Entries of the package (see "exports" in package.json), and the module bin/closer-config.js runs. */
-const ENTRIES = ['index', 'element', 'define', 'react', 'react-jsx', 'vue', 'svelte', 'org-config/index', 'org-config/cli'];
+const ENTRIES = [
+  'index',
+  'element',
+  'define',
+  'react',
+  'react-jsx',
+  'vue',
+  'svelte',
+  'preact',
+  'solid',
+  'org-config/index',
+  'org-config/cli',
+];
 /** Type-only entries: their JS is empty, and kept so that a plain `import` resolves too. */
-const TYPE_ONLY = ['react-jsx', 'vue', 'svelte'];
+const TYPE_ONLY = ['react-jsx', 'svelte', 'preact', 'solid'];
 
 /** zod 4 trips two harmless warnings (a pure annotation, an internal cycle). */
 function onwarn(warning, warn) {
@@ -46,7 +60,9 @@ const sweepDist = () => ({
     Object.keys(bundle).forEach((name) => written.add(name));
     for (const entry of readdirSync('dist', { recursive: true, withFileTypes: true })) {
       if (!entry.isFile()) continue;
-      const name = relative('dist', join(entry.parentPath ?? entry.path, entry.name)).split(sep).join('/');
+      const name = relative('dist', join(entry.parentPath ?? entry.path, entry.name))
+        .split(sep)
+        .join('/');
       if (!written.has(name)) rmSync(join('dist', name));
     }
   },
@@ -74,7 +90,10 @@ const compile = (declarations) =>
     sourceMap: false,
   });
 
-const isExternal = (id) => /^(lit|zod|react|vue|svelte|commander)(\/|$)/.test(id) || id.startsWith('@lit/') || id.startsWith('node:');
+const isExternal = (id) =>
+  /^(lit|zod|react|vue|svelte|preact|solid-js|commander)(\/|$)/.test(id) ||
+  id.startsWith('@lit/') ||
+  id.startsWith('node:');
 
 export default [
   {
@@ -86,7 +105,13 @@ export default [
   },
   {
     input: 'src/index.ts',
-    plugins: [nodeResolve({ exportConditions: ['production'] }), compile(false), terser({ module: true, ecma: 2022 }), bundleTypes(), sweepDist()],
+    plugins: [
+      nodeResolve({ exportConditions: ['production'] }),
+      compile(false),
+      terser({ module: true, ecma: 2022 }),
+      bundleTypes(),
+      sweepDist(),
+    ],
     output: { file: 'dist/closer-chat.bundle.js', format: 'es' },
     onwarn,
   },

@@ -2,7 +2,7 @@
 // Builds and tests the framework examples (examples/<name>/) against this package as
 // users get it: the tarball of `npm pack`.
 //
-//   node scripts/examples.js [--skip-build] [react] [vue] [svelte]
+//   node scripts/examples.js [--skip-build] [angular] [react] [svelte] [vue]
 //
 // 1. `npm run build` at the root (skip with --skip-build when dist/ is fresh), then
 //    `npm pack` once into a temporary folder.
@@ -11,7 +11,8 @@
 //    changes; the script checks that.
 // 3. `vite build` (production, dist/) and a development build (dist-dev/:
 //    NODE_ENV=development, --mode development), where frameworks warn and React's
-//    <StrictMode> double-mounts.
+//    <StrictMode> double-mounts. Angular: `ng build` and `ng build --configuration
+//    development` (see builds()).
 // 4. `node --test` over examples/*/test/*.test.js: browser tests in the system
 //    Chromium through playwright-core (from the root's node_modules).
 //
@@ -31,7 +32,7 @@ const resultsDir = process.env.TEST_RESULTS_DIR ?? join(root, '.test-results');
 const tapFile = join(resultsDir, 'examples.tap');
 
 const args = process.argv.slice(2);
-const flags = new Set(args.filter(a => a.startsWith('--')));
+const flags = new Set(args.filter((a) => a.startsWith('--')));
 for (const flag of flags) {
   if (flag !== '--skip-build') {
     console.error(`examples.js: unknown option ${flag} (use --skip-build, or example names)`);
@@ -39,11 +40,11 @@ for (const flag of flags) {
   }
 }
 const allExamples = readdirSync(examplesDir, { withFileTypes: true })
-  .filter(e => e.isDirectory() && existsSync(join(examplesDir, e.name, 'package.json')))
-  .map(e => e.name)
+  .filter((e) => e.isDirectory() && existsSync(join(examplesDir, e.name, 'package.json')))
+  .map((e) => e.name)
   .sort();
-const wanted = args.filter(a => !a.startsWith('--'));
-const unknown = wanted.filter(name => !allExamples.includes(name));
+const wanted = args.filter((a) => !a.startsWith('--'));
+const unknown = wanted.filter((name) => !allExamples.includes(name));
 if (unknown.length) {
   console.error(`examples.js: no example named ${unknown.join(', ')} (have: ${allExamples.join(', ')})`);
   process.exit(2);
@@ -72,7 +73,12 @@ function section(title) {
 function run(label, cmd, cmdArgs, { cwd = root, extraEnv = {} } = {}) {
   const t0 = Date.now();
   console.log(`$ ${[cmd, ...cmdArgs].join(' ')}${cwd !== root ? `   (in ${relative(root, cwd)})` : ''}`);
-  const r = spawnSync(cmd, cmdArgs, { cwd, env: { ...env, ...extraEnv }, stdio: 'inherit', shell: shell && cmd === npm });
+  const r = spawnSync(cmd, cmdArgs, {
+    cwd,
+    env: { ...env, ...extraEnv },
+    stdio: 'inherit',
+    shell: shell && cmd === npm,
+  });
   const seconds = (Date.now() - t0) / 1000;
   timings.push([label, seconds]);
   if (r.error || r.signal || r.status !== 0) {
@@ -83,7 +89,35 @@ function run(label, cmd, cmdArgs, { cwd = root, extraEnv = {} } = {}) {
   return true;
 }
 
-const hash = file => (existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : 'missing');
+/**
+ * The two builds of an example: production into dist/, development into dist-dev/.
+ * Vite for most; the Angular CLI (its esbuild `application` builder; angular.json names
+ * the output folders) where there is an angular.json.
+ * @returns {[label: string, script: string, args: string[], env?: Record<string, string>][]}
+ */
+function builds(dir) {
+  if (existsSync(join(dir, 'angular.json'))) {
+    const ng = join(dir, 'node_modules', '@angular', 'cli', 'bin', 'ng.js');
+    // No analytics prompt (CI has no terminal); angular.json also turns analytics off.
+    const quiet = { NG_CLI_ANALYTICS: 'false' };
+    return [
+      ['ng build', ng, ['build', '--progress=false'], quiet],
+      ['ng build (development)', ng, ['build', '--configuration', 'development', '--progress=false'], quiet],
+    ];
+  }
+  const vite = join(dir, 'node_modules', 'vite', 'bin', 'vite.js');
+  return [
+    ['vite build', vite, ['build', '--logLevel', 'warn']],
+    [
+      'vite build (development)',
+      vite,
+      ['build', '--mode', 'development', '--outDir', 'dist-dev', '--logLevel', 'warn'],
+      { NODE_ENV: 'development' },
+    ],
+  ];
+}
+
+const hash = (file) => (existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : 'missing');
 
 // ---------------------------------------------------------------- 1. build + pack
 let tarball;
@@ -100,13 +134,17 @@ try {
     // --ignore-scripts: the build has just run (a prepack script would run it again).
     const t0 = Date.now();
     console.log(`$ npm pack --ignore-scripts --pack-destination ${packDir}`);
-    const r = spawnSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', packDir, '--loglevel=error'], {
-      cwd: root,
-      env,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-      shell,
-    });
+    const r = spawnSync(
+      npm,
+      ['pack', '--ignore-scripts', '--json', '--pack-destination', packDir, '--loglevel=error'],
+      {
+        cwd: root,
+        env,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+        shell,
+      },
+    );
     timings.push(['root: npm pack', (Date.now() - t0) / 1000]);
     try {
       const [info] = JSON.parse(r.stdout);
@@ -128,16 +166,11 @@ try {
     const lockBefore = hash(join(dir, 'package-lock.json'));
     const manifestBefore = hash(join(dir, 'package.json'));
     const step = (label, cmd, cmdArgs, extraEnv) => run(`${name}: ${label}`, cmd, cmdArgs, { cwd: dir, extraEnv });
-    const vite = join(dir, 'node_modules', 'vite', 'bin', 'vite.js');
     const ok =
       step('npm ci', npm, ['ci', ...NPM_QUIET]) &&
       step('npm install <tarball>', npm, ['install', '--no-save', ...NPM_QUIET, tarball]) &&
-      step('vite build', process.execPath, [vite, 'build', '--logLevel', 'warn']) &&
-      step(
-        'vite build (development)',
-        process.execPath,
-        [vite, 'build', '--mode', 'development', '--outDir', 'dist-dev', '--logLevel', 'warn'],
-        { NODE_ENV: 'development' },
+      builds(dir).every(([label, builder, builderArgs, extraEnv]) =>
+        step(label, process.execPath, [builder, ...builderArgs], extraEnv),
       );
     if (!ok) {
       problems.push(`${name}: install or build failed (see above)`);
@@ -151,10 +184,12 @@ try {
   }
 
   // ---------------------------------------------------------------- 4. browser tests
-  const testFiles = ready.flatMap(name => {
+  const testFiles = ready.flatMap((name) => {
     const testDir = join(examplesDir, name, 'test');
     const files = existsSync(testDir)
-      ? readdirSync(testDir).filter(f => /\.test\.m?js$/.test(f)).map(f => relative(root, join(testDir, f)))
+      ? readdirSync(testDir)
+          .filter((f) => /\.test\.m?js$/.test(f))
+          .map((f) => relative(root, join(testDir, f)))
       : [];
     if (!files.length) problems.push(`${name}: no test files in ${relative(root, testDir)}`);
     return files.sort();

@@ -40,7 +40,11 @@ rmSync(wtrJson, { force: true });
 rmSync(nodeTap, { force: true });
 
 function run(cmd, args) {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, TEST_RESULTS_DIR: resultsDir } });
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TEST_RESULTS_DIR: resultsDir },
+  });
   if (r.error) return { code: 1, why: r.error.message };
   if (r.signal) return { code: 1, why: `killed by ${r.signal}` };
   return { code: r.status ?? 1 };
@@ -53,22 +57,27 @@ function run(cmd, args) {
   const r = run(wtr, wtrArgs);
   const counts = existsSync(wtrJson) ? JSON.parse(readFileSync(wtrJson, 'utf8')) : undefined;
   if (counts) add({ ...counts, problems: [] });
-  if (!counts) problems.push(`web-test-runner wrote no results (exit ${r.code}${r.why ? `, ${r.why}` : ''}): see its output above`);
-  else if (r.code !== 0 && counts.failed === 0) problems.push(`web-test-runner exited with ${r.code}${r.why ? ` (${r.why})` : ''}`);
+  if (!counts)
+    problems.push(
+      `web-test-runner wrote no results (exit ${r.code}${r.why ? `, ${r.why}` : ''}): see its output above`,
+    );
+  else if (r.code !== 0 && counts.failed === 0)
+    problems.push(`web-test-runner exited with ${r.code}${r.why ? ` (${r.why})` : ''}`);
 }
 
 // 2. node tests
 function findNodeTests(dir) {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter(e => e.isFile() && /\.test\.m?js$/.test(e.name))
-    .map(e => relative(root, join(e.parentPath ?? e.path, e.name)))
+    .filter((e) => e.isFile() && /\.test\.m?js$/.test(e.name))
+    .map((e) => relative(root, join(e.parentPath ?? e.path, e.name)))
     .sort();
 }
 const nodeFiles = withNode ? findNodeTests(nodeTestDir) : [];
 if (nodeFiles.length) add(runNodeTests(nodeFiles, { cwd: root, tapFile: nodeTap }));
 
-// 3. framework examples (React, Vue, Svelte apps built with Vite, tested in Chromium);
+// 3. framework examples (React, Vue, Svelte apps built with Vite, Angular with its CLI,
+//    tested in Chromium);
 //    `--no-examples` skips them for a quick local run.
 if (withExamples) {
   rmSync(examplesJson, { force: true });

@@ -183,12 +183,17 @@ export type ElementProperties = {
 /** The kebab-case attribute names, for templates. */
 export type AttributeName = AttributeRow['attribute'];
 
+/** What an attribute's converter reads from its text (`never` without a converter: the text itself). */
+type Converted<R extends AttributeRow> = R['type'] extends {
+  converter: { fromAttribute: (text: string | null) => infer T };
+}
+  ? T
+  : never;
+
 /** Attributes whose absence means the SDK default, so `false` must be written `"false"`. */
 export type OptionalBooleanAttributeName = {
-  [R in AttributeRow as R['attribute']]: R['type'] extends {
-    converter: { fromAttribute: (text: string | null) => infer T };
-  }
-    ? undefined extends T
+  [R in AttributeRow as R['attribute']]: undefined extends Converted<R>
+    ? Exclude<Converted<R>, undefined> extends boolean
       ? R['attribute']
       : never
     : never;
@@ -197,10 +202,12 @@ export type OptionalBooleanAttributeName = {
 /** A boolean attribute's value as a template writes it. */
 export type BooleanAttributeValue = boolean | '' | 'true' | 'false';
 
-/** An attribute's value as a template writes it: text, or a boolean for boolean attributes. */
-export type AttributeValue<R extends AttributeRow> = R['type'] extends { converter: object }
-  ? BooleanAttributeValue
-  : Exclude<SchemaOutput<R>, undefined>;
+/** An attribute's value as a template writes it: text, a boolean for boolean attributes, a number for numeric ones. */
+export type AttributeValue<R extends AttributeRow> = [Converted<R>] extends [never]
+  ? Exclude<SchemaOutput<R>, undefined>
+  : Exclude<Converted<R>, undefined> extends boolean
+    ? BooleanAttributeValue
+    : number | `${number}`;
 
 /** Lit's `static properties`, from the tables. */
 export function litProperties(): Record<string, { attribute?: string | false; converter?: object }> {

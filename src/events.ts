@@ -122,6 +122,10 @@ export interface CloserChatEventMap extends CallbackEvents {
 declare global {
   // Typed `addEventListener('closer-tags-changed', e => e.detail.tags)` everywhere.
   interface HTMLElementEventMap extends CloserChatEventMap {}
+  // Every event bubbles, composed, to `document` and `window`: typed there too, for
+  // `document.addEventListener('closer-error', e => e.detail.code)`.
+  interface DocumentEventMap extends CloserChatEventMap {}
+  interface WindowEventMap extends CloserChatEventMap {}
 }
 
 /** Every event name, for docs checks and for pages that log them all. */

@@ -12,6 +12,8 @@
  * `onUnreadChanged`, `onReady`, `onLogout` and `onError`. Every other prop is set as
  * a property once mounted (so on the client only: give a server-rendered page the
  * `org-id` attribute, which React passes through).
+ *
+ * Also `useCloserChat()` (react-hook.ts): the page's chat as a hook, for React 18 and 19.
  */
 import { createComponent, type EventName, type ReactWebComponent } from '@lit/react';
 import * as React from 'react';
@@ -19,6 +21,9 @@ import { CloserChat as CloserChatElement } from './closer-chat.js';
 import { TAG_NAME } from './define.js';
 import { CLOSER_EVENTS, type CloserChatEventMap } from './events.js';
 import type { CallbackPropName, CloserChatEventName } from './framework-types.js';
+
+export { useCloserChat, type CloserChatHook } from './react-hook.js';
+export type { CloserChatSnapshot } from './chat-store.js';
 
 /** `closer-tags-changed` → `onTagsChanged` (the rule `CallbackPropName` types). */
 const reactEventProp = <K extends CloserChatEventName>(name: K): CallbackPropName<K> =>

@@ -1,6 +1,8 @@
 /**
- * `closer-chat/vue`: `<closer-chat>` typed in Vue 3 templates (Volar / vue-tsc). Opt in
- * once, e.g. in `env.d.ts`:
+ * `closer-chat/vue`: `<closer-chat>` typed in Vue 3 templates (Volar / vue-tsc), and
+ * the `useCloserChat()` composable.
+ *
+ * The typings: opt in once, e.g. in `env.d.ts`:
  *
  *     import type {} from 'closer-chat/vue';
  *
@@ -12,8 +14,23 @@
  * camelizes a component's props), so both spellings are typed. At run time Vue sets `org-id` as an attribute, and `:identity` (a
  * property the element has) as a property. The shape follows
  * https://vuejs.org/guide/extras/web-components#web-components-and-typescript
+ *
+ * The composable (chat-store.ts has the part shared with the React hook):
+ *
+ *     const { ready, opened, unreadCount, open } = useCloserChat();
+ *     <button :disabled="!ready" @click="open()">Chat ({{ unreadCount }})</button>
  */
-import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
+import {
+  computed,
+  getCurrentScope,
+  onScopeDispose,
+  shallowRef,
+  type ComputedRef,
+  type EmitFn,
+  type HTMLAttributes,
+  type PublicProps,
+} from 'vue';
+import { closeChat, getSnapshot, openChat, subscribe, toggleChat, type CloserChatSnapshot } from './chat-store.js';
 import type { CloserChat } from './closer-chat.js';
 import type {
   Camelize,
@@ -49,4 +66,41 @@ declare module 'vue' {
       $emit: EmitFn<CloserChatVueEmits>;
     };
   }
+}
+
+/** What `useCloserChat()` returns: a read-only ref per value of the snapshot, and the element's methods. */
+export type CloserChatComposable = { readonly [K in keyof CloserChatSnapshot]: ComputedRef<CloserChatSnapshot[K]> } & {
+  /** The element's `open()`; rejects with a `CloserChatError` (`not-connected`) when the page has no `<closer-chat>`. */
+  open(): Promise<void>;
+  /** The element's `close()`: rejects with `close-unsupported` where the SDK cannot close its window. */
+  close(): Promise<void>;
+  /** The element's `toggle()`: `close()` when the window is open, `open()` when it is not. */
+  toggle(): Promise<void>;
+};
+
+/**
+ * The page's `<closer-chat>` in a component: its state as refs, and its methods. The
+ * element may be anywhere in the page, or not there yet. Listens until the component
+ * (or the effect scope it runs in) is disposed; on a server, reads as a page without a chat.
+ */
+export function useCloserChat(): CloserChatComposable {
+  // A shallow ref: the snapshot is frozen, and the element must not become a reactive proxy.
+  const snapshot = shallowRef(getSnapshot());
+  const unsubscribe = subscribe(() => (snapshot.value = getSnapshot()));
+  // The page may have changed between the first read and the subscription.
+  snapshot.value = getSnapshot();
+  if (getCurrentScope()) onScopeDispose(unsubscribe);
+  const field = <K extends keyof CloserChatSnapshot>(key: K) => computed(() => snapshot.value[key]);
+  return {
+    state: field('state'),
+    ready: field('ready'),
+    opened: field('opened'),
+    unreadCount: field('unreadCount'),
+    tags: field('tags'),
+    conversationStatus: field('conversationStatus'),
+    element: field('element'),
+    open: openChat,
+    close: closeChat,
+    toggle: toggleChat,
+  };
 }

@@ -9,6 +9,8 @@
 //   #open-chat     calls the element's open() through a framework ref
 //   #tags          e.detail.tags of the last closer-tags-changed event
 //   #log           one <li> per event the framework handlers received
+//   #hook-…        React and Vue: what useCloserChat() returns (state, ready, opened,
+//                  unread), #hook-open calling its open(), #hook-error its rejection
 // and the app runs on the development widget, which records every SDK call in
 // window.closerSimulator.calls.
 import assert from 'node:assert/strict';
@@ -27,17 +29,20 @@ const SETTLE_MS = 250;
 /** The SDK calls so far, without the init callbacks (functions do not cross over). */
 async function calls(page) {
   return page.evaluate(() =>
-    (window.closerSimulator?.calls ?? []).map(call => ({ method: call.method, args: JSON.parse(JSON.stringify(call.args)) })),
+    (window.closerSimulator?.calls ?? []).map((call) => ({
+      method: call.method,
+      args: JSON.parse(JSON.stringify(call.args)),
+    })),
   );
 }
 
 async function methods(page) {
-  return (await calls(page)).map(call => call.method);
+  return (await calls(page)).map((call) => call.method);
 }
 
 function waitForCalls(page, method, count) {
   return page.waitForFunction(
-    ([m, n]) => (window.closerSimulator?.calls ?? []).filter(call => call.method === m).length >= n,
+    ([m, n]) => (window.closerSimulator?.calls ?? []).filter((call) => call.method === m).length >= n,
     [method, count],
   );
 }
@@ -47,22 +52,24 @@ async function logLines(page) {
 }
 
 async function waitForLog(page, lines) {
-  await page.waitForFunction(
-    n => document.querySelectorAll('#log li').length >= n,
-    lines.length,
-  );
+  await page.waitForFunction((n) => document.querySelectorAll('#log li').length >= n, lines.length);
   assert.deepEqual(await logLines(page), lines);
 }
 
-const settle = page => page.waitForTimeout(SETTLE_MS);
+const settle = (page) => page.waitForTimeout(SETTLE_MS);
+
+async function waitForText(page, selector, text) {
+  await page.waitForFunction(([s, t]) => document.querySelector(s)?.textContent === t, [selector, text]);
+}
 
 /**
  * Registers the suite for one built app.
- * @param {{ name: string, dist: URL, strictMode?: boolean }} app
+ * @param {{ name: string, dist: URL, strictMode?: boolean, hook?: boolean }} app
  *   `strictMode`: the build is a React development build under <StrictMode>, which
  *   mounts, unmounts and mounts again; the app records that in window.exampleMounts.
+ *   `hook`: the app renders the #hook-… controls of useCloserChat().
  */
-export function exampleSuite({ name, dist, strictMode = false }) {
+export function exampleSuite({ name, dist, strictMode = false, hook = false }) {
   describe(name, { timeout: 4 * 60_000 }, () => {
     let server;
     before(async () => {
@@ -88,14 +95,14 @@ export function exampleSuite({ name, dist, strictMode = false }) {
       assert.deepEqual(app.problems, [], 'no page errors, console errors or outside requests');
     }
 
-    test('attributes bound from state reach closer.init', { timeout: TEST_TIMEOUT_MS }, async t => {
+    test('attributes bound from state reach closer.init', { timeout: TEST_TIMEOUT_MS }, async (t) => {
       const app = await openApp(t);
       const { page } = app;
-      const [init] = (await calls(page)).filter(call => call.method === 'init');
+      const [init] = (await calls(page)).filter((call) => call.method === 'init');
       assert.equal(init.args[0].orgId, ORG_ID);
       assert.equal(init.args[0].apiKey, API_KEYS[0]);
       assert.equal(init.args[0].showButton, true);
-      const seen = await page.$eval('closer-chat', el => ({
+      const seen = await page.$eval('closer-chat', (el) => ({
         orgId: el.getAttribute('org-id'),
         apiKey: el.getAttribute('api-key'),
         showButton: el.getAttribute('show-button'),
@@ -116,38 +123,47 @@ export function exampleSuite({ name, dist, strictMode = false }) {
       noProblems(app);
     });
 
-    test('the identity property reaches closer.identify, and again when replaced', { timeout: TEST_TIMEOUT_MS }, async t => {
-      const app = await openApp(t);
-      const { page } = app;
-      await waitForCalls(page, 'identify', 1);
-      const identify = () => calls(page).then(all => all.filter(call => call.method === 'identify').map(call => call.args[0]));
-      assert.deepEqual(await identify(), [IDENTITY]);
-      // set as a property, not stringified into an attribute
-      assert.equal(await page.$eval('closer-chat', el => el.hasAttribute('identity')), false);
-      assert.deepEqual(await page.$eval('closer-chat', el => ({ ...el.identity })), IDENTITY);
+    test(
+      'the identity property reaches closer.identify, and again when replaced',
+      { timeout: TEST_TIMEOUT_MS },
+      async (t) => {
+        const app = await openApp(t);
+        const { page } = app;
+        await waitForCalls(page, 'identify', 1);
+        const identify = () =>
+          calls(page).then((all) => all.filter((call) => call.method === 'identify').map((call) => call.args[0]));
+        assert.deepEqual(await identify(), [IDENTITY]);
+        // set as a property, not stringified into an attribute
+        assert.equal(await page.$eval('closer-chat', (el) => el.hasAttribute('identity')), false);
+        assert.deepEqual(await page.$eval('closer-chat', (el) => ({ ...el.identity })), IDENTITY);
 
-      await page.click('#rename');
-      await waitForCalls(page, 'identify', 2);
-      await settle(page);
-      assert.deepEqual(await identify(), [IDENTITY, { ...IDENTITY, firstName: 'Augusta' }]);
-      assert.deepEqual(await methods(page), ['init', 'identify', 'identify'], 'no re-init for an identity change');
-      noProblems(app);
-    });
+        await page.click('#rename');
+        await waitForCalls(page, 'identify', 2);
+        await settle(page);
+        assert.deepEqual(await identify(), [IDENTITY, { ...IDENTITY, firstName: 'Augusta' }]);
+        assert.deepEqual(await methods(page), ['init', 'identify', 'identify'], 'no re-init for an identity change');
+        noProblems(app);
+      },
+    );
 
-    test('framework handlers receive closer-ready, closer-open and closer-tags-changed', { timeout: TEST_TIMEOUT_MS }, async t => {
-      const app = await openApp(t);
-      const { page } = app;
-      await page.click('#open-chat');
-      await waitForLog(page, ['closer-ready', 'closer-open']);
-      assert.ok((await methods(page)).includes('openWidget'), 'open() through the ref called closer.openWidget()');
+    test(
+      'framework handlers receive closer-ready, closer-open and closer-tags-changed',
+      { timeout: TEST_TIMEOUT_MS },
+      async (t) => {
+        const app = await openApp(t);
+        const { page } = app;
+        await page.click('#open-chat');
+        await waitForLog(page, ['closer-ready', 'closer-open']);
+        assert.ok((await methods(page)).includes('openWidget'), 'open() through the ref called closer.openWidget()');
 
-      await page.evaluate(() => window.closerSimulator.fire('onTagsChanged', ['vip']));
-      await page.waitForFunction(() => document.querySelector('#tags')?.textContent === 'vip');
-      await waitForLog(page, ['closer-ready', 'closer-open', 'closer-tags-changed vip']);
-      noProblems(app);
-    });
+        await page.evaluate(() => window.closerSimulator.fire('onTagsChanged', ['vip']));
+        await page.waitForFunction(() => document.querySelector('#tags')?.textContent === 'vip');
+        await waitForLog(page, ['closer-ready', 'closer-open', 'closer-tags-changed vip']);
+        noProblems(app);
+      },
+    );
 
-    test('re-rendering for unrelated state does not re-initialise', { timeout: TEST_TIMEOUT_MS }, async t => {
+    test('re-rendering for unrelated state does not re-initialise', { timeout: TEST_TIMEOUT_MS }, async (t) => {
       const app = await openApp(t);
       const { page } = app;
       await waitForCalls(page, 'identify', 1);
@@ -164,97 +180,159 @@ export function exampleSuite({ name, dist, strictMode = false }) {
       noProblems(app);
     });
 
-    test('changing api-key from state switches the visitor: one deinit, then one init', { timeout: TEST_TIMEOUT_MS }, async t => {
-      const app = await openApp(t);
-      const { page } = app;
-      await waitForCalls(page, 'identify', 1);
-      await page.click('#switch-user');
-      await waitForCalls(page, 'init', 2);
-      await settle(page);
-      const all = await calls(page);
-      assert.deepEqual(
-        all.map(call => call.method),
-        ['init', 'identify', 'deinit', 'init', 'identify'],
-      );
-      assert.equal(all[3].args[0].apiKey, API_KEYS[1]);
-      assert.equal(await page.$eval('closer-chat', el => el.getAttribute('api-key')), API_KEYS[1]);
-      await waitForLog(page, ['closer-ready', 'closer-ready']);
-      noProblems(app);
-    });
-
-    test('unmounting tears the widget down after the task; mounting again initialises again', { timeout: TEST_TIMEOUT_MS }, async t => {
-      const app = await openApp(t);
-      const { page } = app;
-      await waitForCalls(page, 'identify', 1);
-
-      // Click "Hide chat" and note the SDK calls at the moment the element leaves the DOM
-      // (a MutationObserver callback: a microtask, so still inside that task).
-      const atRemoval = await page.evaluate(
-        () =>
-          new Promise(resolve => {
-            const deinits = () => window.closerSimulator.calls.filter(call => call.method === 'deinit').length;
-            const observer = new MutationObserver(() => {
-              if (!document.querySelector('closer-chat')) {
-                observer.disconnect();
-                resolve(deinits());
-              }
-            });
-            observer.observe(document.body, { childList: true, subtree: true });
-            document.querySelector('#toggle-chat').click();
-          }),
-      );
-      assert.equal(atRemoval, 0, 'deinit waits for the end of the task');
-      await waitForCalls(page, 'deinit', 1);
-      await settle(page);
-      assert.deepEqual(await methods(page), ['init', 'identify', 'deinit']);
-      assert.equal(await page.locator('closer-chat').count(), 0);
-
-      await page.click('#toggle-chat');
-      await waitForCalls(page, 'init', 2);
-      await settle(page);
-      assert.deepEqual(await methods(page), ['init', 'identify', 'deinit', 'init', 'identify']);
-      // the handlers of the new element work
-      await page.evaluate(() => window.closerSimulator.fire('onTagsChanged', ['back']));
-      await page.waitForFunction(() => document.querySelector('#tags')?.textContent === 'back');
-      await waitForLog(page, ['closer-ready', 'closer-ready', 'closer-tags-changed back']);
-      noProblems(app);
-    });
-
-    test('a show-button change does not log off, and applies from the next init', { timeout: TEST_TIMEOUT_MS }, async t => {
-      const app = await openApp(t);
-      const { page } = app;
-      await waitForCalls(page, 'identify', 1);
-      await page.uncheck('#show-button');
-      await page.waitForFunction(() => document.querySelector('closer-chat')?.getAttribute('show-button') === 'false');
-      await settle(page);
-      assert.deepEqual(await methods(page), ['init', 'identify']);
-
-      await page.click('#toggle-chat');
-      await waitForCalls(page, 'deinit', 1);
-      await page.click('#toggle-chat');
-      await waitForCalls(page, 'init', 2);
-      const inits = (await calls(page)).filter(call => call.method === 'init');
-      assert.equal(inits[1].args[0].showButton, false);
-      noProblems(app);
-    });
-
-    if (strictMode) {
-      test('StrictMode mount → unmount → mount: exactly one init and no deinit', { timeout: TEST_TIMEOUT_MS }, async t => {
+    test(
+      'changing api-key from state switches the visitor: one deinit, then one init',
+      { timeout: TEST_TIMEOUT_MS },
+      async (t) => {
         const app = await openApp(t);
         const { page } = app;
         await waitForCalls(page, 'identify', 1);
+        await page.click('#switch-user');
+        await waitForCalls(page, 'init', 2);
         await settle(page);
+        const all = await calls(page);
         assert.deepEqual(
-          await page.evaluate(() => window.exampleMounts),
-          ['mount', 'unmount', 'mount'],
-          'StrictMode double-mounted the app (a development build)',
+          all.map((call) => call.method),
+          ['init', 'identify', 'deinit', 'init', 'identify'],
         );
-        const all = await methods(page);
-        assert.equal(all.filter(m => m === 'init').length, 1, 'exactly one init');
-        assert.equal(all.filter(m => m === 'deinit').length, 0, 'no deinit');
-        assert.equal(await page.evaluate(() => window.closerSimulator.executions), 1, 'the widget script ran once');
+        assert.equal(all[3].args[0].apiKey, API_KEYS[1]);
+        assert.equal(await page.$eval('closer-chat', (el) => el.getAttribute('api-key')), API_KEYS[1]);
+        await waitForLog(page, ['closer-ready', 'closer-ready']);
         noProblems(app);
-      });
+      },
+    );
+
+    test(
+      'unmounting tears the widget down after the task; mounting again initialises again',
+      { timeout: TEST_TIMEOUT_MS },
+      async (t) => {
+        const app = await openApp(t);
+        const { page } = app;
+        await waitForCalls(page, 'identify', 1);
+
+        // Click "Hide chat" and note the SDK calls at the moment the element leaves the DOM
+        // (a MutationObserver callback: a microtask, so still inside that task).
+        const atRemoval = await page.evaluate(
+          () =>
+            new Promise((resolve) => {
+              const deinits = () => window.closerSimulator.calls.filter((call) => call.method === 'deinit').length;
+              const observer = new MutationObserver(() => {
+                if (!document.querySelector('closer-chat')) {
+                  observer.disconnect();
+                  resolve(deinits());
+                }
+              });
+              observer.observe(document.body, { childList: true, subtree: true });
+              document.querySelector('#toggle-chat').click();
+            }),
+        );
+        assert.equal(atRemoval, 0, 'deinit waits for the end of the task');
+        await waitForCalls(page, 'deinit', 1);
+        await settle(page);
+        assert.deepEqual(await methods(page), ['init', 'identify', 'deinit']);
+        assert.equal(await page.locator('closer-chat').count(), 0);
+
+        await page.click('#toggle-chat');
+        await waitForCalls(page, 'init', 2);
+        await settle(page);
+        assert.deepEqual(await methods(page), ['init', 'identify', 'deinit', 'init', 'identify']);
+        // the handlers of the new element work
+        await page.evaluate(() => window.closerSimulator.fire('onTagsChanged', ['back']));
+        await page.waitForFunction(() => document.querySelector('#tags')?.textContent === 'back');
+        await waitForLog(page, ['closer-ready', 'closer-ready', 'closer-tags-changed back']);
+        noProblems(app);
+      },
+    );
+
+    test(
+      'a show-button change does not log off, and applies from the next init',
+      { timeout: TEST_TIMEOUT_MS },
+      async (t) => {
+        const app = await openApp(t);
+        const { page } = app;
+        await waitForCalls(page, 'identify', 1);
+        await page.uncheck('#show-button');
+        await page.waitForFunction(
+          () => document.querySelector('closer-chat')?.getAttribute('show-button') === 'false',
+        );
+        await settle(page);
+        assert.deepEqual(await methods(page), ['init', 'identify']);
+
+        await page.click('#toggle-chat');
+        await waitForCalls(page, 'deinit', 1);
+        await page.click('#toggle-chat');
+        await waitForCalls(page, 'init', 2);
+        const inits = (await calls(page)).filter((call) => call.method === 'init');
+        assert.equal(inits[1].args[0].showButton, false);
+        noProblems(app);
+      },
+    );
+
+    if (hook) {
+      test(
+        'useCloserChat() follows the page’s chat without a ref: ready, unread messages, open()',
+        { timeout: TEST_TIMEOUT_MS },
+        async (t) => {
+          const app = await openApp(t);
+          const { page } = app;
+          await waitForText(page, '#hook-ready', 'true');
+          assert.equal(await page.textContent('#hook-state'), 'ready');
+          assert.equal(await page.textContent('#hook-opened'), 'false');
+          assert.equal(await page.textContent('#hook-unread'), '0');
+
+          await page.evaluate(() => window.closerSimulator.fire('onMessageReceived'));
+          await page.evaluate(() => window.closerSimulator.fire('onMessageReceived'));
+          await waitForText(page, '#hook-unread', '2');
+
+          await page.click('#hook-open');
+          await waitForText(page, '#hook-opened', 'true');
+          assert.equal(await page.textContent('#hook-unread'), '0', 'opening the window reads the messages');
+          await waitForLog(page, ['closer-ready', 'closer-open']);
+          assert.equal(
+            (await methods(page)).filter((m) => m === 'openWidget').length,
+            1,
+            'open() called closer.openWidget() once',
+          );
+
+          // Without the element, the hook reads as a page without a chat, and open() says so.
+          await page.click('#toggle-chat');
+          await waitForText(page, '#hook-ready', 'false');
+          assert.equal(await page.textContent('#hook-state'), 'idle');
+          await page.click('#hook-open');
+          await waitForText(page, '#hook-error', 'not-connected');
+
+          // An element added later is followed too.
+          await page.click('#toggle-chat');
+          await waitForText(page, '#hook-ready', 'true');
+          await page.click('#hook-open');
+          await waitForText(page, '#hook-opened', 'true');
+          assert.equal(await page.textContent('#hook-error'), '');
+          noProblems(app);
+        },
+      );
+    }
+
+    if (strictMode) {
+      test(
+        'StrictMode mount → unmount → mount: exactly one init and no deinit',
+        { timeout: TEST_TIMEOUT_MS },
+        async (t) => {
+          const app = await openApp(t);
+          const { page } = app;
+          await waitForCalls(page, 'identify', 1);
+          await settle(page);
+          assert.deepEqual(
+            await page.evaluate(() => window.exampleMounts),
+            ['mount', 'unmount', 'mount'],
+            'StrictMode double-mounted the app (a development build)',
+          );
+          const all = await methods(page);
+          assert.equal(all.filter((m) => m === 'init').length, 1, 'exactly one init');
+          assert.equal(all.filter((m) => m === 'deinit').length, 0, 'no deinit');
+          assert.equal(await page.evaluate(() => window.closerSimulator.executions), 1, 'the widget script ran once');
+          noProblems(app);
+        },
+      );
     }
   });
 }

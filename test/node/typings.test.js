@@ -52,3 +52,53 @@ test('closer-chat/react renders on a server (React SSR) without a DOM', async ()
   );
   assert.match(html, /^<closer-chat org-id="00000000-0000-0000-0000-000000000000"><\/closer-chat>$/);
 });
+
+test('useCloserChat() of closer-chat/react renders on a server as a page without a chat', async () => {
+  assert.equal(typeof globalThis.document, 'undefined', 'this test must run without a DOM');
+  const { useCloserChat } = await import('closer-chat/react');
+  const { createElement } = await import('react');
+  const { renderToString } = await import('react-dom/server');
+  function Status() {
+    const { state, ready, opened, unreadCount, tags, element } = useCloserChat();
+    return createElement(
+      'p',
+      null,
+      JSON.stringify({ state, ready, opened, unreadCount, tags, element: element ?? null }),
+    );
+  }
+  const html = renderToString(createElement(Status));
+  assert.equal(
+    html.replaceAll('&quot;', '"'),
+    '<p>{"state":"idle","ready":false,"opened":false,"unreadCount":0,"tags":[],"element":null}</p>',
+  );
+  await assert.rejects(useCloserChatOutsideReact(), {
+    name: 'CloserChatError',
+    message: /no <closer-chat> in the document/,
+  });
+});
+
+/** The methods need no component: on a server they reject, as on a page without a chat. */
+async function useCloserChatOutsideReact() {
+  const { openChat } = await import('../../dist/chat-store.js');
+  return openChat();
+}
+
+test('useCloserChat() of closer-chat/vue renders on a server (Vue SSR) as a page without a chat', async () => {
+  assert.equal(typeof globalThis.document, 'undefined', 'this test must run without a DOM');
+  const { useCloserChat } = await import('closer-chat/vue');
+  const { createSSRApp, h } = await import('vue');
+  const { renderToString } = await import('vue/server-renderer');
+  const app = createSSRApp({
+    setup() {
+      const { state, ready, opened, unreadCount } = useCloserChat();
+      return () => h('p', `${state.value} ${ready.value} ${opened.value} ${unreadCount.value}`);
+    },
+  });
+  assert.equal(await renderToString(app), '<p>idle false false 0</p>');
+});
+
+test('the type-only entries closer-chat/preact and closer-chat/solid import as empty modules', async () => {
+  for (const entry of ['closer-chat/preact', 'closer-chat/solid', 'closer-chat/react-jsx', 'closer-chat/svelte']) {
+    assert.deepEqual(Object.keys(await import(entry)), [], entry);
+  }
+});

@@ -50,3 +50,33 @@ const done: Promise<void>[] = [chat.load(), chat.open(), chat.logout()];
 const strategy: LoadingStrategy = 'manual';
 const everyEvent: ReadonlyArray<keyof CloserChatEventMap> = CLOSER_EVENTS;
 void [typed, found, done, strategy, everyEvent];
+
+// Every event bubbles to `document` and `window`, typed there as well.
+document.addEventListener('closer-error', (event) => {
+  const code: string = event.detail.code;
+  const phase: 'config' | 'load' | 'init' | 'conflict' = event.detail.phase;
+  // @ts-expect-error the detail has `code`, not `kode`
+  void event.detail.kode;
+  void [code, phase];
+});
+document.addEventListener('closer-tags-changed', (event) => {
+  // @ts-expect-error the tags are read-only
+  event.detail.tags.push('x');
+});
+window.addEventListener('closer-open', (event) => {
+  const opened: CustomEvent = event;
+  void opened;
+});
+window.addEventListener('closer-unread-changed', (event) => {
+  const count: number = event.detail.count;
+  // @ts-expect-error `count` is a number
+  const wrong: string = event.detail.count;
+  void [count, wrong];
+});
+// @ts-expect-error a listener typed for another event's detail
+document.addEventListener('closer-logout', (event: CustomEvent<{ count: number }>) => void event);
+// Events that are not ours keep their own types.
+window.addEventListener('resize', (event) => {
+  // @ts-expect-error a UIEvent has no detail of ours
+  void event.detail.code;
+});

@@ -10,7 +10,8 @@ const config = ts.parseJsonConfigFileContent(configFile.config, ts.sys, here);
 const program = ts.createProgram(config.fileNames, config.options);
 
 const diagnostics = ts.getPreEmitDiagnostics(program);
-const FRAMEWORKS = /\/node_modules\/(react|react-dom|@types\/react(-dom)?|vue|@vue\/[^/]+|svelte|@lit\/react)\//;
+const FRAMEWORKS =
+  /\/node_modules\/(react|react-dom|@types\/react(-dom)?|vue|@vue\/[^/]+|svelte|preact|solid-js|csstype|@lit\/react)\//;
 const frameworkFiles = program
   .getSourceFiles()
   .map((file) => file.fileName)

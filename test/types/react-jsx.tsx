@@ -13,6 +13,7 @@ export function Chat({ email }: { email: string }) {
       api-key=""
       loading="interaction"
       launcher-label="Chat with us"
+      grace-period="5000"
       disable-auto-open
       show-button="false"
       className="chat"
@@ -60,4 +61,9 @@ export const falseShowButton = (
 export const wrongListener = (
   // @ts-expect-error the unread count is a number
   <closer-chat oncloser-unread-changed={(event: CustomEvent<{ count: string }>) => void event} />
+);
+
+export const wrongGracePeriod = (
+  // @ts-expect-error grace-period is a number of milliseconds, not a flag
+  <closer-chat grace-period />
 );

@@ -9,6 +9,7 @@ export const markup: Attributes = {
   'org-id': '00000000-0000-0000-0000-000000000000',
   loading: 'interaction',
   'launcher-label': 'Chat with us',
+  'grace-period': '5000',
   'disable-auto-open': true,
   'show-button': false,
   class: 'chat',

@@ -2,7 +2,9 @@
 // `<closer-chat org-id="…" @closer-tags-changed="onTags">` is checked as the props
 // below: attributes by name (camelized too), listeners as `onCloser…` props.
 import type {} from 'closer-chat/vue';
-import type { GlobalComponents } from 'vue';
+import { useCloserChat, type CloserChatComposable } from 'closer-chat/vue';
+import type { CloserChat } from 'closer-chat';
+import type { ComputedRef, GlobalComponents } from 'vue';
 
 type Props = InstanceType<GlobalComponents['closer-chat']>['$props'];
 
@@ -11,6 +13,7 @@ export const template: Props = {
   orgId: '00000000-0000-0000-0000-000000000000',
   loading: 'interaction',
   'launcher-label': 'Chat with us',
+  'grace-period': 5000,
   disableAutoOpen: true,
   'show-button': false,
   class: 'chat',
@@ -28,6 +31,8 @@ export const template: Props = {
 export const wrongDetail: Props = { onCloserTagsChanged: (event) => void event.detail.tagz };
 // @ts-expect-error not a loading strategy
 export const wrongLoading: Props = { loading: 'lazy' };
+// @ts-expect-error grace-period is a number of milliseconds, not a flag
+export const wrongGracePeriod: Props = { gracePeriod: true };
 // @ts-expect-error identity is an object, not a string
 export const wrongIdentity: Props = { identity: 'ada@example.com' };
 // @ts-expect-error the listener of `@closer-tags-changed` is `onCloserTagsChanged`
@@ -36,3 +41,18 @@ export const wrongEvent: Props = { onCloserTagsChange: () => undefined };
 // `$emit`-style checks see the same events.
 type Emit = InstanceType<GlobalComponents['closer-chat']>['$emit'];
 export const emit = (fire: Emit, event: CustomEvent<{ count: number }>) => fire('closer-unread-changed', event);
+
+// The composable: read-only refs and the element's methods.
+export function setup() {
+  const chat: CloserChatComposable = useCloserChat();
+  const opened: ComputedRef<boolean> = chat.opened;
+  const count: number = chat.unreadCount.value;
+  const ready: boolean = chat.ready.value;
+  const element: CloserChat | undefined = chat.element.value;
+  const done: Promise<void>[] = [chat.open(), chat.close(), chat.toggle()];
+  // @ts-expect-error the refs are read-only
+  chat.unreadCount.value = 3;
+  // @ts-expect-error `state` is a phase, not a number
+  const state: number = chat.state.value;
+  return { opened, count, ready, element, done, state };
+}

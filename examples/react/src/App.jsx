@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { ChatStatus } from './ChatStatus.jsx';
 
 const ORG_ID = '7f3c9e2a-4b1d-4c8e-9a6f-2d5b8e1c0a47';
 const API_KEYS = ['0c1e8a52-6f3b-4d29-8e71-5a9b2c4d6e01', '9b2d4f61-3a7c-4e58-b1d0-7c6e5f4a3b02'];
@@ -12,7 +13,7 @@ export function App() {
   const [identity, setIdentity] = useState({ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' });
   const [tags, setTags] = useState([]);
   const [log, setLog] = useState([]);
-  const note = line => setLog(lines => [...lines, line]);
+  const note = (line) => setLog((lines) => [...lines, line]);
 
   // Only for the StrictMode test: proves that React's development double mount
   // (mount, unmount, mount) really ran around the element.
@@ -25,20 +26,32 @@ export function App() {
     <main>
       <h1>closer-chat + React 19</h1>
       <p>
-        <button id="count" onClick={() => setCount(c => c + 1)}>Count: {count}</button>{' '}
-        <button id="switch-user" onClick={() => setApiKey(k => (k === API_KEYS[0] ? API_KEYS[1] : API_KEYS[0]))}>
+        <button id="count" onClick={() => setCount((c) => c + 1)}>
+          Count: {count}
+        </button>{' '}
+        <button id="switch-user" onClick={() => setApiKey((k) => (k === API_KEYS[0] ? API_KEYS[1] : API_KEYS[0]))}>
           Switch visitor
         </button>{' '}
-        <button id="rename" onClick={() => setIdentity(i => ({ ...i, firstName: 'Augusta' }))}>Rename visitor</button>{' '}
+        <button id="rename" onClick={() => setIdentity((i) => ({ ...i, firstName: 'Augusta' }))}>
+          Rename visitor
+        </button>{' '}
         <label>
-          <input id="show-button" type="checkbox" checked={showButton} onChange={e => setShowButton(e.target.checked)} />
+          <input
+            id="show-button"
+            type="checkbox"
+            checked={showButton}
+            onChange={(e) => setShowButton(e.target.checked)}
+          />
           show-button
         </label>{' '}
-        <button id="toggle-chat" onClick={() => setChatShown(s => !s)}>{chatShown ? 'Hide chat' : 'Show chat'}</button>{' '}
+        <button id="toggle-chat" onClick={() => setChatShown((s) => !s)}>
+          {chatShown ? 'Hide chat' : 'Show chat'}
+        </button>{' '}
         <button id="open-chat" disabled={!chatShown} onClick={() => chat.current?.open()}>
           Open chat
         </button>
       </p>
+      <ChatStatus />
       <p>
         Visitor: <code id="api-key">{apiKey}</code>
       </p>
@@ -62,7 +75,7 @@ export function App() {
           identity={identity}
           oncloser-ready={() => note('closer-ready')}
           oncloser-open={() => note('closer-open')}
-          oncloser-tags-changed={e => {
+          oncloser-tags-changed={(e) => {
             setTags(e.detail.tags);
             note(`closer-tags-changed ${e.detail.tags.join(',')}`);
           }}
