@@ -9,13 +9,26 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', '**/node_modules/', 'examples/*/dist*/', 'bench/.out/', '.test-results/', 'custom-elements.json', '.scratch/'],
+    ignores: [
+      'dist/',
+      'node_modules/',
+      '**/node_modules/',
+      'examples/*/dist*/',
+      'bench/.out/',
+      '.test-results/',
+      'custom-elements.json',
+      '.scratch/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ['src/**/*.ts'],
-    extends: [...tseslint.configs.recommendedTypeChecked, lit.configs['flat/recommended'], wc.configs['flat/recommended']],
+    extends: [
+      ...tseslint.configs.recommendedTypeChecked,
+      lit.configs['flat/recommended'],
+      wc.configs['flat/recommended'],
+    ],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     settings: { wc: { elementBaseClasses: ['LitElement'] } },
     rules: {

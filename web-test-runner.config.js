@@ -11,7 +11,7 @@ const rootDir = fileURLToPath(new URL('.', import.meta.url));
 const MAX_DELAY_MS = 5000;
 const HANG_MS = 30_000;
 
-const sleep = ms => new Promise(resolve => setTimeout(resolve, ms).unref());
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 // `?delay=N` on any URL: answer N ms later (N capped at 5000), e.g.
 // /dev/simulator/widget.js?delay=300 keeps the widget script "still loading".
@@ -29,7 +29,7 @@ async function delayMiddleware(ctx, next) {
 const hanging = new Set();
 async function hangMiddleware(ctx, next) {
   if (!ctx.path.endsWith('/hang.js')) return next();
-  await new Promise(resolve => {
+  await new Promise((resolve) => {
     const release = () => {
       clearTimeout(timer);
       hanging.delete(release);
@@ -71,7 +71,7 @@ export default {
   testsFinishTimeout: 60_000,
   testFramework: { config: { timeout: 5000 } },
   filterBrowserLogs: ({ args }) =>
-    !args.some(a => typeof a === 'string' && QUIET_LOGS.some(q => a.toLowerCase().includes(q))),
+    !args.some((a) => typeof a === 'string' && QUIET_LOGS.some((q) => a.toLowerCase().includes(q))),
   // /ssr/page.html: a page server-rendered by @lit-labs/ssr from dist/ (test/ssr/).
   middleware: [delayMiddleware, hangMiddleware, policyHeaderMiddleware, ssrPageMiddleware],
   plugins: [
@@ -82,5 +82,8 @@ export default {
     }),
     hangReleasePlugin,
   ],
-  reporters: [defaultReporter(), countReporter({ outFile: `${process.env.TEST_RESULTS_DIR ?? '.test-results'}/wtr.json` })],
+  reporters: [
+    defaultReporter(),
+    countReporter({ outFile: `${process.env.TEST_RESULTS_DIR ?? '.test-results'}/wtr.json` }),
+  ],
 };

@@ -15,10 +15,22 @@ import { EMBEDS } from './pages.js';
  */
 export const NETWORK_PROFILES = {
   // DevTools "Fast 4G": 9 Mbps down, 1.5 Mbps up, 60 ms RTT × 2.75 = 165 ms per request.
-  fast4g: { label: 'Fast 4G', rttMs: 60, requestLatencyMs: 165, downloadThroughputKbps: 9000 * 0.9, uploadThroughputKbps: 1500 * 0.9 },
+  fast4g: {
+    label: 'Fast 4G',
+    rttMs: 60,
+    requestLatencyMs: 165,
+    downloadThroughputKbps: 9000 * 0.9,
+    uploadThroughputKbps: 1500 * 0.9,
+  },
   // DevTools "Slow 4G" (formerly "Fast 3G"; Lighthouse's mobile profile): 1.6 Mbps down,
   // 750 kbps up, 150 ms RTT × 3.75 = 562.5 ms per request.
-  slow4g: { label: 'Slow 4G', rttMs: 150, requestLatencyMs: 562.5, downloadThroughputKbps: 1638.4 * 0.9, uploadThroughputKbps: 750 * 0.9 },
+  slow4g: {
+    label: 'Slow 4G',
+    rttMs: 150,
+    requestLatencyMs: 562.5,
+    downloadThroughputKbps: 1638.4 * 0.9,
+    uploadThroughputKbps: 750 * 0.9,
+  },
 };
 
 /**
@@ -28,10 +40,24 @@ export const NETWORK_PROFILES = {
 export const SCENARIOS = {
   first: { label: 'first view, Fast 4G', network: 'fast4g', visit: 'first', saveData: false, runs: 'runs' },
   slow: { label: 'first view, Slow 4G', network: 'slow4g', visit: 'first', saveData: false, runs: 'extraRuns' },
-  repeat: { label: 'returning visitor, Fast 4G', network: 'fast4g', visit: 'repeat', saveData: false, runs: 'extraRuns' },
+  repeat: {
+    label: 'returning visitor, Fast 4G',
+    network: 'fast4g',
+    visit: 'repeat',
+    saveData: false,
+    runs: 'extraRuns',
+  },
   // Save-Data changes only what `idle` and `interaction` do (the snippet, `eager` and the
   // page without chat ignore it): those two are measured, against (a) and (b) of `first`.
-  saveData: { label: 'first view, Save-Data, Fast 4G', network: 'fast4g', visit: 'first', saveData: true, runs: 'extraRuns', pages: ['idle', 'interaction'], base: 'first' },
+  saveData: {
+    label: 'first view, Save-Data, Fast 4G',
+    network: 'fast4g',
+    visit: 'first',
+    saveData: true,
+    runs: 'extraRuns',
+    pages: ['idle', 'interaction'],
+    base: 'first',
+  },
 };
 
 export const PAGES = Object.keys(EMBEDS);
@@ -40,14 +66,22 @@ export const PAGES = Object.keys(EMBEDS);
 const SPEC = {
   runs: [5, int, 'runs per page in the headline scenario (first view, Fast 4G)'],
   extraRuns: [2, int, 'runs per page in each other scenario (Slow 4G, returning visitor, Save-Data)'],
-  scenarios: [Object.keys(SCENARIOS).join(','), list, `scenarios to run, comma-separated: ${Object.keys(SCENARIOS).join(', ')}`],
+  scenarios: [
+    Object.keys(SCENARIOS).join(','),
+    list,
+    `scenarios to run, comma-separated: ${Object.keys(SCENARIOS).join(', ')}`,
+  ],
   pages: [PAGES.join(','), list, 'pages to run, comma-separated'],
   cpu: [4, num, 'CPU slowdown (Lighthouse cpuSlowdownMultiplier); 4 ≈ a mid-range phone (Lighthouse mobile)'],
   connectRtts: [3, num, 'round trips a new HTTPS connection costs (DNS + TCP + TLS 1.3); plain HTTP pays one less'],
   tapTimeoutMs: [20000, int, 'how long to wait for the chat panel after the tap'],
   readMs: [3000, int, 'before the tap, on every page: a scroll, then this long reading (0: tap an untouched page)'],
   warmup: [1, int, 'unrecorded warm-up loads of each page before the measured runs'],
-  lighthouseWindows: ['bench', str, "Lighthouse's quiet windows: bench (1.5 s after load, 1 s network quiet) or stock (5.25 s each)"],
+  lighthouseWindows: [
+    'bench',
+    str,
+    "Lighthouse's quiet windows: bench (1.5 s after load, 1 s network quiet) or stock (5.25 s each)",
+  ],
   retries: [0, int, 'how often a run whose CPU slowdown was visibly off is measured again'],
   out: ['bench/results', str, 'directory for latest.json and latest.md'],
   quick: [false, bool, 'a short run: --runs 2 --extra-runs 1, no warm-up'],
@@ -98,12 +132,12 @@ function bool(v) {
 function list(v) {
   return String(v)
     .split(',')
-    .map(s => s.trim())
+    .map((s) => s.trim())
     .filter(Boolean);
 }
 
-const kebab = name => name.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
-const envName = name => `BENCH_${kebab(name).replace(/-/g, '_').toUpperCase()}`;
+const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+const envName = (name) => `BENCH_${kebab(name).replace(/-/g, '_').toUpperCase()}`;
 
 export function usage() {
   const lines = Object.entries(SPEC).map(
@@ -117,9 +151,10 @@ export function readConfig(argv = process.argv.slice(2), env = process.env) {
   const config = {};
   for (const [name, [def, parse]] of Object.entries(SPEC)) {
     const fromEnv = env[envName(name)];
-    config[name] = fromEnv !== undefined && fromEnv !== '' ? parse(fromEnv) : typeof def === 'string' ? parse(def) : def;
+    config[name] =
+      fromEnv !== undefined && fromEnv !== '' ? parse(fromEnv) : typeof def === 'string' ? parse(def) : def;
   }
-  const byFlag = new Map(Object.keys(SPEC).map(name => [`--${kebab(name)}`, name]));
+  const byFlag = new Map(Object.keys(SPEC).map((name) => [`--${kebab(name)}`, name]));
   const given = new Set();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -144,10 +179,13 @@ export function readConfig(argv = process.argv.slice(2), env = process.env) {
     if (!given.has('extraRuns')) config.extraRuns = 1;
     if (!given.has('warmup')) config.warmup = 0;
   }
-  const unknownPages = config.pages.filter(p => !PAGES.includes(p));
+  const unknownPages = config.pages.filter((p) => !PAGES.includes(p));
   if (unknownPages.length) throw new Error(`unknown page(s) ${unknownPages.join(', ')}; pages: ${PAGES.join(', ')}`);
-  const unknownScenarios = config.scenarios.filter(s => !(s in SCENARIOS));
-  if (unknownScenarios.length) throw new Error(`unknown scenario(s) ${unknownScenarios.join(', ')}; scenarios: ${Object.keys(SCENARIOS).join(', ')}`);
+  const unknownScenarios = config.scenarios.filter((s) => !(s in SCENARIOS));
+  if (unknownScenarios.length)
+    throw new Error(
+      `unknown scenario(s) ${unknownScenarios.join(', ')}; scenarios: ${Object.keys(SCENARIOS).join(', ')}`,
+    );
   if (!['bench', 'stock'].includes(config.lighthouseWindows)) throw new Error('--lighthouse-windows is bench or stock');
   if (config.runs < 1 || config.extraRuns < 0) throw new Error('--runs must be at least 1 and --extra-runs at least 0');
   return config;

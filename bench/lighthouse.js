@@ -28,14 +28,21 @@ import { nonSimulatedSettingsOverrides } from 'lighthouse/core/config/constants.
 import * as Lantern from 'lighthouse/core/lib/lantern/lantern.js';
 import { TraceProcessor } from 'lighthouse/core/lib/tracehouse/trace-processor.js';
 
-const WINDOWS = { pauseAfterFcpMs: 1000, pauseAfterLoadMs: 1500, networkQuietThresholdMs: 1000, cpuQuietThresholdMs: 5250 };
+const WINDOWS = {
+  pauseAfterFcpMs: 1000,
+  pauseAfterLoadMs: 1500,
+  networkQuietThresholdMs: 1000,
+  cpuQuietThresholdMs: 5250,
+};
 const STOCK_WINDOWS = { ...nonSimulatedSettingsOverrides };
 
 /** @param {'bench' | 'stock'} which */
 export function useWindows(which) {
   const expected = ['pauseAfterFcpMs', 'pauseAfterLoadMs', 'networkQuietThresholdMs', 'cpuQuietThresholdMs'];
-  if (expected.some(key => typeof nonSimulatedSettingsOverrides[key] !== 'number')) {
-    throw new Error('this Lighthouse version has no nonSimulatedSettingsOverrides as 12.x had: see bench/lighthouse.js');
+  if (expected.some((key) => typeof nonSimulatedSettingsOverrides[key] !== 'number')) {
+    throw new Error(
+      'this Lighthouse version has no nonSimulatedSettingsOverrides as 12.x had: see bench/lighthouse.js',
+    );
   }
   Object.assign(nonSimulatedSettingsOverrides, which === 'stock' ? STOCK_WINDOWS : WINDOWS);
   return which === 'stock' ? STOCK_WINDOWS : WINDOWS;
@@ -82,7 +89,7 @@ export function lighthouseConfig({ network, cpu, saveData, repeat, windows }) {
   };
 }
 
-const groupMs = (items, group) => items.find(i => i.group === group)?.duration ?? 0;
+const groupMs = (items, group) => items.find((i) => i.group === group)?.duration ?? 0;
 
 /**
  * Runs Lighthouse on `page` and returns the benchmark's figures (ms, KB, counts).
@@ -95,8 +102,8 @@ export async function runLighthouse(page, url, config, isWidget) {
   const result = await lighthouse(url, { logLevel: 'error' }, config, page);
   const lhr = result?.lhr;
   if (!lhr) throw new Error(`Lighthouse returned no result for ${url}`);
-  const audit = id => lhr.audits[id];
-  const value = id => (typeof audit(id)?.numericValue === 'number' ? audit(id).numericValue : null);
+  const audit = (id) => lhr.audits[id];
+  const value = (id) => (typeof audit(id)?.numericValue === 'number' ? audit(id).numericValue : null);
   let tbtToEnd = null;
   const fcp = value('first-contentful-paint');
   if (fcp !== null && result.artifacts?.Trace) {
@@ -107,7 +114,7 @@ export async function runLighthouse(page, url, config, isWidget) {
   const breakdown = audit('mainthread-work-breakdown')?.details?.items ?? [];
   const requests = audit('network-requests')?.details?.items ?? [];
   const bootup = audit('bootup-time')?.details?.items ?? [];
-  const widgetBootup = bootup.filter(i => typeof i.url === 'string' && isWidget(i.url));
+  const widgetBootup = bootup.filter((i) => typeof i.url === 'string' && isWidget(i.url));
   return {
     lighthouseError: lhr.runtimeError?.code ?? null,
     warnings: lhr.runWarnings ?? [],
@@ -117,20 +124,22 @@ export async function runLighthouse(page, url, config, isWidget) {
     tbtLighthouse: value('total-blocking-time'),
     tti: value('interactive'),
     metricErrors: ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'interactive']
-      .filter(id => audit(id)?.errorMessage)
-      .map(id => `${id}: ${audit(id).errorMessage}`),
+      .filter((id) => audit(id)?.errorMessage)
+      .map((id) => `${id}: ${audit(id).errorMessage}`),
     // trace-based: every main-thread task, microtasks included (they run inside tasks)
     mainThreadMs: value('mainthread-work-breakdown'),
     scriptMs: groupMs(breakdown, 'scriptEvaluation') + groupMs(breakdown, 'scriptParseCompile'),
     styleLayoutMs: groupMs(breakdown, 'styleLayout'),
-    breakdown: Object.fromEntries(breakdown.map(i => [i.group, Math.round(i.duration)])),
+    breakdown: Object.fromEntries(breakdown.map((i) => [i.group, Math.round(i.duration)])),
     widgetScriptMs: widgetBootup.reduce((s, i) => s + (i.scripting ?? 0) + (i.scriptParseCompile ?? 0), 0),
     kb: value('total-byte-weight') === null ? null : value('total-byte-weight') / 1024,
     requests: requests.length,
-    widgetRequests: requests.filter(r => isWidget(r.url)).length,
-    widgetScriptRequests: requests.filter(r => isWidget(r.url) && new URL(r.url).pathname === '/widget.js').length,
-    fromCache: requests.filter(r => r.transferSize === 0 || r.statusCode === 304).length,
-    failedRequests: requests.filter(r => !(r.statusCode >= 200 && r.statusCode < 400) && !r.url.endsWith('/favicon.ico')).map(r => r.url),
+    widgetRequests: requests.filter((r) => isWidget(r.url)).length,
+    widgetScriptRequests: requests.filter((r) => isWidget(r.url) && new URL(r.url).pathname === '/widget.js').length,
+    fromCache: requests.filter((r) => r.transferSize === 0 || r.statusCode === 304).length,
+    failedRequests: requests
+      .filter((r) => !(r.statusCode >= 200 && r.statusCode < 400) && !r.url.endsWith('/favicon.ico'))
+      .map((r) => r.url),
     benchmarkIndex: lhr.environment?.benchmarkIndex ?? null,
     lighthouseVersion: lhr.lighthouseVersion,
   };

@@ -59,8 +59,8 @@ function rng(seed) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const int = n => Math.floor(next() * n);
-  const pick = arr => arr[int(arr.length)];
+  const int = (n) => Math.floor(next() * n);
+  const pick = (arr) => arr[int(arr.length)];
   return { next, int, pick };
 }
 
@@ -282,7 +282,8 @@ function widgetCss(r, targetGzBytes) {
     () => `color:#${r.int(0xffffff).toString(16).padStart(6, '0')}`,
     () => `background:#${r.int(0xffffff).toString(16).padStart(6, '0')}`,
     () => `border-radius:${r.int(24)}px`,
-    () => `font:${r.pick(['400', '500', '600', '700'])} ${12 + r.int(8)}px/${(1.2 + r.int(5) / 10).toFixed(1)} "Closer Stand-in",system-ui,sans-serif`,
+    () =>
+      `font:${r.pick(['400', '500', '600', '700'])} ${12 + r.int(8)}px/${(1.2 + r.int(5) / 10).toFixed(1)} "Closer Stand-in",system-ui,sans-serif`,
     () => `box-shadow:0 ${r.int(12)}px ${r.int(32)}px rgba(0,0,0,.${1 + r.int(4)})`,
     () => `transition:${r.pick(['opacity', 'transform', 'background-color', 'box-shadow'])} ${r.int(400)}ms ease`,
     () => `gap:${r.int(16)}px`,
@@ -309,7 +310,11 @@ function settingsJson(r, index, targetGzBytes) {
   for (;;) {
     for (let i = 0; i < 20; i++, n++) {
       data.translations[`${camel(r, 2)}_${n}`] = r.pick(TEXTS);
-      data.business[`${camel(r, 1)}_${n}`] = { open: r.int(24), close: r.int(24), tz: r.pick(['Europe/Warsaw', 'Europe/Berlin', 'UTC']) };
+      data.business[`${camel(r, 1)}_${n}`] = {
+        open: r.int(24),
+        close: r.int(24),
+        tz: r.pick(['Europe/Warsaw', 'Europe/Berlin', 'UTC']),
+      };
     }
     const text = JSON.stringify(data);
     if (gzip(Buffer.from(text)).length >= targetGzBytes) return text;
@@ -358,7 +363,6 @@ const FRAME_HTML = `<!doctype html>
 
 /** Iterations of `burn` per ms, measured in this Node process (fallback for manual use). */
 export function calibrateInNode() {
-   
   const burn = new Function(`return (${BURN_SOURCE})`)();
   const rates = [];
   for (let i = 0; i < 5; i++) {
@@ -392,12 +396,20 @@ export async function generate(config, { itersPerMs }, urls) {
   };
 
   const simulator = await readFile(join(SIMULATOR_DIR, 'widget.js'), 'utf8');
-  const { source, modules } = standInScript({ r, startupIters, initIters, config, simulator, targetGzBytes: config.widgetScriptKb * 1024 });
+  const { source, modules } = standInScript({
+    r,
+    startupIters,
+    initIters,
+    config,
+    simulator,
+    targetGzBytes: config.widgetScriptKb * 1024,
+  });
   await put('widget/widget.js', source);
   await put('widget/panel.js', await readFile(join(SIMULATOR_DIR, 'panel.js')));
   if (config.widgetCssKb > 0) await put('widget/widget.css', widgetCss(r, config.widgetCssKb * 1024));
   if (config.widgetJsonKb > 0) {
-    for (let i = 0; i < config.widgetJsonCount; i++) await put(`widget/settings-${i}.json`, settingsJson(r, i, config.widgetJsonKb * 1024));
+    for (let i = 0; i < config.widgetJsonCount; i++)
+      await put(`widget/settings-${i}.json`, settingsJson(r, i, config.widgetJsonKb * 1024));
   }
   if (config.widgetFontKb > 0) await put('widget/font.woff2', fontBytes(r, config.widgetFontKb * 1024), false);
   if (config.widgetIframe > 0) await put('widget/frame.html', FRAME_HTML);

@@ -34,25 +34,45 @@ async function throwawayCertificate() {
   await mkdir(TLS_DIR, { recursive: true });
   const key = join(TLS_DIR, 'key.pem');
   const cert = join(TLS_DIR, 'cert.pem');
-  const names = [WIDGET_ORIGIN, BUNDLE_ORIGIN].map(o => `DNS:${new URL(o).hostname}`).join(',');
+  const names = [WIDGET_ORIGIN, BUNDLE_ORIGIN].map((o) => `DNS:${new URL(o).hostname}`).join(',');
   try {
     execFileSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert,
-        '-days', '2', '-subj', '/CN=closer-chat benchmark', '-addext', `subjectAltName=${names}`],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '2',
+        '-subj',
+        '/CN=closer-chat benchmark',
+        '-addext',
+        `subjectAltName=${names}`,
+      ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
   } catch (error) {
-    throw new Error(`openssl could not make the benchmark's certificate (apt-get install -y openssl): ${error.stderr ?? error.message}`, {
-      cause: error,
-    });
+    throw new Error(
+      `openssl could not make the benchmark's certificate (apt-get install -y openssl): ${error.stderr ?? error.message}`,
+      {
+        cause: error,
+      },
+    );
   }
   return { key: await readFile(key), cert: await readFile(cert) };
 }
 
 /** Cache lifetimes a CDN would send: a versioned bundle for a year, the widget for minutes. */
-const pageCache = pathname => (pathname.endsWith('.html') ? 'no-cache' : 'public, max-age=86400');
-const widgetCache = pathname => (pathname.endsWith('.json') ? 'no-cache' : 'public, max-age=600');
+const pageCache = (pathname) => (pathname.endsWith('.html') ? 'no-cache' : 'public, max-age=86400');
+const widgetCache = (pathname) => (pathname.endsWith('.json') ? 'no-cache' : 'public, max-age=600');
 
 /**
  * Starts the three servers. `bundle` is the build to serve (copied, so a rebuild during
@@ -73,7 +93,14 @@ export async function startOrigins({ bundle, connectRtts, widgetLatencyMs = 0 })
       connectDelayMs: 0,
       latencyMs: widgetLatencyMs ? { '/': widgetLatencyMs } : {},
     }),
-    bundle: await startStaticServer({ root: CDN_DIR, gzip: true, tls, cors: true, cacheControl: 'public, max-age=31536000, immutable', connectDelayMs: 0 }),
+    bundle: await startStaticServer({
+      root: CDN_DIR,
+      gzip: true,
+      tls,
+      cors: true,
+      cacheControl: 'public, max-age=31536000, immutable',
+      connectDelayMs: 0,
+    }),
   };
   const hostRules = [
     `MAP ${new URL(WIDGET_ORIGIN).hostname}:443 127.0.0.1:${servers.widget.port}`,
@@ -95,7 +122,7 @@ export async function startOrigins({ bundle, connectRtts, widgetLatencyMs = 0 })
     },
     chromeFlags: [`--host-resolver-rules=${hostRules}`, '--ignore-certificate-errors'],
     /** Drops every open connection: the next view pays the set-up again. */
-    dropConnections: () => Object.values(servers).forEach(s => s.dropConnections()),
-    close: () => Promise.all(Object.values(servers).map(s => s.close())),
+    dropConnections: () => Object.values(servers).forEach((s) => s.dropConnections()),
+    close: () => Promise.all(Object.values(servers).map((s) => s.close())),
   };
 }

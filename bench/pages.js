@@ -13,7 +13,10 @@ const OFFICIAL_WIDGET_URL = 'https://widget.closer.app/widget.js';
  * @typedef {{ widgetUrl: string, bundleUrl: string }} PageUrls
  */
 /** @type {PageUrls} everything on the page's own origin (`node bench/make-stand-in.js`) */
-export const SAME_ORIGIN_URLS = { widgetUrl: '/bench/.out/widget/widget.js', bundleUrl: '/bench/.out/closer-chat.bundle.js' };
+export const SAME_ORIGIN_URLS = {
+  widgetUrl: '/bench/.out/widget/widget.js',
+  bundleUrl: '/bench/.out/closer-chat.bundle.js',
+};
 
 const snippet = ({ widgetUrl }) => ({
   head: `<!-- chat: the official Closer snippet -->\n<script>\n${officialSnippet(widgetUrl, { init: { orgId: ORG_ID } })}</script>`,
@@ -21,11 +24,13 @@ const snippet = ({ widgetUrl }) => ({
 });
 
 /** `<closer-chat loading=…>`: the bundle in <head>, the tag at the end of <body>. */
-const element = loading => ({ widgetUrl, bundleUrl }) => ({
-  head: `<!-- chat: <closer-chat loading="${loading}"> -->\n<script type="module" src="${bundleUrl}" fetchpriority="low"></script>`,
-  // the official URL is the element's default: no `src` then, as on a real site
-  body: `<closer-chat org-id="${ORG_ID}"${widgetUrl === OFFICIAL_WIDGET_URL ? '' : ` src="${widgetUrl}"`} loading="${loading}"></closer-chat>`,
-});
+const element =
+  (loading) =>
+  ({ widgetUrl, bundleUrl }) => ({
+    head: `<!-- chat: <closer-chat loading="${loading}"> -->\n<script type="module" src="${bundleUrl}" fetchpriority="low"></script>`,
+    // the official URL is the element's default: no `src` then, as on a real site
+    body: `<closer-chat org-id="${ORG_ID}"${widgetUrl === OFFICIAL_WIDGET_URL ? '' : ` src="${widgetUrl}"`} loading="${loading}"></closer-chat>`,
+  });
 
 /** Page name → (urls) => what goes at `<!--chat-head-->` and `<!--chat-body-->`. */
 export const EMBEDS = {

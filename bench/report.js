@@ -25,8 +25,9 @@ export const RATIO_METRICS = ['fcp', 'lcp', 'tbt', 'mainThreadMs', 'scriptMs', '
 /** The other scenarios' compact table. */
 const COMPACT_METRICS = ['lcp', 'tbt', 'mainThreadMs', 'kb', 'tapMs'];
 
-const round = (x, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? null : Math.round(x * 10 ** d) / 10 ** d);
-const numbers = values => values.filter(v => typeof v === 'number' && Number.isFinite(v));
+const round = (x, d = 1) =>
+  x === null || x === undefined || Number.isNaN(x) ? null : Math.round(x * 10 ** d) / 10 ** d;
+const numbers = (values) => values.filter((v) => typeof v === 'number' && Number.isFinite(v));
 
 export function summarize(values) {
   const xs = numbers(values);
@@ -72,9 +73,14 @@ export function ratioInterval(xs, ys, resamples = 2000) {
 }
 
 const fmt = (x, d = 0) => (x === null || x === undefined ? '—' : x.toFixed(d));
-const cell = (s, d) => (!s || s.median === null ? '—' : s.n === 1 ? fmt(s.median, d) : `${fmt(s.median, d)} (${fmt(s.p25, d)}–${fmt(s.p75, d)})`);
-const rcell = x => (x === null || x === undefined ? '—' : `${x.toFixed(2)}×`);
-const head = key => `${METRICS[key][0]}${METRICS[key][1] ? ` (${METRICS[key][1]})` : ''}`;
+const cell = (s, d) =>
+  !s || s.median === null
+    ? '—'
+    : s.n === 1
+      ? fmt(s.median, d)
+      : `${fmt(s.median, d)} (${fmt(s.p25, d)}–${fmt(s.p75, d)})`;
+const rcell = (x) => (x === null || x === undefined ? '—' : `${x.toFixed(2)}×`);
+const head = (key) => `${METRICS[key][0]}${METRICS[key][1] ? ` (${METRICS[key][1]})` : ''}`;
 
 /** The value and ratio tables of one scenario, as rows of strings. */
 export function scenarioTables(scenario) {
@@ -82,13 +88,13 @@ export function scenarioTables(scenario) {
   const keys = Object.keys(METRICS);
   const values = {
     head: ['page', ...keys.map(head)],
-    rows: pages.map(p => [PAGE_LABELS[p], ...keys.map(k => cell(scenario.pages[p][k], METRICS[k][2]))]),
+    rows: pages.map((p) => [PAGE_LABELS[p], ...keys.map((k) => cell(scenario.pages[p][k], METRICS[k][2]))]),
   };
   const ratios = {
-    head: ['page', ...RATIO_METRICS.map(k => `${METRICS[k][0]} ÷a / ÷b`)],
-    rows: pages.map(p => [
+    head: ['page', ...RATIO_METRICS.map((k) => `${METRICS[k][0]} ÷a / ÷b`)],
+    rows: pages.map((p) => [
       PAGE_LABELS[p],
-      ...RATIO_METRICS.map(k => {
+      ...RATIO_METRICS.map((k) => {
         const r = scenario.ratios[p]?.[k] ?? {};
         return k === 'tapMs' ? `— / ${rcell(r.vsSnippet)}` : `${rcell(r.vsNone)} / ${rcell(r.vsSnippet)}`;
       }),
@@ -106,7 +112,7 @@ export function compactTable(report, ids) {
       rows.push([
         scenario.label,
         PAGE_LABELS[p],
-        ...COMPACT_METRICS.map(k => {
+        ...COMPACT_METRICS.map((k) => {
           const s = scenario.pages[p][k];
           const r = scenario.ratios[p]?.[k]?.vsSnippet;
           return s.median === null ? '—' : `${fmt(s.median, METRICS[k][2])} (${rcell(r ?? null)})`;
@@ -114,23 +120,24 @@ export function compactTable(report, ids) {
       ]);
     }
   }
-  return { head: ['scenario', 'page', ...COMPACT_METRICS.map(k => `${head(k)} (÷b)`)], rows };
+  return { head: ['scenario', 'page', ...COMPACT_METRICS.map((k) => `${head(k)} (÷b)`)], rows };
 }
 
 export function textTable({ head: h, rows }) {
-  const widths = h.map((c, i) => Math.max(c.length, ...rows.map(r => r[i].length)));
-  const line = r => r.map((c, i) => (i <= 1 && !/^\d/.test(c) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(h), widths.map(w => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  const widths = h.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i].length)));
+  const line = (r) =>
+    r.map((c, i) => (i <= 1 && !/^\d/.test(c) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(h), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
 export function mdTable({ head: h, rows }) {
   // page labels become code spans; nothing else in the cells is markup
-  const esc = s => (s.includes('<') ? s.replace(/^(\(\w\)) (.*)$/, '$1 `$2`') : s).replace(/\|/g, '\\|');
-  const textColumns = h.filter(c => c === 'page' || c === 'scenario').length;
+  const esc = (s) => (s.includes('<') ? s.replace(/^(\(\w\)) (.*)$/, '$1 `$2`') : s).replace(/\|/g, '\\|');
+  const textColumns = h.filter((c) => c === 'page' || c === 'scenario').length;
   return [
     `| ${h.map(esc).join(' | ')} |`,
     `|${h.map((_, i) => (i < textColumns ? ' --- ' : ' ---: ')).join('|')}|`,
-    ...rows.map(r => `| ${r.map(esc).join(' | ')} |`),
+    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
   ].join('\n');
 }
 

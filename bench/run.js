@@ -23,16 +23,30 @@ import { NETWORK_PROFILES, SCENARIOS, readConfig, usage } from './config.js';
 import { lighthouseConfig, runLighthouse, useWindows } from './lighthouse.js';
 import { BURN_SOURCE, OUT_DIR, PROJECT_ROOT, generate } from './make-stand-in.js';
 import { URLS, WIDGET_ORIGIN, startOrigins } from './origins.js';
-import { METRICS, PAGE_LABELS, RATIO_METRICS, compactTable, fmt, mdTable, ratio, ratioInterval, round, scenarioTables, summarize, textTable } from './report.js';
+import {
+  METRICS,
+  PAGE_LABELS,
+  RATIO_METRICS,
+  compactTable,
+  fmt,
+  mdTable,
+  ratio,
+  ratioInterval,
+  round,
+  scenarioTables,
+  summarize,
+  textTable,
+} from './report.js';
 import { measureTap } from './tap.js';
 
 const BUNDLE = join(PROJECT_ROOT, 'dist', 'closer-chat.bundle.js');
 const INSTRUMENT = readFileSync(new URL('./instrument.js', import.meta.url), 'utf8');
 /** Lighthouse's mobile screen (Moto G Power), for the tap. */
 const DEVICE = { width: 412, height: 823, deviceScaleFactor: 1.75 };
-const isWidget = url => url.startsWith(`${WIDGET_ORIGIN}/`);
-const sleep = ms => new Promise(r => setTimeout(r, ms));
-const pkgVersion = name => JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+const isWidget = (url) => url.startsWith(`${WIDGET_ORIGIN}/`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const pkgVersion = (name) =>
+  JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
 
 /** What the element reads on a Save-Data visit (Chromium cannot emulate the flag itself). */
 const SAVE_DATA_SCRIPT = `Object.defineProperty(navigator, 'connection', {
@@ -60,10 +74,12 @@ async function launch(chromePath, extraFlags) {
 
 /** Iterations of the stand-in's busy loop per ms of CPU at 1x, in fresh pages. */
 async function calibrate(browser) {
-  const timeBurn = async n => {
+  const timeBurn = async (n) => {
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
-    const ms = await page.evaluate(`(() => { ${BURN_SOURCE}; const t0 = performance.now(); window.__sink = burn(${n}); return performance.now() - t0; })()`);
+    const ms = await page.evaluate(
+      `(() => { ${BURN_SOURCE}; const t0 = performance.now(); window.__sink = burn(${n}); return performance.now() - t0; })()`,
+    );
     await context.close();
     return ms;
   };
@@ -75,7 +91,7 @@ async function calibrate(browser) {
   for (let i = 0; i < 7; i++) rates.push(n / (await timeBurn(n)));
   rates.sort((a, b) => b - a);
   // Noise only ever makes a trial slower: take the second fastest against a lucky outlier.
-  return { itersPerMs: rates[1], samples: rates.map(r => Math.round(r)) };
+  return { itersPerMs: rates[1], samples: rates.map((r) => Math.round(r)) };
 }
 
 /** The page's own account, read after Lighthouse has finished with it. */
@@ -84,14 +100,16 @@ function readPageState() {
   const standIn = window.closerStandIn;
   const el = document.querySelector('closer-chat');
   const nav = performance.getEntriesByType('navigation')[0];
-  const widgetScript = performance.getEntriesByType('resource').find(e => e.name === 'https://widget.closer.app/widget.js');
+  const widgetScript = performance
+    .getEntriesByType('resource')
+    .find((e) => e.name === 'https://widget.closer.app/widget.js');
   const marks = {};
   for (const m of performance.getEntriesByType('mark')) if (!(m.name in marks)) marks[m.name] = m.startTime;
   return {
     executions: sim ? sim.executions : 0,
     initialized: !!(sim && sim.initialized),
     drawn: !!(sim && sim.drawn),
-    calls: sim ? sim.calls.map(c => c.method) : [],
+    calls: sim ? sim.calls.map((c) => c.method) : [],
     widgetRoots: document.querySelectorAll('[data-closer-widget]').length,
     facade: !!(el && el.shadowRoot && el.shadowRoot.querySelector('button[part~="launcher"]')),
     elementState: el ? el.state : null,
@@ -110,7 +128,12 @@ async function primeView(page, url) {
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
   const end = Date.now() + 5000;
   while (Date.now() < end) {
-    const settled = await page.evaluate(() => !document.querySelector('closer-chat, script[src*="widget.closer.app"]') || !!(window.closerSimulator && window.closerSimulator.drawn) || !!document.querySelector('closer-chat')?.shadowRoot?.querySelector('button[part~="launcher"]'));
+    const settled = await page.evaluate(
+      () =>
+        !document.querySelector('closer-chat, script[src*="widget.closer.app"]') ||
+        !!(window.closerSimulator && window.closerSimulator.drawn) ||
+        !!document.querySelector('closer-chat')?.shadowRoot?.querySelector('button[part~="launcher"]'),
+    );
     if (settled) break;
     await sleep(100);
   }
@@ -140,15 +163,34 @@ async function measure(browser, origins, scenarioId, pageName, config, { warmup 
       await primeView(page, url);
       origins.dropConnections(); // back later: warm cache and storage, cold connections
     }
-    const lh = await runLighthouse(page, url, lighthouseConfig({ network, cpu: config.cpu, saveData: scenario.saveData, repeat, windows: config.windows }), isWidget);
+    const lh = await runLighthouse(
+      page,
+      url,
+      lighthouseConfig({ network, cpu: config.cpu, saveData: scenario.saveData, repeat, windows: config.windows }),
+      isWidget,
+    );
     const state = await page.evaluate(readPageState);
-    const tap = pageName === 'none'
-      ? { tapMs: null, target: null }
-      : await measureTap(page, { network, cpu: config.cpu, saveData: scenario.saveData, timeoutMs: config.tapTimeoutMs, device: DEVICE, readMs: config.readMs });
+    const tap =
+      pageName === 'none'
+        ? { tapMs: null, target: null }
+        : await measureTap(page, {
+            network,
+            cpu: config.cpu,
+            saveData: scenario.saveData,
+            timeoutMs: config.tapTimeoutMs,
+            device: DEVICE,
+            readMs: config.readMs,
+          });
     const m = state.marks;
-    const has = name => typeof m[name] === 'number';
-    const connectToInsert = has('bench:define-closer-chat') && has('bench:widget-script-inserted') ? m['bench:widget-script-inserted'] - m['bench:define-closer-chat'] : null;
-    const execEndToInit = has('closer-simulator:exec-end') && has('closer-simulator:init-start') ? m['closer-simulator:init-start'] - m['closer-simulator:exec-end'] : null;
+    const has = (name) => typeof m[name] === 'number';
+    const connectToInsert =
+      has('bench:define-closer-chat') && has('bench:widget-script-inserted')
+        ? m['bench:widget-script-inserted'] - m['bench:define-closer-chat']
+        : null;
+    const execEndToInit =
+      has('closer-simulator:exec-end') && has('closer-simulator:init-start')
+        ? m['closer-simulator:init-start'] - m['closer-simulator:exec-end']
+        : null;
     return {
       scenario: scenarioId,
       page: pageName,
@@ -159,9 +201,18 @@ async function measure(browser, origins, scenarioId, pageName, config, { warmup 
       tapError: tap.error ?? null,
       connectDelayMs: connect,
       state: { ...state, marks: Object.fromEntries(Object.entries(m).map(([k, v]) => [k, round(v)])) },
-      widgetScriptAfterLoadMs: state.widgetScriptStart !== null && state.loadEventEnd ? round(state.widgetScriptStart - state.loadEventEnd) : null,
-      elementOwnMs: connectToInsert !== null && execEndToInit !== null && execEndToInit >= 0 ? round(connectToInsert + execEndToInit, 2) : null,
-      cpuFactor: state.startupWorkMs !== null && config.widgetStartupMs > 0 ? round(state.startupWorkMs / config.widgetStartupMs, 2) : null,
+      widgetScriptAfterLoadMs:
+        state.widgetScriptStart !== null && state.loadEventEnd
+          ? round(state.widgetScriptStart - state.loadEventEnd)
+          : null,
+      elementOwnMs:
+        connectToInsert !== null && execEndToInit !== null && execEndToInit >= 0
+          ? round(connectToInsert + execEndToInit, 2)
+          : null,
+      cpuFactor:
+        state.startupWorkMs !== null && config.widgetStartupMs > 0
+          ? round(state.startupWorkMs / config.widgetStartupMs, 2)
+          : null,
     };
   } finally {
     await context.close().catch(() => {});
@@ -169,52 +220,95 @@ async function measure(browser, origins, scenarioId, pageName, config, { warmup 
 }
 
 /** The stand-in's own timing of its start-up busy loop was visibly not at the asked slowdown. */
-const isSuspect = (r, config) => r.cpuFactor !== null && (r.cpuFactor < config.cpu * 0.6 || r.cpuFactor > config.cpu * 1.8);
+const isSuspect = (r, config) =>
+  r.cpuFactor !== null && (r.cpuFactor < config.cpu * 0.6 || r.cpuFactor > config.cpu * 1.8);
 
 // ------------------------------------------------------------------ checks
 
 function sanityChecks(runs, config) {
   const checks = [];
   const check = (ok, message) => checks.push({ ok, message });
-  const of = (scenario, page) => runs.filter(r => r.scenario === scenario && r.page === page);
+  const of = (scenario, page) => runs.filter((r) => r.scenario === scenario && r.page === page);
   const all = (list, f) => list.length > 0 && list.every(f);
-  const scenarios = [...new Set(runs.map(r => r.scenario))];
-  check(runs.every(r => !r.lighthouseError), `Lighthouse finished every view${runs.filter(r => r.lighthouseError).map(r => ` (${r.scenario}/${r.page}: ${r.lighthouseError})`).join('')}`);
+  const scenarios = [...new Set(runs.map((r) => r.scenario))];
+  check(
+    runs.every((r) => !r.lighthouseError),
+    `Lighthouse finished every view${runs
+      .filter((r) => r.lighthouseError)
+      .map((r) => ` (${r.scenario}/${r.page}: ${r.lighthouseError})`)
+      .join('')}`,
+  );
   for (const s of scenarios) {
     const label = SCENARIOS[s].label;
-    if (of(s, 'none').length) check(all(of(s, 'none'), r => r.widgetRequests === 0), `${label}, (a): no widget requests`);
+    if (of(s, 'none').length)
+      check(
+        all(of(s, 'none'), (r) => r.widgetRequests === 0),
+        `${label}, (a): no widget requests`,
+      );
     for (const page of ['snippet', 'eager']) {
       if (!of(s, page).length) continue;
       check(
-        all(of(s, page), r => r.widgetScriptRequests === 1 && r.state.executions === 1 && r.state.initialized && r.state.widgetRoots === 1),
+        all(
+          of(s, page),
+          (r) =>
+            r.widgetScriptRequests === 1 &&
+            r.state.executions === 1 &&
+            r.state.initialized &&
+            r.state.widgetRoots === 1,
+        ),
         `${label}, ${PAGE_LABELS[page].slice(0, 3)}: widget.js requested once, executed once, initialised, one widget root`,
       );
     }
     const firstView = SCENARIOS[s].visit === 'first';
     if (of(s, 'idle').length && firstView && !SCENARIOS[s].saveData) {
-      check(all(of(s, 'idle'), r => r.state.initialized && r.widgetScriptAfterLoadMs !== null && r.widgetScriptAfterLoadMs >= 0), `${label}, (d): widget.js fetched after the load event, initialised`);
+      check(
+        all(
+          of(s, 'idle'),
+          (r) => r.state.initialized && r.widgetScriptAfterLoadMs !== null && r.widgetScriptAfterLoadMs >= 0,
+        ),
+        `${label}, (d): widget.js fetched after the load event, initialised`,
+      );
     }
     if (of(s, 'interaction').length && firstView) {
-      check(all(of(s, 'interaction'), r => r.state.facade && r.widgetRequests === 0), `${label}, (e): launcher facade drawn, no widget request before the tap`);
+      check(
+        all(of(s, 'interaction'), (r) => r.state.facade && r.widgetRequests === 0),
+        `${label}, (e): launcher facade drawn, no widget request before the tap`,
+      );
     }
     if (SCENARIOS[s].saveData && of(s, 'idle').length) {
-      check(all(of(s, 'idle'), r => r.state.saveData === true && r.state.facade && r.widgetRequests === 0), `${label}, (d): Save-Data seen, facade instead of an idle fetch`);
+      check(
+        all(of(s, 'idle'), (r) => r.state.saveData === true && r.state.facade && r.widgetRequests === 0),
+        `${label}, (d): Save-Data seen, facade instead of an idle fetch`,
+      );
     }
     if (SCENARIOS[s].visit === 'repeat') {
-      if (of(s, 'interaction').length) check(all(of(s, 'interaction'), r => r.widgetScriptRequests === 1 && r.state.initialized), `${label}, (e): an engaged visitor gets the widget without a tap`);
-      check(all(runs.filter(r => r.scenario === s && r.page !== 'none'), r => r.fromCache > 0), `${label}: responses from the HTTP cache on every page`);
+      if (of(s, 'interaction').length)
+        check(
+          all(of(s, 'interaction'), (r) => r.widgetScriptRequests === 1 && r.state.initialized),
+          `${label}, (e): an engaged visitor gets the widget without a tap`,
+        );
+      check(
+        all(
+          runs.filter((r) => r.scenario === s && r.page !== 'none'),
+          (r) => r.fromCache > 0,
+        ),
+        `${label}: responses from the HTTP cache on every page`,
+      );
     }
-    const tapped = runs.filter(r => r.scenario === s && r.page !== 'none');
-    const missed = tapped.filter(r => r.tapMs === null);
-    check(missed.length === 0, `${label}: the tap showed the chat panel in every view${missed.map(r => ` (${r.page}: ${r.tapError})`).join('')}`);
+    const tapped = runs.filter((r) => r.scenario === s && r.page !== 'none');
+    const missed = tapped.filter((r) => r.tapMs === null);
+    check(
+      missed.length === 0,
+      `${label}: the tap showed the chat panel in every view${missed.map((r) => ` (${r.page}: ${r.tapError})`).join('')}`,
+    );
   }
-  const suspect = runs.filter(r => r.suspect);
+  const suspect = runs.filter((r) => r.suspect);
   check(
     suspect.length <= Math.floor(runs.length * 0.1),
-    `CPU slowdown held: ${suspect.length} of ${runs.length} views still off after retries (${runs.filter(r => r.retries > 0).length} measured again); ` +
-      `the stand-in's start-up loop ran at ×${summarize(runs.map(r => r.cpuFactor)).median} (asked ×${config.cpu})`,
+    `CPU slowdown held: ${suspect.length} of ${runs.length} views still off after retries (${runs.filter((r) => r.retries > 0).length} measured again); ` +
+      `the stand-in's start-up loop ran at ×${summarize(runs.map((r) => r.cpuFactor)).median} (asked ×${config.cpu})`,
   );
-  const failed = [...new Set(runs.flatMap(r => r.failedRequests))];
+  const failed = [...new Set(runs.flatMap((r) => r.failedRequests))];
   check(failed.length === 0, failed.length ? `failed requests: ${failed.join(', ')}` : 'no failed requests');
   return checks;
 }
@@ -226,29 +320,58 @@ function aggregate(runs, config, scenarioIds) {
   for (const id of scenarioIds) {
     const scenario = SCENARIOS[id];
     const pages = scenario.pages ?? config.pages;
-    const byPage = Object.fromEntries(pages.filter(p => config.pages.includes(p)).map(p => [p, runs.filter(r => r.scenario === id && r.page === p)]));
+    const byPage = Object.fromEntries(
+      pages
+        .filter((p) => config.pages.includes(p))
+        .map((p) => [p, runs.filter((r) => r.scenario === id && r.page === p)]),
+    );
     const summaries = Object.fromEntries(
       Object.entries(byPage).map(([p, list]) => [
         p,
         Object.fromEntries(
-          [...Object.keys(METRICS), 'tti', 'styleLayoutMs', 'widgetScriptMs', 'widgetRequests', 'elementOwnMs', 'cpuFactor'].map(k => [k, summarize(list.map(r => r[k]))]),
+          [
+            ...Object.keys(METRICS),
+            'tti',
+            'styleLayoutMs',
+            'widgetScriptMs',
+            'widgetRequests',
+            'elementOwnMs',
+            'cpuFactor',
+          ].map((k) => [k, summarize(list.map((r) => r[k]))]),
         ),
       ]),
     );
-    scenarios[id] = { label: scenario.label, network: scenario.network, visit: scenario.visit, saveData: scenario.saveData, base: scenario.base ?? id, pages: summaries, byPage, ratios: {} };
+    scenarios[id] = {
+      label: scenario.label,
+      network: scenario.network,
+      visit: scenario.visit,
+      saveData: scenario.saveData,
+      base: scenario.base ?? id,
+      pages: summaries,
+      byPage,
+      ratios: {},
+    };
   }
   for (const scenario of Object.values(scenarios)) {
     const base = scenarios[scenario.base];
     for (const p of Object.keys(scenario.pages)) {
       scenario.ratios[p] = Object.fromEntries(
-        RATIO_METRICS.map(k => {
+        RATIO_METRICS.map((k) => {
           const none = base?.pages.none?.[k].median ?? null;
           const snippet = base?.pages.snippet?.[k].median ?? null;
-          return [k, {
-            vsNone: ratio(scenario.pages[p][k].median, none),
-            vsSnippet: ratio(scenario.pages[p][k].median, snippet),
-            vsSnippetInterval90: base?.byPage.snippet ? ratioInterval(scenario.byPage[p].map(r => r[k]), base.byPage.snippet.map(r => r[k])) : null,
-          }];
+          return [
+            k,
+            {
+              vsNone: ratio(scenario.pages[p][k].median, none),
+              vsSnippet: ratio(scenario.pages[p][k].median, snippet),
+              vsSnippetInterval90: base?.byPage.snippet
+                ? ratioInterval(
+                    scenario.byPage[p].map((r) => r[k]),
+                    base.byPage.snippet.map((r) => r[k]),
+                  )
+                : null,
+            },
+          ];
         }),
       );
     }
@@ -259,9 +382,13 @@ function aggregate(runs, config, scenarioIds) {
 
 function describeBuild(snapshot) {
   const bundle = readFileSync(snapshot);
-  const git = args => {
+  const git = (args) => {
     try {
-      return execFileSync('git', args, { cwd: PROJECT_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      return execFileSync('git', args, {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
     } catch {
       return null;
     }
@@ -280,7 +407,7 @@ function describeBuild(snapshot) {
 function markdown(report) {
   const s = report.settings;
   const head = report.scenarios.first;
-  const others = Object.keys(report.scenarios).filter(id => id !== 'first');
+  const others = Object.keys(report.scenarios).filter((id) => id !== 'first');
   const lines = [
     `### closer-chat benchmark — ${report.date.slice(0, 10)}`,
     '',
@@ -294,14 +421,32 @@ function markdown(report) {
   ];
   if (head) {
     const t = scenarioTables(head);
-    lines.push(`**${head.label}** (new connections cost ${report.connect.fast4g.https} ms per HTTPS origin):`, '', mdTable(t.values), '', 'Ratios of medians to (a) no chat / (b) the official snippet, same run:', '', mdTable(t.ratios), '');
+    lines.push(
+      `**${head.label}** (new connections cost ${report.connect.fast4g.https} ms per HTTPS origin):`,
+      '',
+      mdTable(t.values),
+      '',
+      'Ratios of medians to (a) no chat / (b) the official snippet, same run:',
+      '',
+      mdTable(t.ratios),
+      '',
+    );
   }
   if (others.length) {
-    lines.push('Other scenarios, median (ratio to (b) of the same scenario; Save-Data: to (b) of the first view):', '', mdTable(compactTable(report, others)), '');
+    lines.push(
+      'Other scenarios, median (ratio to (b) of the same scenario; Save-Data: to (b) of the first view):',
+      '',
+      mdTable(compactTable(report, others)),
+      '',
+    );
   }
   const own = report.elementOwnTime;
-  if (own.median !== null) lines.push(`Element's own time, connect → \`closer.init\` (eager, first view): ${fmt(own.median, 1)} ms median (${fmt(own.p25, 1)}–${fmt(own.p75, 1)}).`, '');
-  lines.push(...report.checks.map(c => `- ${c.ok ? '✔' : '✘'} ${c.message}`), '');
+  if (own.median !== null)
+    lines.push(
+      `Element's own time, connect → \`closer.init\` (eager, first view): ${fmt(own.median, 1)} ms median (${fmt(own.p25, 1)}–${fmt(own.p75, 1)}).`,
+      '',
+    );
+  lines.push(...report.checks.map((c) => `- ${c.ok ? '✔' : '✘'} ${c.message}`), '');
   for (const id of others) {
     const t = scenarioTables(report.scenarios[id]);
     lines.push(`#### ${report.scenarios[id].label}`, '', mdTable(t.values), '', mdTable(t.ratios), '');
@@ -313,7 +458,7 @@ function markdown(report) {
 function stringifyReport(report) {
   const { runs, ...rest } = report;
   const pretty = JSON.stringify({ ...rest, runs: '@@RUNS@@' }, null, 2);
-  return `${pretty.replace('"@@RUNS@@"', `[\n${runs.map(r => `    ${JSON.stringify(r)}`).join(',\n')}\n  ]`)}\n`;
+  return `${pretty.replace('"@@RUNS@@"', `[\n${runs.map((r) => `    ${JSON.stringify(r)}`).join(',\n')}\n  ]`)}\n`;
 }
 
 // ------------------------------------------------------------------ main
@@ -324,7 +469,8 @@ async function main() {
     process.stdout.write(usage());
     return;
   }
-  if (!existsSync(BUNDLE)) throw new Error(`${relative(PROJECT_ROOT, BUNDLE)} is missing: run \`npm run build\` first.`);
+  if (!existsSync(BUNDLE))
+    throw new Error(`${relative(PROJECT_ROOT, BUNDLE)} is missing: run \`npm run build\` first.`);
   const started = Date.now();
   config.windows = useWindows(config.lighthouseWindows);
   await mkdir(OUT_DIR, { recursive: true });
@@ -332,15 +478,23 @@ async function main() {
   await copyFile(BUNDLE, snapshot); // a rebuild during the run cannot mix two builds
   const build = describeBuild(snapshot);
   const chromePath = findChromium();
-  const origins = await startOrigins({ bundle: snapshot, connectRtts: config.connectRtts, widgetLatencyMs: config.widgetLatencyMs });
+  const origins = await startOrigins({
+    bundle: snapshot,
+    connectRtts: config.connectRtts,
+    widgetLatencyMs: config.widgetLatencyMs,
+  });
   let session = await launch(chromePath, origins.chromeFlags);
   try {
     const chromium = (await session.browser.version()).replace(/^\D+/, '');
-    process.stdout.write(`Chromium ${chromium} · Lighthouse ${pkgVersion('lighthouse')} · ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}\n`);
+    process.stdout.write(
+      `Chromium ${chromium} · Lighthouse ${pkgVersion('lighthouse')} · ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}\n`,
+    );
     const calibration = await calibrate(session.browser);
     const standIn = await generate(config, calibration, URLS);
     const script = standIn.files['widget/widget.js'];
-    const extras = Object.entries(standIn.files).filter(([name]) => name.startsWith('widget/') && name !== 'widget/widget.js');
+    const extras = Object.entries(standIn.files).filter(
+      ([name]) => name.startsWith('widget/') && name !== 'widget/widget.js',
+    );
     const standInSummary = {
       scriptKb: round(script.gzipBytes / 1024, 1),
       scriptRawKb: round(script.bytes / 1024, 1),
@@ -355,13 +509,14 @@ async function main() {
       `Busy loop: ${Math.round(calibration.itersPerMs)} iterations/ms at 1x. Stand-in: ${standInSummary.scriptKb} KB gzip ` +
         `(${standInSummary.scriptRawKb} KB raw) + ${extras.length} files, ${standInSummary.totalKb} KB in all.\n`,
     );
-    for (let w = 0; w < config.warmup; w++) for (const p of config.pages) await measure(session.browser, origins, 'first', p, config, { warmup: true });
+    for (let w = 0; w < config.warmup; w++)
+      for (const p of config.pages) await measure(session.browser, origins, 'first', p, config, { warmup: true });
 
     // The plan: round-robin. Each round visits every scenario that still needs runs, and
     // its pages starting one page later than the round before.
     const scenarioIds = config.scenarios;
-    const runsOf = id => (SCENARIOS[id].runs === 'runs' ? config.runs : config.extraRuns);
-    const pagesOf = id => (SCENARIOS[id].pages ?? config.pages).filter(p => config.pages.includes(p));
+    const runsOf = (id) => (SCENARIOS[id].runs === 'runs' ? config.runs : config.extraRuns);
+    const pagesOf = (id) => (SCENARIOS[id].pages ?? config.pages).filter((p) => config.pages.includes(p));
     const rounds = Math.max(...scenarioIds.map(runsOf));
     const total = scenarioIds.reduce((n, id) => n + runsOf(id) * pagesOf(id).length, 0);
     const runs = [];
@@ -394,7 +549,7 @@ async function main() {
     }
     process.stdout.write('\n');
 
-    const eagerFirst = runs.filter(r => r.scenario === 'first' && r.page === 'eager');
+    const eagerFirst = runs.filter((r) => r.scenario === 'first' && r.page === 'eager');
     const report = {
       date: new Date().toISOString(),
       durationS: null,
@@ -410,14 +565,17 @@ async function main() {
         puppeteerCore: pkgVersion('puppeteer-core'),
       },
       settings: { ...config, networkProfiles: NETWORK_PROFILES, scenarioDefinitions: SCENARIOS, device: DEVICE },
-      connect: Object.fromEntries(Object.keys(NETWORK_PROFILES).map(n => [n, origins.setProfile(NETWORK_PROFILES[n])])),
+      connect: Object.fromEntries(
+        Object.keys(NETWORK_PROFILES).map((n) => [n, origins.setProfile(NETWORK_PROFILES[n])]),
+      ),
       element: build,
       calibration,
       standIn: standInSummary,
       scenarios: aggregate(runs, config, scenarioIds),
       elementOwnTime: {
-        formula: '(bench:widget-script-inserted − bench:define-closer-chat) + (closer-simulator:init-start − closer-simulator:exec-end), eager page, first view',
-        ...summarize(eagerFirst.map(r => r.elementOwnMs)),
+        formula:
+          '(bench:widget-script-inserted − bench:define-closer-chat) + (closer-simulator:init-start − closer-simulator:exec-end), eager page, first view',
+        ...summarize(eagerFirst.map((r) => r.elementOwnMs)),
       },
       checks: sanityChecks(runs, config),
       runs,
@@ -427,8 +585,12 @@ async function main() {
 
     for (const [id, scenario] of Object.entries(report.scenarios)) {
       const t = scenarioTables(scenario);
-      process.stdout.write(`${scenario.label} — ${id === 'first' ? config.runs : config.extraRuns} runs per page, median (p25–p75):\n\n${textTable(t.values)}\n\n`);
-      process.stdout.write(`Ratio of medians to (a) no chat / (b) official snippet${scenario.base !== id ? ` (of ${report.scenarios[scenario.base].label})` : ''}:\n\n${textTable(t.ratios)}\n\n`);
+      process.stdout.write(
+        `${scenario.label} — ${id === 'first' ? config.runs : config.extraRuns} runs per page, median (p25–p75):\n\n${textTable(t.values)}\n\n`,
+      );
+      process.stdout.write(
+        `Ratio of medians to (a) no chat / (b) official snippet${scenario.base !== id ? ` (of ${report.scenarios[scenario.base].label})` : ''}:\n\n${textTable(t.ratios)}\n\n`,
+      );
     }
     for (const c of report.checks) process.stdout.write(`${c.ok ? 'ok  ' : 'FAIL'} ${c.message}\n`);
 
@@ -437,15 +599,17 @@ async function main() {
     const md = markdown(report);
     await writeFile(join(outDir, 'latest.json'), stringifyReport(report));
     await writeFile(join(outDir, 'latest.md'), md);
-    process.stdout.write(`\nWrote ${relative(PROJECT_ROOT, join(outDir, 'latest.md'))} and latest.json in ${report.durationS} s.\n`);
-    if (report.checks.some(c => !c.ok)) process.exitCode = 1;
+    process.stdout.write(
+      `\nWrote ${relative(PROJECT_ROOT, join(outDir, 'latest.md'))} and latest.json in ${report.durationS} s.\n`,
+    );
+    if (report.checks.some((c) => !c.ok)) process.exitCode = 1;
   } finally {
     await session.close();
     await origins.close();
   }
 }
 
-main().catch(error => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
+main().catch((error) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

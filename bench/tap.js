@@ -20,7 +20,7 @@
 /** Installed in the page before the tap. */
 function probe() {
   const tap = (window.__benchTap = { start: null, visible: null, shown: null });
-  const onStart = event => {
+  const onStart = (event) => {
     if (tap.start === null) tap.start = event.timeStamp;
   };
   addEventListener('touchstart', onStart, { capture: true, passive: true });
@@ -33,19 +33,30 @@ function probe() {
     tap.visible = performance.now();
     requestAnimationFrame(() => setTimeout(() => (tap.shown = performance.now()), 0));
   };
-  new MutationObserver(check).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-open'] });
+  new MutationObserver(check).observe(document.documentElement, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['data-open'],
+  });
   addEventListener('touchend', () => setTimeout(check, 0), { capture: true, passive: true });
 
   // where to tap: the launcher a visitor sees
   const facade = document.querySelector('closer-chat')?.shadowRoot?.querySelector('button[part~="launcher"]');
   const widget = document.querySelector('#closer-simulator')?.shadowRoot?.querySelector('.launcher');
-  const target = [facade, widget].find(el => el && el.isConnected && !el.hidden && el.getBoundingClientRect().width > 0);
+  const target = [facade, widget].find(
+    (el) => el && el.isConnected && !el.hidden && el.getBoundingClientRect().width > 0,
+  );
   if (!target) return null;
   const rect = target.getBoundingClientRect();
-  return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, target: target === facade ? 'facade' : 'widget' };
+  return {
+    x: rect.left + rect.width / 2,
+    y: rect.top + rect.height / 2,
+    target: target === facade ? 'facade' : 'widget',
+  };
 }
 
-const sleep = ms => new Promise(r => setTimeout(r, ms));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * @param {import('puppeteer-core').Page} page a page Lighthouse has just measured
@@ -85,7 +96,12 @@ export async function measureTap(page, { network, cpu, saveData, timeoutMs, devi
     for (;;) {
       const tap = await page.evaluate(() => window.__benchTap);
       if (tap.shown !== null && tap.start !== null) return { tapMs: tap.shown - tap.start, target: where.target };
-      if (Date.now() > end) return { tapMs: null, target: where.target, error: `no chat panel ${timeoutMs} ms after the tap (touchstart ${tap.start === null ? 'not seen' : 'seen'})` };
+      if (Date.now() > end)
+        return {
+          tapMs: null,
+          target: where.target,
+          error: `no chat panel ${timeoutMs} ms after the tap (touchstart ${tap.start === null ? 'not seen' : 'seen'})`,
+        };
       await sleep(50);
     }
   } finally {

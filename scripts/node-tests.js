@@ -11,7 +11,14 @@ export function runNodeTests(files, { cwd, tapFile }) {
   rmSync(tapFile, { force: true });
   const result = spawnSync(
     process.execPath,
-    ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files],
+    [
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tapFile}`,
+      ...files,
+    ],
     { cwd, stdio: 'inherit' },
   );
   const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';

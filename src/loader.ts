@@ -41,7 +41,8 @@ export function prefetchScript(src: string): void {
 /** One `<link rel>` hint per URL, never a duplicate. */
 function addHint(rel: 'preconnect' | 'prefetch', href: string): void {
   const links = document.head.querySelectorAll<HTMLLinkElement>(`link[rel~="${rel}"]`);
-  const same = (link: HTMLLinkElement) => (rel === 'preconnect' ? new URL(link.href).origin === href : link.href === href);
+  const same = (link: HTMLLinkElement) =>
+    rel === 'preconnect' ? new URL(link.href).origin === href : link.href === href;
   if (Array.from(links).some(same)) return;
   const link = document.createElement('link');
   link.rel = rel;

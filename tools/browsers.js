@@ -31,7 +31,7 @@ function find(envVar, candidates, aptPackage, label) {
         `Point ${envVar} at an existing ${label} binary, or unset it to use ${candidates.join(' / ')}.`,
     );
   }
-  const found = candidates.find(p => existsSync(p));
+  const found = candidates.find((p) => existsSync(p));
   if (found) return found;
   throw new Error(
     `${label} not found (looked at ${candidates.join(', ')}). ` +
@@ -54,10 +54,19 @@ export function findFirefox() {
 export function requestedBrowsers() {
   const raw = (process.env.BROWSERS ?? '').trim();
   if (!raw) return ['chromium', 'firefox'];
-  const names = [...new Set(raw.split(/[\s,]+/).filter(Boolean).map(n => n.toLowerCase()))];
-  const unknown = names.filter(n => n !== 'chromium' && n !== 'firefox');
+  const names = [
+    ...new Set(
+      raw
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((n) => n.toLowerCase()),
+    ),
+  ];
+  const unknown = names.filter((n) => n !== 'chromium' && n !== 'firefox');
   if (unknown.length) {
-    throw new Error(`BROWSERS=${raw}: unknown browser ${unknown.join(', ')} (use chromium, firefox or chromium,firefox).`);
+    throw new Error(
+      `BROWSERS=${raw}: unknown browser ${unknown.join(', ')} (use chromium, firefox or chromium,firefox).`,
+    );
   }
   return names;
 }
@@ -70,7 +79,7 @@ const OFFLINE_FIREFOX_PREFS = { 'network.dns.localDomains': OFFICIAL_WIDGET_HOST
 
 /** The WTR `browsers` array. Throws a clear error when a requested browser is missing. */
 export function browsers() {
-  return requestedBrowsers().map(name => {
+  return requestedBrowsers().map((name) => {
     if (name === 'chromium') {
       return chromeLauncher({
         // passing puppeteer makes WTR label the browser "Chromium" rather than "Chrome"

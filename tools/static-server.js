@@ -50,9 +50,9 @@ export const CONTENT_TYPES = {
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.txt', '.md']);
 
 /** The compression the server applies (level 6, like most CDNs); callers size files with it. */
-export const gzip = buf => gzipSync(buf, { level: 6 });
+export const gzip = (buf) => gzipSync(buf, { level: 6 });
 
-const sleep = ms => new Promise(r => setTimeout(r, ms));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * @param {{
@@ -150,24 +150,27 @@ export async function startStaticServer({
     }
   }
 
-  const server = tls ? createSecureServer({ key: tls.key, cert: tls.cert, allowHTTP1: true }, handle) : createHttpServer(handle);
+  const server = tls
+    ? createSecureServer({ key: tls.key, cert: tls.cert, allowHTTP1: true }, handle)
+    : createHttpServer(handle);
   if (!tls) server.keepAliveTimeout = 5_000;
   const sockets = new Set();
   // With a connect delay a plain TCP server accepts, waits, then hands the socket over.
   let delay = connectDelayMs ?? 0;
-  const listener = connectDelayMs !== undefined
-    ? createTcpServer({ pauseOnConnect: true }, socket => {
-        sockets.add(socket);
-        socket.once('close', () => sockets.delete(socket));
-        setTimeout(() => {
-          if (socket.destroyed) return;
-          server.emit('connection', socket);
-          socket.resume();
-        }, delay);
-      })
-    : server;
+  const listener =
+    connectDelayMs !== undefined
+      ? createTcpServer({ pauseOnConnect: true }, (socket) => {
+          sockets.add(socket);
+          socket.once('close', () => sockets.delete(socket));
+          setTimeout(() => {
+            if (socket.destroyed) return;
+            server.emit('connection', socket);
+            socket.resume();
+          }, delay);
+        })
+      : server;
   if (listener === server) {
-    server.on('connection', socket => {
+    server.on('connection', (socket) => {
       sockets.add(socket);
       socket.once('close', () => sockets.delete(socket));
     });
@@ -186,11 +189,11 @@ export async function startStaticServer({
     dropConnections: () => {
       for (const socket of sockets) socket.destroy();
     },
-    setConnectDelayMs: ms => {
+    setConnectDelayMs: (ms) => {
       delay = ms;
     },
     close: () =>
-      new Promise(ok => {
+      new Promise((ok) => {
         for (const socket of sockets) socket.destroy();
         listener.close(() => ok());
         if (listener !== server) server.close();

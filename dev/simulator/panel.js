@@ -150,7 +150,11 @@ let sheet = null;
 
 /** @param {ShadowRoot} shadow */
 function adoptStyles(shadow) {
-  if ('adoptedStyleSheets' in shadow && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+  if (
+    'adoptedStyleSheets' in shadow &&
+    typeof CSSStyleSheet === 'function' &&
+    'replaceSync' in CSSStyleSheet.prototype
+  ) {
     if (!sheet) {
       sheet = new CSSStyleSheet();
       sheet.replaceSync(CSS);
@@ -206,7 +210,14 @@ export function createPanel(actions) {
   root.setAttribute('data-closer-widget', '');
   // Inline and !important so page CSS (even its own !important rules) cannot move or
   // restyle the host; everything else lives in the shadow root.
-  root.style.cssText = ['all: initial', 'display: block', 'position: fixed', 'right: 16px', 'bottom: 16px', 'z-index: 2147483000']
+  root.style.cssText = [
+    'all: initial',
+    'display: block',
+    'position: fixed',
+    'right: 16px',
+    'bottom: 16px',
+    'z-index: 2147483000',
+  ]
     .map((declaration) => `${declaration} !important;`)
     .join(' ');
   const shadow = root.attachShadow({ mode: 'open' });
@@ -218,10 +229,26 @@ export function createPanel(actions) {
   const tags = h('b', { class: 'tags' });
   const auth = h('b', { class: 'auth' });
   const messages = h('ol', { class: 'messages', role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages' });
-  const input = h('input', { class: 'message', type: 'text', autocomplete: 'off', 'aria-label': 'Message', placeholder: 'Write a message…' });
+  const input = h('input', {
+    class: 'message',
+    type: 'text',
+    autocomplete: 'off',
+    'aria-label': 'Message',
+    placeholder: 'Write a message…',
+  });
   const composer = h('form', { class: 'composer' }, input, h('button', { type: 'submit', class: 'primary' }, 'Send'));
-  const tagsInput = h('input', { class: 'tags-input', type: 'text', autocomplete: 'off', 'aria-label': 'Tags (comma-separated)', placeholder: 'vip, billing' });
-  const statusSelect = h('select', { class: 'status-select', 'aria-label': 'Conversation status' }, ...STATUSES.map((s) => h('option', { value: s }, s)));
+  const tagsInput = h('input', {
+    class: 'tags-input',
+    type: 'text',
+    autocomplete: 'off',
+    'aria-label': 'Tags (comma-separated)',
+    placeholder: 'vip, billing',
+  });
+  const statusSelect = h(
+    'select',
+    { class: 'status-select', 'aria-label': 'Conversation status' },
+    ...STATUSES.map((s) => h('option', { value: s }, s)),
+  );
   const lastOutput = h('output', { class: 'last', 'aria-live': 'polite' });
   /** @param {string} action @param {string} label */
   const simulateButton = (action, label) => h('button', { type: 'button', 'data-action': action }, label);
@@ -229,17 +256,33 @@ export function createPanel(actions) {
     'section',
     { class: 'simulate', 'aria-labelledby': 'simulate-title' },
     h('h3', { id: 'simulate-title' }, 'Simulate'),
-    h('div', { class: 'row' }, simulateButton('agent-message', 'Agent message'), simulateButton('lekta', 'Lekta context')),
+    h(
+      'div',
+      { class: 'row' },
+      simulateButton('agent-message', 'Agent message'),
+      simulateButton('lekta', 'Lekta context'),
+    ),
     h('div', { class: 'row' }, tagsInput, simulateButton('tags', 'Set tags')),
     h('div', { class: 'row' }, statusSelect, simulateButton('status', 'Set status')),
-    h('div', { class: 'row' }, simulateButton('authorized', 'Authorized'), simulateButton('auth-failed', 'Authorization failed')),
+    h(
+      'div',
+      { class: 'row' },
+      simulateButton('authorized', 'Authorized'),
+      simulateButton('auth-failed', 'Authorization failed'),
+    ),
     lastOutput,
   );
   const panel = h(
     'section',
     { class: 'panel', id: 'panel', role: 'dialog', 'aria-label': 'Chat (development widget)', hidden: true },
     h('header', {}, h('div', { class: 'titles' }, h('h2', {}, 'Closer — development widget'), who), closeButton),
-    h('div', { class: 'meta' }, h('span', {}, 'Status: ', status), h('span', {}, 'Tags: ', tags), h('span', {}, 'Session: ', auth)),
+    h(
+      'div',
+      { class: 'meta' },
+      h('span', {}, 'Status: ', status),
+      h('span', {}, 'Tags: ', tags),
+      h('span', {}, 'Session: ', auth),
+    ),
     messages,
     composer,
     simulate,
@@ -247,7 +290,13 @@ export function createPanel(actions) {
   const badge = h('span', { class: 'badge', 'aria-hidden': 'true', hidden: true });
   const launcher = h(
     'button',
-    { type: 'button', class: 'launcher', 'aria-label': 'Open chat (development widget)', 'aria-controls': 'panel', 'aria-expanded': 'false' },
+    {
+      type: 'button',
+      class: 'launcher',
+      'aria-label': 'Open chat (development widget)',
+      'aria-controls': 'panel',
+      'aria-expanded': 'false',
+    },
     chatIcon(),
     badge,
   );
@@ -279,7 +328,12 @@ export function createPanel(actions) {
         actions.lekta();
         break;
       case 'tags':
-        actions.tags(tagsInput.value.split(',').map((t) => t.trim()).filter(Boolean));
+        actions.tags(
+          tagsInput.value
+            .split(',')
+            .map((t) => t.trim())
+            .filter(Boolean),
+        );
         break;
       case 'status':
         actions.status(statusSelect.value);
@@ -321,7 +375,8 @@ export function createPanel(actions) {
       who.textContent = name && email ? `${name} <${email}>` : name || email || 'Anonymous visitor';
       status.textContent = state.status;
       tags.textContent = state.tags.length ? state.tags.join(', ') : '—';
-      auth.textContent = state.auth === 'authorized' ? 'authorized' : state.auth === 'failed' ? 'expired' : 'not checked';
+      auth.textContent =
+        state.auth === 'authorized' ? 'authorized' : state.auth === 'failed' ? 'expired' : 'not checked';
       lastOutput.textContent = state.last;
 
       if (state.messages.length < renderedMessages) {
@@ -329,7 +384,12 @@ export function createPanel(actions) {
         renderedMessages = 0;
       }
       for (const message of state.messages.slice(renderedMessages)) {
-        const li = h('li', { class: `msg ${message.from}` }, h('span', { class: 'sr-only' }, message.from === 'agent' ? 'Agent: ' : 'You: '), message.text);
+        const li = h(
+          'li',
+          { class: `msg ${message.from}` },
+          h('span', { class: 'sr-only' }, message.from === 'agent' ? 'Agent: ' : 'You: '),
+          message.text,
+        );
         messages.append(li);
       }
       if (state.messages.length > renderedMessages) messages.scrollTop = messages.scrollHeight;

@@ -110,7 +110,8 @@
   }
   mark('exec-start');
 
-  const weight = w.closerSimulatorWeight && typeof w.closerSimulatorWeight === 'object' ? w.closerSimulatorWeight : null;
+  const weight =
+    w.closerSimulatorWeight && typeof w.closerSimulatorWeight === 'object' ? w.closerSimulatorWeight : null;
   /** @param {'onExecute' | 'onInit' | 'onDraw'} hook @param {any[]} args */
   function weigh(hook, args) {
     const fn = weight && weight[hook];
@@ -137,8 +138,7 @@
   const INSTALL_MS = Number.isFinite(installMs) && installMs >= 0 ? installMs : 50;
 
   const previous = w.closerSimulator;
-  const executions =
-    (previous && typeof previous.executions === 'number' ? previous.executions : 0) + 1;
+  const executions = (previous && typeof previous.executions === 'number' ? previous.executions : 0) + 1;
   if (executions > 1) {
     console.warn(
       `${LOG} widget.js has executed ${executions} times in this document; the SDK script must be loaded once`,
@@ -355,10 +355,7 @@
 
   /** @param {unknown} text */
   function receive(text) {
-    const line =
-      text === undefined || text === null
-        ? AGENT_LINES[agentLine++ % AGENT_LINES.length]
-        : String(text);
+    const line = text === undefined || text === null ? AGENT_LINES[agentLine++ % AGENT_LINES.length] : String(text);
     addMessage('agent', line);
     if (!isOpen) unread++;
     render();
@@ -484,9 +481,7 @@
     const flag = readOpenFlag();
     everOpened = flag !== null;
     if (opts.enableLog === true) {
-      console.info(
-        `${LOG} init: orgId ${opts.orgId}, session ${opts.apiKey ? 'restored from apiKey' : 'anonymous'}`,
-      );
+      console.info(`${LOG} init: orgId ${opts.orgId}, session ${opts.apiKey ? 'restored from apiKey' : 'anonymous'}`);
     }
     if (MODE === 'queue-only' && typeof closer.deinit !== 'function') closer.deinit = deinit;
     weigh('onInit', [opts]);
@@ -582,10 +577,12 @@
 
   function loadPanel() {
     // The packaged single file (dist/dev-widget.js) carries the panel inline.
-    panelModule ??= (w.closerSimulatorPanel ? Promise.resolve(w.closerSimulatorPanel) : import(PANEL_URL)).catch((error) => {
-      panelModule = null;
-      throw error;
-    });
+    panelModule ??= (w.closerSimulatorPanel ? Promise.resolve(w.closerSimulatorPanel) : import(PANEL_URL)).catch(
+      (error) => {
+        panelModule = null;
+        throw error;
+      },
+    );
     return panelModule;
   }
 
@@ -634,8 +631,7 @@
   // ---------------------------------------------------------------- install on window.closer
 
   /** @type {any} */
-  const closer =
-    w.closer && (typeof w.closer === 'object' || typeof w.closer === 'function') ? w.closer : {};
+  const closer = w.closer && (typeof w.closer === 'object' || typeof w.closer === 'function') ? w.closer : {};
   w.closer = closer;
 
   /** @param {any} item a queued `{ method, args }` */
@@ -665,7 +661,6 @@
       for (const method of ['init', 'identify', 'openWidget']) {
         if (typeof closer[method] !== 'function') {
           closer[method] = function () {
-             
             this.q.push({ method, args: arguments });
           };
         }

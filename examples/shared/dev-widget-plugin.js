@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const FILES = ['widget.js', 'panel.js'];
-const read = name => readFileSync(fileURLToPath(new URL(`../../dev/simulator/${name}`, import.meta.url)), 'utf8');
+const read = (name) => readFileSync(fileURLToPath(new URL(`../../dev/simulator/${name}`, import.meta.url)), 'utf8');
 
 /** @param {{ dir?: string }} [options] the URL folder to serve the widget from */
 export function devWidget({ dir = '/dev-widget/' } = {}) {
@@ -20,7 +20,7 @@ export function devWidget({ dir = '/dev-widget/' } = {}) {
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const path = req.url?.split('?')[0] ?? '';
-        const name = FILES.find(file => path === `${base}${file}`);
+        const name = FILES.find((file) => path === `${base}${file}`);
         if (!name) return next();
         res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
         res.setHeader('Cache-Control', 'no-cache');
@@ -28,7 +28,8 @@ export function devWidget({ dir = '/dev-widget/' } = {}) {
       });
     },
     generateBundle() {
-      for (const name of FILES) this.emitFile({ type: 'asset', fileName: `${base}${name}`.replace(/^\//, ''), source: read(name) });
+      for (const name of FILES)
+        this.emitFile({ type: 'asset', fileName: `${base}${name}`.replace(/^\//, ''), source: read(name) });
     },
   };
 }

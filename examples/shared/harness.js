@@ -33,20 +33,20 @@ export async function openPage(url) {
   const problems = [];
   const origin = new URL(url).origin;
   await context.route(
-    target => target.origin !== origin,
-    route => {
+    (target) => target.origin !== origin,
+    (route) => {
       problems.push(`request left the test server: ${route.request().url()}`);
       return route.abort();
     },
   );
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
-  page.on('pageerror', error => problems.push(`page error: ${error.message}`));
-  page.on('console', message => {
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
     const type = message.type();
     if (type !== 'error' && type !== 'warning') return;
     const text = message.text();
-    if (EXPECTED_WARNINGS.some(re => re.test(text))) return;
+    if (EXPECTED_WARNINGS.some((re) => re.test(text))) return;
     problems.push(`console.${type === 'warning' ? 'warn' : type}: ${text}`);
   });
   await page.goto(url);

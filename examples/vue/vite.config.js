@@ -8,7 +8,7 @@ export default defineConfig({
       template: {
         // <closer-chat> is a custom element, not a Vue component: without this, Vue
         // tries to resolve it as a component (and warns in development).
-        compilerOptions: { isCustomElement: tag => tag === 'closer-chat' },
+        compilerOptions: { isCustomElement: (tag) => tag === 'closer-chat' },
       },
     }),
     devWidget(),
