@@ -107,7 +107,9 @@ describe('closer-config CLI', () => {
           .matchAll(/^ {2}(\d+) /gm),
       ].map((m) => m[1]);
       const readme = readFileSync(join(root, 'README.md'), 'utf8');
-      const section = readme.slice(readme.indexOf('## Configuration as code'), readme.indexOf('## Benchmark'));
+      const start = readme.indexOf('## Configuration as code');
+      const end = readme.indexOf('\n## ', start + 1);
+      const section = readme.slice(start, end === -1 ? undefined : end);
       const documented = [...section.matchAll(/^\| `(\w+)[^`]*` \|/gm)].map((m) => m[1]);
       assert.deepEqual(documented, commands);
       const docs = readFileSync(join(root, 'docs/org-config.md'), 'utf8');
