@@ -49,3 +49,19 @@ export type CallbackPropName<E extends string> = E extends `closer-${infer Rest}
 
 /** A listener of one of our events, with its typed `detail`. */
 export type CloserChatListener<K extends CloserChatEventName> = (event: CloserChatEventMap[K]) => void;
+
+/** `on` + event name: `oncloser-open`, `oncloser-tags-changed`, …, as React 19 and Preact read a custom element's listener props. */
+export type CloserChatOnEventProps = {
+  [K in CloserChatEventName as `on${K}`]?: CloserChatListener<K>;
+};
+
+/**
+ * The element's own props for a renderer that removes an attribute given `false`
+ * (React 19, Preact). For the optional booleans of the attribute table (`show-button`,
+ * `remember-engagement`) absent means the default (shown, remembered), so `false` would
+ * do the opposite of what it says: they take `"false"` instead.
+ */
+export type CloserChatOwnJsxProps = Omit<CloserChatAttributes, OptionalBooleanAttributeName> & {
+  [Name in OptionalBooleanAttributeName]?: Exclude<BooleanAttributeValue, false>;
+} & Partial<CloserChatProperties> &
+  CloserChatOnEventProps;

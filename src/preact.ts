@@ -18,34 +18,14 @@
  */
 import type { HTMLAttributes } from 'preact';
 import type { CloserChat } from './closer-chat.js';
-import type {
-  BooleanAttributeValue,
-  CloserChatAttributes,
-  CloserChatEventName,
-  CloserChatListener,
-  CloserChatProperties,
-  OptionalBooleanAttributeName,
-} from './framework-types.js';
+import type { CloserChatOnEventProps, CloserChatOwnJsxProps } from './framework-types.js';
 
 /** `on` + event name: `oncloser-open`, `oncloser-tags-changed`, … */
-export type CloserChatPreactEventProps = {
-  [K in CloserChatEventName as `on${K}`]?: CloserChatListener<K>;
-};
-
-/**
- * Preact removes an attribute given `false`. For `show-button` and
- * `remember-engagement` absent means the default (shown, remembered), so `false`
- * would do the opposite of what it says: write `"false"`.
- */
-type PreactOnlyTrue = Exclude<BooleanAttributeValue, false>;
-
-type OwnProps = Omit<CloserChatAttributes, OptionalBooleanAttributeName> & {
-  [Name in OptionalBooleanAttributeName]?: PreactOnlyTrue;
-} & Partial<CloserChatProperties> &
-  CloserChatPreactEventProps;
+export type CloserChatPreactEventProps = CloserChatOnEventProps;
 
 /** The props of `<closer-chat>` in Preact JSX. */
-export type CloserChatPreactProps = Omit<HTMLAttributes<CloserChat>, keyof OwnProps> & OwnProps;
+export type CloserChatPreactProps = Omit<HTMLAttributes<CloserChat>, keyof CloserChatOwnJsxProps> &
+  CloserChatOwnJsxProps;
 
 declare module 'preact' {
   // Preact's JSX types are a namespace; augmenting them takes one.

@@ -15,33 +15,13 @@
  */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { CloserChat } from './closer-chat.js';
-import type {
-  BooleanAttributeValue,
-  CloserChatAttributes,
-  CloserChatEventName,
-  CloserChatListener,
-  CloserChatProperties,
-  OptionalBooleanAttributeName,
-} from './framework-types.js';
+import type { CloserChatOnEventProps, CloserChatOwnJsxProps } from './framework-types.js';
 
 /** `on` + event name, as React 19 reads it: `oncloser-open`, `oncloser-tags-changed`, … */
-export type CloserChatReactEventProps = {
-  [K in CloserChatEventName as `on${K}`]?: CloserChatListener<K>;
-};
-
-/**
- * React removes an attribute given `false`. For `show-button` and `remember-engagement`
- * (the optional booleans of the attribute table) absent means the default (shown, remembered), so `false` would do the opposite of
- * what it says: write `"false"`.
- */
-type ReactOnlyTrue = Exclude<BooleanAttributeValue, false>;
+export type CloserChatReactEventProps = CloserChatOnEventProps;
 
 /** The props of `<closer-chat>` in React 19 JSX. */
-export type CloserChatReactProps = DetailedHTMLProps<HTMLAttributes<CloserChat>, CloserChat> &
-  Omit<CloserChatAttributes, OptionalBooleanAttributeName> & {
-    [Name in OptionalBooleanAttributeName]?: ReactOnlyTrue;
-  } & Partial<CloserChatProperties> &
-  CloserChatReactEventProps;
+export type CloserChatReactProps = DetailedHTMLProps<HTMLAttributes<CloserChat>, CloserChat> & CloserChatOwnJsxProps;
 
 declare module 'react' {
   // React's JSX types are a namespace; augmenting them takes one.
