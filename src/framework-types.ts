@@ -1,9 +1,9 @@
 /**
- * Types shared by the framework typings (`closer-chat/react-jsx`, `closer-chat/vue`,
- * `closer-chat/svelte`, `closer-chat/react`): the attributes a template may write,
- * the properties it may bind, and how each framework names an event prop. Types only:
- * no framework is imported here, so the main entry stays free of React, Vue and
- * Svelte. Event names are never spelled here; they come from `CloserChatEventMap`.
+ * Types shared by the framework typings (`closer-chat/react-jsx`, `closer-chat/react`,
+ * `closer-chat/preact`, `closer-chat/solid`, `closer-chat/vue`, `closer-chat/svelte`):
+ * the attributes a template may write, the properties it may bind, and how each
+ * framework names an event prop. Types only: no framework is imported here, so the
+ * main entry stays free of every framework's types. Event names are never spelled here; they come from `CloserChatEventMap`.
  */
 import type {
   AttributeName,
