@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { browsers } from './tools/browsers.js';
 import { countReporter } from './test/count-reporter.js';
+import { faultsMiddleware } from './test/faults-server.js';
 import { ssrPageMiddleware } from './test/ssr/middleware.js';
 
 const rootDir = fileURLToPath(new URL('.', import.meta.url));
@@ -73,7 +74,8 @@ export default {
   filterBrowserLogs: ({ args }) =>
     !args.some((a) => typeof a === 'string' && QUIET_LOGS.some((q) => a.toLowerCase().includes(q))),
   // /ssr/page.html: a page server-rendered by @lit-labs/ssr from dist/ (test/ssr/).
-  middleware: [delayMiddleware, hangMiddleware, policyHeaderMiddleware, ssrPageMiddleware],
+  // /test/faults/widget.js: a widget script that fails on purpose (test/faults-server.js).
+  middleware: [delayMiddleware, faultsMiddleware, hangMiddleware, policyHeaderMiddleware, ssrPageMiddleware],
   plugins: [
     esbuildPlugin({
       ts: true,

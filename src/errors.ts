@@ -14,7 +14,9 @@ export const ERRORS = {
   'consent-required': { phase: 'config', fix: 'Set consent="granted" once the visitor agrees.' },
   'load-failed': { phase: 'load', fix: 'Check src and the network; load() retries.' },
   'load-timeout': { phase: 'load', fix: 'The network is slow or the host down; load() retries.' },
-  'sdk-missing': { phase: 'load', fix: 'Point src at the Closer widget script.' },
+  offline: { phase: 'load', fix: 'It retries by itself once the browser is back online; load() retries too.' },
+  'script-error': { phase: 'load', fix: 'Point src at the Closer widget script; load() fetches it again.' },
+  'sdk-missing': { phase: 'load', fix: 'Point src at the Closer widget script; load() fetches it again.' },
   'script-blocked': {
     phase: 'load',
     fix: "Give <closer-chat> the page's nonce (nonce attribute); with Trusted Types, allow the policy closer-chat.",

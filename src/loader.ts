@@ -4,10 +4,10 @@
  * DOM is touched only when a function is called, never at import.
  */
 import { CloserChatError, errorDetail, type ErrorCode } from './errors.js';
-import { ensureStub, isSdkReady } from './sdk.js';
+import { ensureStub, isSdkReady, sdkDrainsQueue } from './sdk.js';
 
 /** Long enough for a slow phone network, short enough that a dead CDN is reported. */
-const DEFAULT_LOAD_TIMEOUT_MS = 15_000;
+export const LOAD_TIMEOUT_MS = 15_000;
 
 const absolute = (url: string): string => new URL(url, document.baseURI).href;
 
@@ -74,6 +74,9 @@ function injectScript(src: string, nonce: string | undefined): HTMLScriptElement
   script.src = trustedScriptUrl(src);
   if (nonce) script.nonce = nonce;
   script.dataset.closerChat = '';
+  // Noted even after a timeout: a script that arrives late is then used by the retry,
+  // which would otherwise wait for a load event that has come and gone.
+  script.addEventListener('load', () => ranScripts.add(script), { once: true });
   document.head.append(script);
   return script;
 }
@@ -98,6 +101,16 @@ export function widgetScriptRan(src: string): boolean {
   return !!script && ranScripts.has(script);
 }
 
+/**
+ * The script ran but no SDK came of it (sdk-missing): drop our tag, so that a retry
+ * fetches the script again instead of waiting for a `load` event that has come and
+ * gone. A tag of the page's own snippet is the page's, and stays.
+ */
+export function dropRanScript(src: string): void {
+  const script = findWidgetScript(src);
+  if (script && 'closerChat' in script.dataset) script.remove();
+}
+
 /** One load at a time for the whole document; callers share it. */
 let inFlight: Promise<void> | undefined;
 
@@ -113,7 +126,7 @@ interface LoadRequest {
  * methods by then is not documented: see sdk.ts. Rejects with a `CloserChatError`
  * (phase `load`); a later call retries.
  */
-export function loadScript({ src, nonce, timeoutMs = DEFAULT_LOAD_TIMEOUT_MS }: LoadRequest): Promise<void> {
+export function loadScript({ src, nonce, timeoutMs = LOAD_TIMEOUT_MS }: LoadRequest): Promise<void> {
   if (isSdkReady()) return Promise.resolve();
   if (inFlight) return inFlight;
   const fail = (code: ErrorCode, what: string) => new CloserChatError(errorDetail(code, what));
@@ -127,6 +140,8 @@ export function loadScript({ src, nonce, timeoutMs = DEFAULT_LOAD_TIMEOUT_MS }: 
       fail('script-blocked', `the page's Trusted Types policy blocked the widget script (${String(error)})`),
     );
   }
+  // Its load event came before (a late SDK still installing): it will not come again.
+  if (ranScripts.has(script)) return Promise.resolve();
   if (alreadyLoaded(script)) {
     ranScripts.add(script);
     return Promise.resolve();
@@ -138,27 +153,50 @@ export function loadScript({ src, nonce, timeoutMs = DEFAULT_LOAD_TIMEOUT_MS }: 
     const onViolation = (event: SecurityPolicyViolationEvent) => {
       if (event.blockedURI === script.src) blocked = true;
     };
+    // An exception while the script runs reaches window `error` during its execution,
+    // while it is `document.currentScript`. A cross-origin script's error is muted
+    // ("Script error.", no file name), so the URL alone would not tell.
+    let threw: string | undefined;
+    const onScriptError = (event: ErrorEvent) => {
+      if (document.currentScript === script || event.filename === script.src) {
+        threw = String(event.message || 'an error').slice(0, 120);
+      }
+    };
     const settle = (error?: CloserChatError) => {
       clearTimeout(timer);
       script.removeEventListener('load', onLoad);
       script.removeEventListener('error', onError);
       document.removeEventListener('securitypolicyviolation', onViolation);
+      window.removeEventListener('error', onScriptError);
       inFlight = undefined;
       if (error) reject(error);
       else resolve();
     };
     const onLoad = () => {
+      // It threw before any SDK took over `window.closer`: none will, so say so now
+      // rather than after the bounded wait for a late SDK (sdk-missing). The tag goes,
+      // so a retry fetches the script again.
+      if (threw !== undefined && !isSdkReady() && !sdkDrainsQueue()) {
+        script.remove();
+        settle(fail('script-error', `the widget script ${script.src} threw while it ran (${threw})`));
+        return;
+      }
       ranScripts.add(script);
       settle();
     };
     const onError = () => {
       // Drop the failed tag so a retry adds a fresh one: still one tag at a time.
       script.remove();
-      settle(
-        blocked
-          ? fail('script-blocked', `the page's Content Security Policy blocked the widget script ${script.src}`)
-          : fail('load-failed', `could not load the widget script ${script.src}`),
-      );
+      let error: CloserChatError;
+      if (blocked) {
+        error = fail('script-blocked', `the page's Content Security Policy blocked the widget script ${script.src}`);
+      } else if (navigator.onLine === false) {
+        // The element retries by itself on `online` (loading-controller.ts).
+        error = fail('offline', `the browser is offline: could not load the widget script ${script.src}`);
+      } else {
+        error = fail('load-failed', `could not load the widget script ${script.src}`);
+      }
+      settle(error);
     };
     // A timed-out tag stays: it may still arrive, and a retry waits on it again
     // instead of adding a second copy of the widget.
@@ -169,6 +207,7 @@ export function loadScript({ src, nonce, timeoutMs = DEFAULT_LOAD_TIMEOUT_MS }: 
     script.addEventListener('load', onLoad);
     script.addEventListener('error', onError);
     document.addEventListener('securitypolicyviolation', onViolation);
+    window.addEventListener('error', onScriptError);
   });
   return (inFlight = loading);
 }

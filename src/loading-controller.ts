@@ -10,7 +10,7 @@ import type { ConsentState, LoadingStrategy } from './attributes.js';
 import { CloserChatError, errorDetail } from './errors.js';
 import { CONSENT_REQUIRED_EVENT, emit, MESSAGE_SENT_EVENT, OPEN_EVENT } from './events.js';
 import { DRAW_TIMEOUT_MS, renderFacade, watchForWidget, within } from './facade.js';
-import { whenPageIdle, whenVisitorActive } from './schedule.js';
+import { whenOnline, whenPageIdle, whenVisitorActive } from './schedule.js';
 import { hasEngaged, isConstrainedConnection, rememberEngagement, resolveBehaviour } from './strategy.js';
 import { stringsFor } from './strings.js';
 import type { WidgetLease, WidgetPhase } from './widget.js';
@@ -54,6 +54,12 @@ export class LoadingController implements ReactiveController {
   #openOnConsent = false;
   /** The facade says that the chat needs consent (the page did not answer the event). */
   #consentNote = false;
+  /**
+   * A load failed because the browser was offline: retried (opening too, if the visitor
+   * had asked to open) once it is back online, while this element still wants the widget.
+   */
+  #offlineRetry?: { open: boolean };
+  #cancelOnlineWait?: () => void;
 
   constructor(host: LoadingHost) {
     this.#host = host;
@@ -66,6 +72,8 @@ export class LoadingController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#cancel();
+    // A move re-arms it on connect (follow()); a removal for good leaves no listener.
+    this.#cancelOnlineWait?.();
   }
 
   /** Whether the launcher is drawn. */
@@ -95,6 +103,7 @@ export class LoadingController implements ReactiveController {
     this.#plan = plan;
     const ready = this.#host.state === 'ready';
     if (withheld(plan.consent)) {
+      this.#forgetOfflineRetry();
       this.#setFacade(plan.showButton !== false && !ready);
       // Consent withdrawn: the visitor is logged off and forgotten.
       if (plan.consent === 'denied' && ready) void this.logout().catch(ignore);
@@ -112,6 +121,7 @@ export class LoadingController implements ReactiveController {
       return;
     }
     if (this.#loggedOut || ready) return;
+    if (this.#offlineRetry) this.#waitForOnline();
     const start = () => void this.#run(false).catch(ignore);
     if (behaviour === 'eager') start();
     if (behaviour === 'idle') {
@@ -132,6 +142,7 @@ export class LoadingController implements ReactiveController {
    */
   stop(): void {
     this.#cancel();
+    this.#forgetOfflineRetry();
     this.#plan = undefined;
     this.#setFacade(false);
   }
@@ -153,6 +164,7 @@ export class LoadingController implements ReactiveController {
     const plan = this.#require();
     this.#loggedOut = true;
     this.#cancel();
+    this.#forgetOfflineRetry();
     rememberEngagement(false);
     await plan.lease.logout();
     if (this.#plan) this.follow(this.#plan);
@@ -200,7 +212,28 @@ export class LoadingController implements ReactiveController {
         this.#setFacade(false);
       });
     } else watch?.stop();
+    if ((failure as CloserChatError | undefined)?.detail?.code === 'offline') {
+      this.#offlineRetry = { open: open || !!this.#offlineRetry?.open };
+      this.#waitForOnline();
+    } else if (!failure) this.#forgetOfflineRetry();
     if (failure) throw failure as Error;
+  }
+
+  /** Retries the offline failure once the browser is back online (one listener at most). */
+  #waitForOnline(): void {
+    this.#cancelOnlineWait?.();
+    this.#cancelOnlineWait = whenOnline(() => {
+      this.#cancelOnlineWait = undefined;
+      const open = !!this.#offlineRetry?.open;
+      this.#offlineRetry = undefined;
+      void this.#run(open).catch(ignore);
+    });
+  }
+
+  #forgetOfflineRetry(): void {
+    this.#offlineRetry = undefined;
+    this.#cancelOnlineWait?.();
+    this.#cancelOnlineWait = undefined;
   }
 
   /**

@@ -1,7 +1,8 @@
 /**
  * When to act: after the page's `load` event in an idle callback (the `idle` strategy),
- * or on the visitor's first activity (warming the `interaction` facade). Each returns a
- * cancel function, so a removed element leaves nothing behind.
+ * on the visitor's first activity (warming the `interaction` facade), or once the browser
+ * is back online (retrying a load that failed offline). Each returns a cancel function,
+ * so a removed element leaves nothing behind.
  */
 
 /** An idle callback fires by then even on a page that is never idle. */
@@ -42,5 +43,25 @@ export function whenVisitorActive(run: () => void): () => void {
   };
   const cancel = () => ACTIVITY.forEach((type) => window.removeEventListener(type, once, true));
   ACTIVITY.forEach((type) => window.addEventListener(type, once, { capture: true, passive: true }));
+  return cancel;
+}
+
+/**
+ * Runs `run` once the browser is back online (its `online` event), or in a microtask if
+ * it is online already. Returns a cancel function: an element removed meanwhile leaves
+ * no listener behind.
+ */
+export function whenOnline(run: () => void): () => void {
+  let cancelled = false;
+  const once = () => {
+    cancel();
+    run();
+  };
+  const cancel = () => {
+    cancelled = true;
+    window.removeEventListener('online', once);
+  };
+  if (navigator.onLine !== false) queueMicrotask(() => cancelled || once());
+  else window.addEventListener('online', once);
   return cancel;
 }

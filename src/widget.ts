@@ -20,7 +20,7 @@ import {
   type ConversationStatus,
   type WidgetCallbackName,
 } from './events.js';
-import { loadScript, preconnect, prefetchScript, widgetScriptRan } from './loader.js';
+import { dropRanScript, loadScript, preconnect, prefetchScript, widgetScriptRan } from './loader.js';
 import { redact, reportOptions, sameIdentity, type InitOptions, type WidgetConfig } from './options.js';
 import {
   callSdk,
@@ -284,6 +284,7 @@ class LiveWidget {
     if (this.#running && !this.#initRan() && !(await this.#waitForSdk(() => !this.#running || this.#initRan()))) {
       takeBack(this.#running?.queued);
       this.#running = undefined;
+      dropRanScript(config.src); // a retry fetches it again
       const detail = errorDetail('sdk-missing', `${config.src} ran but never took its queued calls (no Closer SDK)`);
       this.#fail(detail);
       throw new CloserChatError(detail);
@@ -327,6 +328,11 @@ class LiveWidget {
       desired.owner.widgetStateChanged(INITIAL_STATE);
     }
     this.#reconcile();
+    // Nobody wants a widget and none runs (it failed, or never started): stop hearing other tabs.
+    if (!this.#desired && !this.#running) {
+      this.#tabs?.close();
+      this.#tabs = undefined;
+    }
   }
 
   #endGrace(): void {

@@ -166,24 +166,6 @@ describe('<closer-chat> whichever way the widget installs itself', () => {
     expect(errors.map((event) => [event.detail.phase, event.detail.code])).to.deep.equal([['init', 'init-failed']]);
     expect(element.state).to.equal('error');
   });
-
-  it('a script that never takes its queued init: closer-error sdk-missing (bounded wait)', async () => {
-    // A script that is not the Closer SDK at all: nothing installs, nothing drains the queue.
-    const element = mount({
-      'org-id': ORG_ID,
-      src: '/test/fixtures/not-a-widget.js',
-      loading: 'manual',
-      'grace-period': '0',
-    });
-    const errors = collect(element, 'closer-error');
-    const failure = await consoleErrors(() => rejection(element.load()));
-    void failure;
-    expect(errors.map((event) => event.detail.code)).to.deep.equal(['sdk-missing']);
-    expect(window.closer?.q ?? [], 'our queued init was taken back').to.deep.equal([]);
-    // Not the simulator, so resetPage would not know it: leave the page as it was.
-    document.querySelectorAll('script[src*="not-a-widget"]').forEach((script) => script.remove());
-    delete window.closer;
-  }).timeout(15_000);
 });
 
 describe('<closer-chat> on hostile or unusual pages', () => {

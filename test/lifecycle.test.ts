@@ -426,39 +426,6 @@ describe('<closer-chat>', () => {
     });
   });
 
-  describe('load failure', () => {
-    it('a script that fails to load fires closer-error (load), state error, and load() can retry', async () => {
-      const element = mount({ 'org-id': ORG_ID, src: '/dev/simulator/missing-widget.js', loading: 'manual' });
-      const errors = collect(element, 'closer-error');
-      let failure: { detail?: CloserErrorDetail } | undefined;
-      await consoleErrors(async () => {
-        failure = await rejection(element.load());
-      });
-      expect(failure?.detail).to.include({ phase: 'load', code: 'load-failed' });
-      expect(errors.map((event) => event.detail.phase)).to.deep.equal(['load']);
-      expect(element.state).to.equal('error');
-      expect(element.matches(':state(error)')).to.equal(true);
-      expect(Array.from(document.scripts).filter((s) => s.src.includes('missing-widget'))).to.have.length(0);
-
-      element.setAttribute('src', SIMULATOR_URL); // e.g. the CDN is back
-      await element.load();
-      expect(element.state).to.equal('ready');
-      expect(widgetScripts()).to.have.length(1);
-      expect(callsOf('init')).to.have.length(1);
-    });
-
-    it('retrying the same failing URL keeps one tag at a time and reports each failure', async () => {
-      const element = mount({ 'org-id': ORG_ID, src: '/dev/simulator/missing-widget.js', loading: 'manual' });
-      const errors = collect(element, 'closer-error');
-      await consoleErrors(async () => {
-        await rejection(element.load());
-        await rejection(element.load());
-      });
-      expect(errors).to.have.length(2);
-      expect(Array.from(document.scripts).filter((s) => s.src.includes('missing-widget'))).to.have.length(0);
-    });
-  });
-
   describe('loading strategies', () => {
     it('manual waits for load()', async () => {
       const element = mount({ 'org-id': ORG_ID, src: SIMULATOR_URL, loading: 'manual' });

@@ -27,7 +27,7 @@ const TEST_TIMEOUT_MS = 30_000;
 const SETTLE_MS = 250;
 
 /** The SDK calls so far, without the init callbacks (functions do not cross over). */
-async function calls(page) {
+export async function calls(page) {
   return page.evaluate(() =>
     (window.closerSimulator?.calls ?? []).map((call) => ({
       method: call.method,
@@ -36,11 +36,11 @@ async function calls(page) {
   );
 }
 
-async function methods(page) {
+export async function methods(page) {
   return (await calls(page)).map((call) => call.method);
 }
 
-function waitForCalls(page, method, count) {
+export function waitForCalls(page, method, count) {
   return page.waitForFunction(
     ([m, n]) => (window.closerSimulator?.calls ?? []).filter((call) => call.method === m).length >= n,
     [method, count],
