@@ -112,7 +112,9 @@ export default [
       bundleTypes(),
       sweepDist(),
     ],
-    output: { file: 'dist/closer-chat.bundle.js', format: 'es' },
+    // One file for one script tag: what the ESM build loads on demand (config-issues.js)
+    // is inlined here.
+    output: { file: 'dist/closer-chat.bundle.js', format: 'es', inlineDynamicImports: true },
     onwarn,
   },
 ];

@@ -4,7 +4,7 @@ import { CloserChatError, errorDetail, type CloserErrorDetail } from './errors.j
 import { reportError } from './events.js';
 import { facadeStyles } from './facade.js';
 import { LoadingController } from './loading-controller.js';
-import { describeIssues, readConfig } from './options.js';
+import { readConfig, type ConfigInput } from './options.js';
 import { INITIAL_STATE, liveWidget, type WidgetLease, type WidgetPhase, type WidgetState } from './widget.js';
 
 /**
@@ -70,6 +70,8 @@ export class CloserChat extends LitElement {
   #configChanged = false;
   /** Lit hydrates a server-rendered shadow root: the first render must match the server's. */
   #hydrating = false;
+  /** An invalid config's issues being worked out (config-issues.ts, loaded on demand). */
+  #explaining?: Promise<void>;
 
   constructor() {
     super();
@@ -202,9 +204,11 @@ export class CloserChat extends LitElement {
   /** Validates, then hands the config to the page's widget and the loading controller. */
   #applyConfig(): void {
     const result = readConfig(this);
+    this.#explaining = undefined;
     let error: CloserErrorDetail | undefined;
     if (!result.ok) {
-      error = errorDetail('invalid-config', describeIssues(result.issues), result.issues);
+      // The state is `error` now; the detail that names each attribute follows (#explain).
+      error = errorDetail('invalid-config', 'invalid configuration');
     } else if (!this.#lease?.update(result.config)) {
       const lease = liveWidget.connect(this, result.config);
       if ('code' in lease) error = lease;
@@ -214,11 +218,39 @@ export class CloserChat extends LitElement {
     this.#syncCustomStates();
     if (error || !result.ok || !this.#lease) {
       this.#loading.stop();
-      if (error) reportError(this, error);
+      if (!result.ok) this.#explain(result.input);
+      else if (error) reportError(this, error);
       return;
     }
     const { loading, consent } = result;
     this.#loading.follow({ lease: this.#lease, loading, consent, showButton: result.config.init.showButton });
+  }
+
+  /**
+   * Reports an invalid config with its issues, worked out by config-issues.ts (zod),
+   * loaded only now; dropped if the config changed meanwhile. `updateComplete` waits
+   * for it, so `closer-error` has fired by then.
+   */
+  #explain(input: ConfigInput): void {
+    const explaining = import('./config-issues.js')
+      .then(
+        ({ invalidConfig }) => invalidConfig(input),
+        (error: unknown) =>
+          errorDetail('invalid-config', `invalid configuration (details not loaded: ${String(error)})`),
+      )
+      .then((detail) => {
+        if (this.#explaining !== explaining) return;
+        this.#ownError = detail;
+        reportError(this, detail);
+      });
+    this.#explaining = explaining;
+  }
+
+  /** @internal `updateComplete` includes the report of an invalid config. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    await this.#explaining;
+    return complete;
   }
 
   /** Applies pending attribute changes, then checks this element may drive the widget. */

@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+import { KINDS, OFFICIAL_WIDGET_URL, type Kind } from '../src/attributes.js';
+import { SCHEMAS } from '../src/config-issues.js';
 import { ERRORS, type CloserChat, type CloserErrorDetail } from '../src/index.js';
 import {
   API_KEY,
@@ -183,6 +185,26 @@ describe('<closer-chat>', () => {
       const element = mount(eagerAttributes({ 'api-key': '' }));
       await element.load();
       expect(element.state).to.equal('ready');
+    });
+
+    it('the quick checks and the zod schemas agree on every kind of value', () => {
+      const values: unknown[] = [
+        ...[undefined, null, '', ' ', 'text', 'true', 'false', true, false],
+        ...[0, -1, 1.5, 3000, '3000', Number.NaN, Number.POSITIVE_INFINITY, -0],
+        ...[ORG_ID, ORG_ID.toUpperCase(), `${ORG_ID}x`, ` ${ORG_ID}`, '00000000-0000-0000-0000-000000000000'],
+        ...['eager', 'idle', 'interaction', 'manual', 'lazy', 'EAGER', 'pending', 'granted', 'denied'],
+        ...[OFFICIAL_WIDGET_URL, 'http://widget.closer.app/widget.js', SIMULATOR_URL, '//widget.closer.app/w.js'],
+        ...['https://evil.example/widget.js', 'javascript:alert(1)', 'data:text/javascript,1', 'http://[::1'],
+        ...[() => Promise.resolve('hint'), {}, { email: 'a@b.c' }, [], ['a'], new Date(0), Object.create(null)],
+      ];
+      for (const kind of Object.keys(KINDS) as Kind[]) {
+        const { check, optional } = KINDS[kind] as { check: (value: unknown) => boolean; optional?: boolean };
+        for (const [index, value] of values.entries()) {
+          const quick = check(value) || (value === undefined && !!optional);
+          const detailed = SCHEMAS[kind].safeParse(value).success;
+          expect(quick, `${kind}: value #${index}`).to.equal(detailed);
+        }
+      }
     });
   });
 });
