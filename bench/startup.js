@@ -6,6 +6,8 @@
 //   node bench/startup.js --runs 31 --cpu 4
 //   node bench/startup.js --trace             also writes one DevTools trace per page
 //   node bench/startup.js --bundle path.js    another build of the bundle (e.g. unminified)
+//   node bench/startup.js --compare old.js    also an `eager` page on another build (e.g.
+//                                             the bundle before a change), in the same run
 //
 // Not a test: timings vary with the machine. Two pages, views interleaved, each in a
 // fresh browser context, the page and the bundle from one local origin:
@@ -14,6 +16,7 @@
 //  - `eager`: dist/closer-chat.bundle.js as a module in <head>, `<closer-chat
 //    loading="eager">` in <body>. The module runs after parsing, so `define()` upgrades
 //    the parsed element: constructor and connectedCallback run inside it.
+//  - `eager (compared)`, with --compare: the same page on the other build.
 // Marks (bench/instrument.js, plus the element's connect and first update below):
 //  - define → first update: `define('closer-chat')` until the element's `firstUpdated`.
 //  - connect → script inserted: its first connectedCallback until the widget's <script>
@@ -39,12 +42,15 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '21' },
     cpu: { type: 'string', default: '4' },
     bundle: { type: 'string', default: join(ROOT, 'dist', 'closer-chat.bundle.js') },
+    compare: { type: 'string' },
     trace: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 if (args.help) {
-  console.log('node bench/startup.js [--runs 21] [--cpu 4] [--bundle dist/closer-chat.bundle.js] [--trace]');
+  console.log(
+    'node bench/startup.js [--runs 21] [--cpu 4] [--bundle dist/closer-chat.bundle.js] [--compare old.js] [--trace]',
+  );
   process.exit(0);
 }
 const RUNS = Number(args.runs);
@@ -87,31 +93,47 @@ const page = (head, body) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>startup</title>${head}</head>` +
   `<body><h1>Startup</h1><p>Same page, two embeddings.</p>${body}</body></html>\n`;
 
-const PAGES = {
-  snippet: page(
-    '',
-    `<script>performance.mark('bench:snippet-start');\n${officialSnippet(WIDGET_URL, { init: { orgId: ORG_ID } })}</script>`,
-  ),
-  eager: page(
-    '<script type="module" src="/bundle.js"></script>',
+const eagerPage = (bundleUrl) =>
+  page(
+    `<script type="module" src="${bundleUrl}"></script>`,
     `<closer-chat loading="eager" org-id="${ORG_ID}"></closer-chat>`,
-  ),
-};
+  );
+const snippetPage = page(
+  '',
+  `<script>performance.mark('bench:snippet-start');\n${officialSnippet(WIDGET_URL, { init: { orgId: ORG_ID } })}</script>`,
+);
 
 /** What each page reports, in ms, from its marks. */
-const SPANS = {
-  snippet: {
-    'snippet → script inserted': ['bench:snippet-start', 'bench:widget-script-inserted'],
-    'snippet → append called': ['bench:snippet-start', 'bench:widget-script-append'],
-    'append called → inserted': ['bench:widget-script-append', 'bench:widget-script-inserted'],
-  },
-  eager: {
-    'define → first update': ['bench:define-closer-chat', 'bench:first-updated'],
-    'connect → script inserted': ['bench:connect', 'bench:widget-script-inserted'],
-    'connect → append called': ['bench:connect', 'bench:widget-script-append'],
-    'append called → inserted': ['bench:widget-script-append', 'bench:widget-script-inserted'],
-  },
+const ELEMENT_SPANS = {
+  'define → first update': ['bench:define-closer-chat', 'bench:first-updated'],
+  'connect → script inserted': ['bench:connect', 'bench:widget-script-inserted'],
+  'connect → append called': ['bench:connect', 'bench:widget-script-append'],
+  'append called → inserted': ['bench:widget-script-append', 'bench:widget-script-inserted'],
 };
+const PAGES = {
+  snippet: {
+    html: snippetPage,
+    spans: {
+      'snippet → script inserted': ['bench:snippet-start', 'bench:widget-script-inserted'],
+      'snippet → append called': ['bench:snippet-start', 'bench:widget-script-append'],
+      'append called → inserted': ['bench:widget-script-append', 'bench:widget-script-inserted'],
+    },
+  },
+  eager: { html: eagerPage('/bundle.js'), spans: ELEMENT_SPANS },
+  ...(args.compare && { 'eager (compared)': { html: eagerPage('/compared.js'), spans: ELEMENT_SPANS } }),
+};
+const fileOf = (name) => `${name.replace(/\W+/g, '-').replace(/-$/, '')}.html`;
+
+/** What DevTools' Performance panel records, with V8's compile and sampling events. */
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+  'v8',
+  'v8.execute',
+  'disabled-by-default-v8.compile',
+  'disabled-by-default-v8.cpu_profiler',
+];
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -128,8 +150,13 @@ async function view(browser, origin, name, { trace = false } = {}) {
     const tab = await context.newPage();
     const cdp = await context.newCDPSession(tab);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
-    if (trace) await browser.startTracing(tab, { path: join(OUT, `${name}.trace.json`), screenshots: false });
-    await tab.goto(`${origin}/${name}.html`, { waitUntil: 'load' });
+    const file = fileOf(name);
+    if (trace)
+      await browser.startTracing(tab, {
+        path: join(OUT, file.replace(/html$/, 'trace.json')),
+        categories: TRACE_CATEGORIES,
+      });
+    await tab.goto(`${origin}/${file}`, { waitUntil: 'load' });
     await tab.waitForFunction(() => performance.getEntriesByName('bench:widget-script-inserted').length > 0, null, {
       timeout: 30_000,
     });
@@ -138,7 +165,7 @@ async function view(browser, origin, name, { trace = false } = {}) {
       Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
     );
     return Object.fromEntries(
-      Object.entries(SPANS[name]).map(([label, [from, to]]) => [label, marks[to] - marks[from]]),
+      Object.entries(PAGES[name].spans).map(([label, [from, to]]) => [label, marks[to] - marks[from]]),
     );
   } finally {
     await context.close();
@@ -146,8 +173,9 @@ async function view(browser, origin, name, { trace = false } = {}) {
 }
 
 await mkdir(OUT, { recursive: true });
-for (const [name, html] of Object.entries(PAGES)) await writeFile(join(OUT, `${name}.html`), html);
-const server = await startStaticServer({ root: OUT, aliases: { '/bundle.js': args.bundle } });
+for (const [name, { html }] of Object.entries(PAGES)) await writeFile(join(OUT, fileOf(name)), html);
+const aliases = { '/bundle.js': args.bundle, ...(args.compare && { '/compared.js': args.compare }) };
+const server = await startStaticServer({ root: OUT, aliases });
 const browser = await chromium.launch({
   executablePath: findChromium(),
   args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP widget.closer.app 127.0.0.1'],
@@ -160,21 +188,19 @@ try {
   }
   if (args.trace) for (const name of Object.keys(PAGES)) await view(browser, server.origin, name, { trace: true });
 
-  const rows = [];
-  for (const [name, views] of Object.entries(samples)) {
-    for (const label of Object.keys(SPANS[name])) {
-      const xs = views.map((v) => v[label]);
-      rows.push({ label, median: median(xs), p25: quantile(xs, 0.25), p75: quantile(xs, 0.75) });
-    }
-  }
-  const baseline = rows[0].median;
   console.log(`CPU ${CPU}× slower, ${RUNS} runs per page, median (p25–p75), ratio to the snippet's median\n`);
-  for (const [index, { label, median: m, p25, p75 }] of rows.entries()) {
-    if (index === Object.keys(SPANS.snippet).length) console.log('');
-    const ratio = (m / baseline).toFixed(2);
-    console.log(
-      `${label.padEnd(28)} ${m.toFixed(1).padStart(7)} ms  (${p25.toFixed(1)}–${p75.toFixed(1)})  ${ratio.padStart(6)}×`,
-    );
+  let baseline;
+  for (const [name, views] of Object.entries(samples)) {
+    console.log(`${name}${name === 'snippet' ? ' (baseline)' : ''}`);
+    for (const label of Object.keys(PAGES[name].spans)) {
+      const xs = views.map((v) => v[label]);
+      const m = median(xs);
+      baseline ??= m;
+      const spread = `(${quantile(xs, 0.25).toFixed(1)}–${quantile(xs, 0.75).toFixed(1)})`;
+      console.log(
+        `  ${label.padEnd(28)} ${m.toFixed(1).padStart(7)} ms  ${spread.padEnd(13)} ${(m / baseline).toFixed(2).padStart(6)}×`,
+      );
+    }
   }
   if (args.trace) console.log(`\ntraces: ${OUT}/*.trace.json (open in DevTools, Performance panel)`);
 } finally {
