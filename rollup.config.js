@@ -80,6 +80,39 @@ const bundleTypes = () => ({
   },
 });
 
+/**
+ * Whitespace out of Lit's `css` and `html` templates (the facade's): their text ships as
+ * written, and no minifier touches template text. CSS collapses fully; HTML only where
+ * a line breaks, between attributes and tags, which renders the same.
+ */
+const compactCss = (text) =>
+  text
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,])\s*/g, '$1')
+    .replace(/:\s/g, ':')
+    .trim();
+const compactTemplates = () => ({
+  name: 'compact-templates',
+  transform(code) {
+    if (!/\b(css|html)\s*`/.test(code)) return null;
+    const edits = [];
+    const visit = (node) => {
+      if (node.type === 'TaggedTemplateExpression' && ['css', 'html'].includes(node.tag.name)) {
+        for (const { start, end } of node.quasi.quasis) {
+          const text = code.slice(start, end);
+          edits.push({ start, end, text: node.tag.name === 'css' ? compactCss(text) : text.replace(/\s*\n\s*/g, ' ') });
+        }
+      }
+      for (const child of Object.values(node).flat()) if (child && typeof child.type === 'string') visit(child);
+    };
+    visit(this.parse(code));
+    for (const { start, end, text } of edits.sort((a, b) => b.start - a.start)) {
+      code = code.slice(0, start) + text + code.slice(end);
+    }
+    return { code, map: null };
+  },
+});
+
 const compile = (declarations) =>
   typescript({
     tsconfig: './tsconfig.json',
@@ -99,7 +132,7 @@ export default [
   {
     input: ENTRIES.map((name) => `src/${name}.ts`),
     external: isExternal,
-    plugins: [compile(true), recordOutput()],
+    plugins: [compile(true), compactTemplates(), recordOutput()],
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
     onwarn,
   },
@@ -108,6 +141,7 @@ export default [
     plugins: [
       nodeResolve({ exportConditions: ['production'] }),
       compile(false),
+      compactTemplates(),
       terser({ module: true, ecma: 2022 }),
       bundleTypes(),
       sweepDist(),

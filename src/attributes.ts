@@ -79,7 +79,7 @@ export const KINDS = {
   uuid: { check: (value: unknown) => typeof value === 'string' && UUID_PATTERN.test(value) },
   optionalUuid: { check: (value: unknown) => typeof value === 'string' && UUID_PATTERN.test(value), optional: true },
   strategy: { check: oneOf(LOADING_STRATEGIES) },
-  widgetUrl: { check: isAllowedWidgetUrl },
+  widgetUrl: { check: (value: unknown) => value === OFFICIAL_WIDGET_URL || isAllowedWidgetUrl(value) },
   consent: { check: oneOf(CONSENT_STATES), optional: true },
   milliseconds: {
     converter: { fromAttribute: (value: string | null) => (value === null ? undefined : Number(value)) },
@@ -173,9 +173,19 @@ type PropertyName<R extends InputRow> = R extends AttributeRow
   ? Camelize<R['attribute']>
   : (R & PropertyRow)['property'];
 
-/** `org-id` → `orgId`, at run time. */
-export const propertyOf = (row: InputRow): string =>
-  'property' in row ? row.property : row.attribute.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+const propertyNames = new Map<InputRow, string>();
+/** `org-id` → `orgId`, at run time (once per row: validation asks on every update). */
+export function propertyOf(row: InputRow): string {
+  let name = propertyNames.get(row);
+  if (name === undefined) {
+    name =
+      'property' in row
+        ? row.property
+        : row.attribute.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    propertyNames.set(row, name);
+  }
+  return name;
+}
 
 /** How an input is named in messages: its attribute, or its property. */
 export const nameOf = (row: InputRow): string => ('attribute' in row ? row.attribute : row.property);

@@ -1,4 +1,4 @@
-import { isServer, LitElement, type PropertyValues } from 'lit';
+import { adoptStyles, isServer, LitElement, nothing, type PropertyValues } from 'lit';
 import { applyDefaults, ATTRIBUTES, litProperties, propertyOf, type ElementProperties } from './attributes.js';
 import { CloserChatError, errorDetail, type CloserErrorDetail } from './errors.js';
 import { reportError } from './events.js';
@@ -70,6 +70,8 @@ export class CloserChat extends LitElement {
   #configChanged = false;
   /** Lit hydrates a server-rendered shadow root: the first render must match the server's. */
   #hydrating = false;
+  /** The facade's styles are in the shadow root: adopted when it is first drawn (most pages never draw it). */
+  #styled = false;
   /** An invalid config's issues being worked out (config-issues.ts, loaded on demand). */
   #explaining?: Promise<void>;
 
@@ -177,8 +179,11 @@ export class CloserChat extends LitElement {
    * the same task, draws the launcher again, with its listeners.
    */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    const serverNodes = [...(this.shadowRoot?.childNodes ?? [])];
+    // A root of our own starts bare; the styles come with the first facade (render()).
+    if (!this.shadowRoot) return this.attachShadow((this.constructor as typeof LitElement).shadowRootOptions);
+    const serverNodes = [...this.shadowRoot.childNodes];
     const root = super.createRenderRoot();
+    this.#styled = true; // the server's <style>, or adopted by Lit just now
     // Set by @lit-labs/ssr-client/lit-element-hydrate-support.js when it will hydrate.
     if ((this as { _$needsHydration?: boolean })._$needsHydration) {
       this.#hydrating = true;
@@ -198,7 +203,12 @@ export class CloserChat extends LitElement {
   }
 
   protected override render() {
-    return this.#loading.render({ asServerDrew: this.#hydrating });
+    const view = this.#loading.render({ asServerDrew: this.#hydrating });
+    if (view !== nothing && !this.#styled && !ON_SERVER) {
+      this.#styled = true;
+      adoptStyles(this.renderRoot as ShadowRoot, (this.constructor as typeof LitElement).elementStyles);
+    }
+    return view;
   }
 
   /** Validates, then hands the config to the page's widget and the loading controller. */
@@ -264,9 +274,10 @@ export class CloserChat extends LitElement {
   #syncCustomStates(): void {
     const states = this.#internals?.states;
     if (!states) return;
+    // Only what changed: every add or delete makes the browser re-check the page's styles.
     for (const [name, isOn] of Object.entries(CUSTOM_STATES)) {
-      if (isOn(this.#widgetState, this.#ownError)) states.add(name);
-      else states.delete(name);
+      const on = isOn(this.#widgetState, this.#ownError);
+      if (on !== states.has(name)) states[on ? 'add' : 'delete'](name);
     }
   }
 }

@@ -25,23 +25,30 @@ import { inputValue, isExtraOptionAllowed, type ConfigInput } from './options.js
 
 const UUID_HINT = 'expected a UUID like 00000000-0000-0000-0000-000000000000';
 
-/** Each kind's schema (undefined passes where the kind is optional) and what a message says was expected. */
-export const SCHEMAS = {
-  text: z.optional(z.string()),
-  flag: z.optional(z.boolean()),
-  optionalFlag: z.optional(z.boolean()),
-  uuid: z.guid(),
-  optionalUuid: z.optional(z.guid()),
-  strategy: z.enum(LOADING_STRATEGIES),
-  // Which origins may serve the widget is ours to say: the same rule as the quick check.
-  widgetUrl: z.string().check(z.refine(KINDS.widgetUrl.check)),
-  consent: z.optional(z.enum(CONSENT_STATES)),
-  milliseconds: z.optional(z.number().check(z.gte(0))),
-  loginHint: z.optional(z.custom<() => Promise<string>>(KINDS.loginHint.check)),
-  identity: z.optional(z.custom<KindValues['identity']>(isPlainObject)),
-  extraOptions: z.optional(z.custom<KindValues['extraOptions']>(isPlainObject)),
-} satisfies { [K in Kind]: z.ZodMiniType<KindValues[K]> | z.ZodMiniOptional<z.ZodMiniType<KindValues[K]>> };
+/**
+ * Each kind's schema (undefined passes where the kind is optional). Built on first use:
+ * the self-contained bundle evaluates this module at load, and a valid page never needs them.
+ */
+const buildSchemas = () =>
+  ({
+    text: z.optional(z.string()),
+    flag: z.optional(z.boolean()),
+    optionalFlag: z.optional(z.boolean()),
+    uuid: z.guid(),
+    optionalUuid: z.optional(z.guid()),
+    strategy: z.enum(LOADING_STRATEGIES),
+    // Which origins may serve the widget is ours to say: the same rule as the quick check.
+    widgetUrl: z.string().check(z.refine(KINDS.widgetUrl.check)),
+    consent: z.optional(z.enum(CONSENT_STATES)),
+    milliseconds: z.optional(z.number().check(z.gte(0))),
+    loginHint: z.optional(z.custom<() => Promise<string>>(KINDS.loginHint.check)),
+    identity: z.optional(z.custom<KindValues['identity']>(isPlainObject)),
+    extraOptions: z.optional(z.custom<KindValues['extraOptions']>(isPlainObject)),
+  }) satisfies { [K in Kind]: z.ZodMiniType<KindValues[K]> | z.ZodMiniOptional<z.ZodMiniType<KindValues[K]>> };
+let built: ReturnType<typeof buildSchemas> | undefined;
+export const schemas = () => (built ??= buildSchemas());
 
+/** What a message says each kind expected. */
 const EXPECTED: Record<Kind, string> = {
   text: 'expected text',
   flag: 'expected true or false',
@@ -72,7 +79,7 @@ function received(row: InputRow, value: unknown): string {
 /** The issue of one input, if its value fails its schema. */
 function issueOf(row: InputRow, input: ConfigInput): ConfigIssue | undefined {
   const raw = input[propertyOf(row)];
-  const result = SCHEMAS[row.type].safeParse(inputValue(row, input));
+  const result = schemas()[row.type].safeParse(inputValue(row, input));
   if (result.success) return undefined;
   const name = nameOf(row);
   const expected = EXPECTED[row.type];

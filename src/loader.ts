@@ -3,7 +3,7 @@
  * Trusted Types URL, its load errors, and the preconnect hint. Plain TypeScript; the
  * DOM is touched only when a function is called, never at import.
  */
-import { CloserChatError, errorDetail, type ErrorCode } from './errors.js';
+import { chatError, type CloserChatError } from './errors.js';
 import { ensureStub, isSdkReady } from './sdk.js';
 
 /** Long enough for a slow phone network, short enough that a dead CDN is reported. */
@@ -40,14 +40,10 @@ export function prefetchScript(src: string): void {
 
 /** One `<link rel>` hint per URL, never a duplicate. */
 function addHint(rel: 'preconnect' | 'prefetch', href: string): void {
-  const links = document.head.querySelectorAll<HTMLLinkElement>(`link[rel~="${rel}"]`);
   const same = (link: HTMLLinkElement) =>
     rel === 'preconnect' ? new URL(link.href).origin === href : link.href === href;
-  if (Array.from(links).some(same)) return;
-  const link = document.createElement('link');
-  link.rel = rel;
-  link.href = href;
-  document.head.append(link);
+  if (Array.from(document.head.querySelectorAll<HTMLLinkElement>(`link[rel~="${rel}"]`)).some(same)) return;
+  document.head.append(Object.assign(document.createElement('link'), { rel, href }));
 }
 
 /**
@@ -116,7 +112,6 @@ interface LoadRequest {
 export function loadScript({ src, nonce, timeoutMs = DEFAULT_LOAD_TIMEOUT_MS }: LoadRequest): Promise<void> {
   if (isSdkReady()) return Promise.resolve();
   if (inFlight) return inFlight;
-  const fail = (code: ErrorCode, what: string) => new CloserChatError(errorDetail(code, what));
   let script: HTMLScriptElement;
   try {
     ensureStub(src);
@@ -124,29 +119,32 @@ export function loadScript({ src, nonce, timeoutMs = DEFAULT_LOAD_TIMEOUT_MS }: 
   } catch (error) {
     // A Trusted Types policy the page's CSP does not allow.
     return Promise.reject(
-      fail('script-blocked', `the page's Trusted Types policy blocked the widget script (${String(error)})`),
+      chatError('script-blocked', `the page's Trusted Types policy blocked the widget script (${String(error)})`),
     );
   }
   if (alreadyLoaded(script)) {
     ranScripts.add(script);
     return Promise.resolve();
   }
-  const loading = new Promise<void>((resolve, reject) => {
+  return (inFlight = new Promise<void>((resolve, reject) => {
     // A script the page's CSP blocks fires `error` like a failed download; the
     // violation event tells them apart, so the message can name the fix.
     let blocked = false;
-    const onViolation = (event: SecurityPolicyViolationEvent) => {
-      if (event.blockedURI === script.src) blocked = true;
-    };
+    const listening = new AbortController();
+    const { signal } = listening;
     const settle = (error?: CloserChatError) => {
       clearTimeout(timer);
-      script.removeEventListener('load', onLoad);
-      script.removeEventListener('error', onError);
-      document.removeEventListener('securitypolicyviolation', onViolation);
+      listening.abort(); // removes the three listeners
       inFlight = undefined;
       if (error) reject(error);
       else resolve();
     };
+    // A timed-out tag stays: it may still arrive, and a retry waits on it again
+    // instead of adding a second copy of the widget.
+    const timer = setTimeout(
+      () => settle(chatError('load-timeout', `the widget script ${script.src} did not load in ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     const onLoad = () => {
       ranScripts.add(script);
       settle();
@@ -156,19 +154,15 @@ export function loadScript({ src, nonce, timeoutMs = DEFAULT_LOAD_TIMEOUT_MS }: 
       script.remove();
       settle(
         blocked
-          ? fail('script-blocked', `the page's Content Security Policy blocked the widget script ${script.src}`)
-          : fail('load-failed', `could not load the widget script ${script.src}`),
+          ? chatError('script-blocked', `the page's Content Security Policy blocked the widget script ${script.src}`)
+          : chatError('load-failed', `could not load the widget script ${script.src}`),
       );
     };
-    // A timed-out tag stays: it may still arrive, and a retry waits on it again
-    // instead of adding a second copy of the widget.
-    const timer = setTimeout(
-      () => settle(fail('load-timeout', `the widget script ${script.src} did not load in ${timeoutMs} ms`)),
-      timeoutMs,
-    );
-    script.addEventListener('load', onLoad);
-    script.addEventListener('error', onError);
-    document.addEventListener('securitypolicyviolation', onViolation);
-  });
-  return (inFlight = loading);
+    const onViolation = (event: SecurityPolicyViolationEvent) => {
+      if (event.blockedURI === script.src) blocked = true;
+    };
+    script.addEventListener('load', onLoad, { signal });
+    script.addEventListener('error', onError, { signal });
+    document.addEventListener('securitypolicyviolation', onViolation, { signal });
+  }));
 }

@@ -101,8 +101,10 @@ export class LoadingController implements ReactiveController {
       return;
     }
     this.#setConsentNote(false);
-    const engaged = this.#host.rememberEngagement !== false && hasEngaged();
-    const behaviour = resolveBehaviour(plan.loading, engaged, isConstrainedConnection());
+    const behaviour = resolveBehaviour(plan.loading, {
+      engaged: () => this.#host.rememberEngagement !== false && hasEngaged(),
+      constrained: isConstrainedConnection,
+    });
     // No launcher of ours when the page hides the widget's own: it opens it by `open()`.
     const facade = (plan.loading === 'interaction' || behaviour === 'interaction') && plan.showButton !== false;
     this.#setFacade((facade || (wasWithheld && this.#facadeShown)) && !ready);

@@ -270,9 +270,11 @@ class LiveWidget {
   }
 
   async #load(config: WidgetConfig): Promise<void> {
+    // The script tag first, the bookkeeping after: eager is about how soon it is in the page.
+    const loaded = loadScript(config);
     if (!isSdkReady()) this.#setState({ ...this.#state, phase: 'loading' });
     try {
-      await loadScript(config);
+      await loaded;
     } catch (error) {
       const detail = (error as CloserChatError).detail ?? errorDetail('load-failed', String(error));
       if (this.#desired?.run) this.#fail(detail);
