@@ -18,6 +18,8 @@
 //    the parsed element: constructor and connectedCallback run inside it.
 //  - `eager (compared)`, with --compare: the same page on the other build.
 // Marks (bench/instrument.js, plus the element's connect and first update below):
+//  - bundle loaded → define: from the bundle's last byte (resource timing) to the
+//    `define()` call at its end: compiling and running the bundle's top level.
 //  - define → first update: `define('closer-chat')` until the element's `firstUpdated`.
 //  - connect → script inserted: its first connectedCallback until the widget's <script>
 //    is in the document (a MutationObserver, as bench/instrument.js marks it).
@@ -105,6 +107,7 @@ const snippetPage = page(
 
 /** What each page reports, in ms, from its marks. */
 const ELEMENT_SPANS = {
+  'bundle loaded → define': ['bench:bundle-loaded', 'bench:define-closer-chat'],
   'define → first update': ['bench:define-closer-chat', 'bench:first-updated'],
   'connect → script inserted': ['bench:connect', 'bench:widget-script-inserted'],
   'connect → append called': ['bench:connect', 'bench:widget-script-append'],
@@ -161,9 +164,15 @@ async function view(browser, origin, name, { trace = false } = {}) {
       timeout: 30_000,
     });
     if (trace) await browser.stopTracing();
-    const marks = await tab.evaluate(() =>
-      Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
-    );
+    const marks = await tab.evaluate(() => {
+      const bundle = performance
+        .getEntriesByType('resource')
+        .find((entry) => /\/(bundle|compared)\.js$/.test(entry.name));
+      return {
+        'bench:bundle-loaded': bundle?.responseEnd,
+        ...Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+      };
+    });
     return Object.fromEntries(
       Object.entries(PAGES[name].spans).map(([label, [from, to]]) => [label, marks[to] - marks[from]]),
     );

@@ -59,8 +59,8 @@ export const isPlainObject = (value: unknown): value is Record<string, unknown> 
 
 const oneOf = (values: readonly string[]) => (value: unknown) => values.includes(value as string);
 
-/** zod's `guid()` pattern: the detailed check (config-issues.ts) must agree. */
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Any version of UUID (as zod's `guid()`), in either case; config-issues.ts checks with it too. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The kinds of value an input takes: how Lit reads the attribute's text (`converter`,

@@ -1,6 +1,6 @@
 import { adoptStyles, isServer, LitElement, nothing, type PropertyValues } from 'lit';
 import { applyDefaults, ATTRIBUTES, litProperties, propertyOf, type ElementProperties } from './attributes.js';
-import { CloserChatError, errorDetail, type CloserErrorDetail } from './errors.js';
+import { chatError, CloserChatError, errorDetail, type CloserErrorDetail } from './errors.js';
 import { reportError } from './events.js';
 import { facadeStyles } from './facade.js';
 import { LoadingController } from './loading-controller.js';
@@ -61,6 +61,8 @@ export class CloserChat extends LitElement {
   static override properties = litProperties();
 
   #internals?: ElementInternals;
+  /** The custom states set now, comma-separated. */
+  #statesSet = '';
   #widgetState: WidgetState = INITIAL_STATE;
   /** A config or conflict error of this element (the widget itself may be fine). */
   #ownError?: CloserErrorDetail;
@@ -267,19 +269,25 @@ export class CloserChat extends LitElement {
   async #ready(): Promise<void> {
     await this.updateComplete;
     if (!this.isConnected)
-      throw new CloserChatError(errorDetail('not-connected', 'the element is not in the document'));
+      throw chatError('not-connected', 'the element is not in the document');
     if (this.#ownError) throw new CloserChatError(this.#ownError);
   }
 
   #syncCustomStates(): void {
+    const on = Object.keys(CUSTOM_STATES).filter((name) =>
+      CUSTOM_STATES[name as keyof typeof CUSTOM_STATES](this.#widgetState, this.#ownError),
+    );
+    // The browser's set is touched only when something changed: each call costs.
+    const key = on.join();
+    if (key === this.#statesSet) return;
+    this.#statesSet = key;
     const states = this.#internals?.states;
-    if (!states) return;
-    // Only what changed: every add or delete makes the browser re-check the page's styles.
-    for (const [name, isOn] of Object.entries(CUSTOM_STATES)) {
-      const on = isOn(this.#widgetState, this.#ownError);
-      if (on !== states.has(name)) states[on ? 'add' : 'delete'](name);
+    for (const name of Object.keys(CUSTOM_STATES)) {
+      if (on.includes(name)) states?.add(name);
+      else states?.delete(name);
     }
   }
+
 }
 
 // The reactive properties' types come from the attribute table.

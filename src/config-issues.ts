@@ -19,6 +19,7 @@ import {
   type InputRow,
   type Kind,
   type KindValues,
+  UUID_PATTERN,
 } from './attributes.js';
 import { errorDetail, type CloserErrorDetail, type ConfigIssue } from './errors.js';
 import { inputValue, isExtraOptionAllowed, type ConfigInput } from './options.js';
@@ -34,8 +35,8 @@ const buildSchemas = () =>
     text: z.optional(z.string()),
     flag: z.optional(z.boolean()),
     optionalFlag: z.optional(z.boolean()),
-    uuid: z.guid(),
-    optionalUuid: z.optional(z.guid()),
+    uuid: z.string().check(z.regex(UUID_PATTERN)),
+    optionalUuid: z.optional(z.string().check(z.regex(UUID_PATTERN))),
     strategy: z.enum(LOADING_STRATEGIES),
     // Which origins may serve the widget is ours to say: the same rule as the quick check.
     widgetUrl: z.string().check(z.refine(KINDS.widgetUrl.check)),

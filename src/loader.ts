@@ -13,10 +13,11 @@ const absolute = (url: string): string => new URL(url, document.baseURI).href;
 
 /** The widget's script tag already on the page: ours, or the official snippet's. */
 function findWidgetScript(src: string): HTMLScriptElement | undefined {
-  const wanted = new Set([absolute(src)]);
+  const wanted = [absolute(src)];
   const snippetUrl = window.closer?.scriptUrl;
-  if (typeof snippetUrl === 'string') wanted.add(absolute(snippetUrl));
-  return Array.from(document.scripts).find((script) => wanted.has(script.src));
+  if (typeof snippetUrl === 'string' && snippetUrl !== src) wanted.push(absolute(snippetUrl));
+  for (const script of document.scripts) if (wanted.includes(script.src)) return script;
+  return undefined;
 }
 
 /**

@@ -67,38 +67,37 @@ export function inputValue(row: InputRow, input: ConfigInput): unknown {
   return value;
 }
 
-/** Drops undefined values so an absent attribute never overrides the SDK's default. */
-function definedOnly(entries: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined));
-}
-
 /**
- * Checks the element's input and builds the widget config. Never throws.
- * `input` is the element itself: its values live behind prototype accessors, so they
- * are read row by row (a spread would not copy them).
+ * Checks the element's input and builds the widget config, in one pass over the input
+ * rows (a valid page's whole validation). Never throws. `input` is the element itself:
+ * its values live behind prototype accessors, so they are read row by row (a spread
+ * would not copy them).
  */
 export function readConfig(input: object): ConfigResult {
   const values = input as ConfigInput;
-  const read: ConfigInput = Object.fromEntries(INPUTS.map((row) => [propertyOf(row), values[propertyOf(row)]]));
+  const read: Record<string, unknown> = {};
   const data: Record<string, unknown> = {};
+  const attributeOptions: Record<string, unknown> = {};
+  let valid = true;
   for (const row of INPUTS) {
-    const value = (data[propertyOf(row)] = inputValue(row, read));
+    const key = propertyOf(row);
+    read[key] = values[key];
+    const value = (data[key] = inputValue(row, read));
     const kind: { check: (value: unknown) => boolean; optional?: boolean } = KINDS[row.type];
-    if (!(kind.check(value) || (value === undefined && kind.optional))) return { ok: false, input: read };
+    valid &&= kind.check(value) || (value === undefined && !!kind.optional);
+    // An absent attribute never overrides the SDK's default.
+    if ('init' in row && value !== undefined) attributeOptions[key] = value;
   }
   const options = (data.options ?? {}) as Record<string, unknown>;
-  if (!Object.entries(options).every(isExtraOptionAllowed)) return { ok: false, input: read };
+  if (!valid || !Object.entries(options).every(isExtraOptionAllowed)) return { ok: false, input: read };
 
-  const attributeOptions: Record<string, unknown> = {};
-  for (const row of INPUTS) if ('init' in row) attributeOptions[propertyOf(row)] = data[propertyOf(row)];
-  const init = { ...options, ...definedOnly(attributeOptions) } as InitOptions;
-  const identity = isPlainObject(data.identity) ? (data.identity as Identity) : undefined;
-  const config = {
-    init,
+  const config: Writable<WidgetConfig> = {
+    init: { ...options, ...attributeOptions } as InitOptions,
     src: data.src as string,
     gracePeriod: data.gracePeriod as number,
-    ...definedOnly({ identity, nonce: data.nonce }),
   };
+  if (isPlainObject(data.identity)) config.identity = data.identity;
+  if (data.nonce !== undefined) config.nonce = data.nonce as string;
   return {
     ok: true,
     config,
@@ -106,6 +105,8 @@ export function readConfig(input: object): ConfigResult {
     consent: data.consent as ConsentState | undefined,
   };
 }
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** `closer-ready` detail: what init ran with, minus functions, with the api key hidden. */
 export function reportOptions(init: InitOptions): ReportedOptions {

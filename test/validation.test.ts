@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { KINDS, OFFICIAL_WIDGET_URL, type Kind } from '../src/attributes.js';
-import { SCHEMAS } from '../src/config-issues.js';
+import { schemas } from '../src/config-issues.js';
 import { ERRORS, type CloserChat, type CloserErrorDetail } from '../src/index.js';
 import {
   API_KEY,
@@ -187,6 +187,24 @@ describe('<closer-chat>', () => {
       expect(element.state).to.equal('ready');
     });
 
+    it('the self-contained bundle reports an invalid config the same way (its zod part runs on demand)', async () => {
+      const frame = document.createElement('iframe');
+      frame.srcdoc = `<script>window.errors = []; addEventListener('closer-error', (e) => errors.push(e.detail));</script>
+        <script type="module" src="/dist/closer-chat.bundle.js"></script>
+        <closer-chat org-id="my-company" loading="eager" src="${SIMULATOR_URL}"></closer-chat>`;
+      document.body.append(frame);
+      const win = () => frame.contentWindow as (Window & { errors?: CloserErrorDetail[] }) | null;
+      for (let waited = 0; !win()?.errors?.length && waited < 5000; waited += 20) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const [detail] = win()?.errors ?? [];
+      expect(detail?.code).to.equal('invalid-config');
+      expect(detail?.issues?.map((issue) => issue.name)).to.deep.equal(['org-id']);
+      expect(detail?.message).to.include('UUID').and.include('my-company');
+      expect(win()?.document.scripts.length, 'no widget script').to.equal(2);
+      frame.remove();
+    });
+
     it('the quick checks and the zod schemas agree on every kind of value', () => {
       const values: unknown[] = [
         ...[undefined, null, '', ' ', 'text', 'true', 'false', true, false],
@@ -201,7 +219,7 @@ describe('<closer-chat>', () => {
         const { check, optional } = KINDS[kind] as { check: (value: unknown) => boolean; optional?: boolean };
         for (const [index, value] of values.entries()) {
           const quick = check(value) || (value === undefined && !!optional);
-          const detailed = SCHEMAS[kind].safeParse(value).success;
+          const detailed = schemas()[kind].safeParse(value).success;
           expect(quick, `${kind}: value #${index}`).to.equal(detailed);
         }
       }
