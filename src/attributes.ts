@@ -178,14 +178,12 @@ const propertyNames = new Map<InputRow, string>();
 export function propertyOf(row: InputRow): string {
   let name = propertyNames.get(row);
   if (name === undefined) {
-    name =
-      'property' in row
-        ? row.property
-        : row.attribute.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    name = 'property' in row ? row.property : row.attribute.split('-').map(capitalizeAfterFirst).join('');
     propertyNames.set(row, name);
   }
   return name;
 }
+const capitalizeAfterFirst = (word: string, index: number) => (index ? word[0].toUpperCase() + word.slice(1) : word);
 
 /** How an input is named in messages: its attribute, or its property. */
 export const nameOf = (row: InputRow): string => ('attribute' in row ? row.attribute : row.property);

@@ -268,8 +268,7 @@ export class CloserChat extends LitElement {
   /** Applies pending attribute changes, then checks this element may drive the widget. */
   async #ready(): Promise<void> {
     await this.updateComplete;
-    if (!this.isConnected)
-      throw chatError('not-connected', 'the element is not in the document');
+    if (!this.isConnected) throw chatError('not-connected', 'the element is not in the document');
     if (this.#ownError) throw new CloserChatError(this.#ownError);
   }
 
@@ -287,7 +286,6 @@ export class CloserChat extends LitElement {
       else states?.delete(name);
     }
   }
-
 }
 
 // The reactive properties' types come from the attribute table.

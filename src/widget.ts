@@ -198,7 +198,10 @@ class LiveWidget {
         await this.#start(owned());
         const sdk = window.closer;
         if (typeof sdk?.openWidget !== 'function') {
-          throw chatError('open-unsupported', 'open(): this Closer widget has no closer.openWidget(); it started closed');
+          throw chatError(
+            'open-unsupported',
+            'open(): this Closer widget has no closer.openWidget(); it started closed',
+          );
         }
         sdk.openWidget();
       },
