@@ -17,13 +17,17 @@ const ON_SERVER = isServer || typeof document === 'undefined';
 const DRAW_ONLY = new Set<PropertyKey>(ATTRIBUTES.filter((row) => 'drawOnly' in row).map(propertyOf));
 
 /** The custom states this element sets, for `closer-chat:state(ready)` and friends. */
-const CUSTOM_STATES = {
-  loading: (state: WidgetState, own?: CloserErrorDetail) => !own && state.phase === 'loading',
-  ready: (state: WidgetState, own?: CloserErrorDetail) => !own && state.phase === 'ready',
-  error: (state: WidgetState, own?: CloserErrorDetail) => !!own || state.phase === 'error',
-  open: (state: WidgetState) => state.opened,
-  unread: (state: WidgetState) => state.unreadCount > 0,
-} as const;
+const CUSTOM_STATES = ['loading', 'ready', 'error', 'open', 'unread'] as const;
+
+/** Which custom states are on: the phase (an error of this element's own wins), open, unread. */
+function customStatesOn(state: WidgetState, ownError: CloserErrorDetail | undefined): string[] {
+  const on: string[] = [];
+  const phase = ownError ? 'error' : state.phase;
+  if (phase !== 'idle') on.push(phase);
+  if (state.opened) on.push('open');
+  if (state.unreadCount > 0) on.push('unread');
+  return on;
+}
 
 /**
  * Embeds the Closer chat widget: attributes become the options of `closer.init(...)`,
@@ -273,15 +277,13 @@ export class CloserChat extends LitElement {
   }
 
   #syncCustomStates(): void {
-    const on = Object.keys(CUSTOM_STATES).filter((name) =>
-      CUSTOM_STATES[name as keyof typeof CUSTOM_STATES](this.#widgetState, this.#ownError),
-    );
+    const on = customStatesOn(this.#widgetState, this.#ownError);
     // The browser's set is touched only when something changed: each call costs.
     const key = on.join();
     if (key === this.#statesSet) return;
     this.#statesSet = key;
     const states = this.#internals?.states;
-    for (const name of Object.keys(CUSTOM_STATES)) {
+    for (const name of CUSTOM_STATES) {
       if (on.includes(name)) states?.add(name);
       else states?.delete(name);
     }

@@ -84,7 +84,7 @@ export function readConfig(input: object): ConfigResult {
     read[key] = values[key];
     const value = (data[key] = inputValue(row, read));
     const kind: { check: (value: unknown) => boolean; optional?: boolean } = KINDS[row.type];
-    valid &&= kind.check(value) || (value === undefined && !!kind.optional);
+    valid &&= (value === undefined && !!kind.optional) || kind.check(value);
     // An absent attribute never overrides the SDK's default.
     if ('init' in row && value !== undefined) attributeOptions[key] = value;
   }
