@@ -1,10 +1,14 @@
 // `npm run size`: min+gzip bytes of what users download, checked against the budgets
 // in package.json ("sizeBudgets"). Size is deterministic, so CI fails over budget.
 //  - esm: the element's own code as a bundler would ship it (lit and zod external),
-//    bundled into one module and minified the way an app build would.
+//    bundled and minified the way an app build would: the entry chunk, which every
+//    page loads. What it imports on demand (`import()`: config-issues.js, only for an
+//    invalid config) is split off by bundlers, and listed as `esm lazy`.
 //  - bundle: dist/closer-chat.bundle.js, the self-contained file for a CMS page.
+// `npm run size -- --modules` also lists each module's share (below).
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
+import nodeResolve from '@rollup/plugin-node-resolve';
 import { rollup } from 'rollup';
 import { minify } from 'terser';
 
@@ -12,20 +16,43 @@ const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url
 const budgets = pkg.sizeBudgets;
 
 const gzipBytes = (code) => gzipSync(code, { level: 9 }).length;
+const minified = async (code) => (await minify(code, { module: true, ecma: 2022 })).code;
+const isLitOrZod = (id) => /^(lit|zod)(\/|$)/.test(id) || id.startsWith('@lit/');
 
-async function esmElementCode() {
+/** Rollup's chunks from dist/index.js: lit and zod external (an app's build) or inside (the bundle). */
+async function chunks({ external, preserveModules = false }) {
   const build = await rollup({
     input: 'dist/index.js',
-    external: (id) => /^(lit|zod)(\/|$)/.test(id) || id.startsWith('@lit/'),
+    external: external ? isLitOrZod : undefined,
+    // In an app, our modules sit in the app's chunk, which may export what a lazy chunk
+    // needs: no extra chunk just to keep index.js's exports as they are.
+    preserveEntrySignatures: 'allow-extension',
+    plugins: external ? [] : [nodeResolve({ exportConditions: ['production'] })],
+    onwarn: () => {},
   });
-  const { output } = await build.generate({ format: 'es' });
+  const { output } = await build.generate({ format: 'es', preserveModules });
   await build.close();
-  const { code } = await minify(output[0].code, { module: true, ecma: 2022 });
-  return code;
+  return output.filter((chunk) => chunk.type === 'chunk');
 }
 
+const esmChunks = await chunks({ external: true });
+/** The entry chunk and what it imports statically: what every page loads. */
+const initial = new Set();
+const addWithImports = (fileName) => {
+  const chunk = esmChunks.find((candidate) => candidate.fileName === fileName); // none: lit or zod
+  if (!chunk || initial.has(fileName)) return;
+  initial.add(fileName);
+  chunk.imports.forEach(addWithImports);
+};
+esmChunks.filter((chunk) => chunk.isEntry).forEach((chunk) => addWithImports(chunk.fileName));
+// Each chunk on its own, as a bundler ships it.
+const gzipOf = async (list) => {
+  const sizes = await Promise.all(list.map(async (chunk) => gzipBytes(await minified(chunk.code))));
+  return sizes.reduce((total, size) => total + size, 0);
+};
 const measured = {
-  esm: gzipBytes(await esmElementCode()),
+  esm: await gzipOf(esmChunks.filter((chunk) => initial.has(chunk.fileName))),
+  esmLazy: await gzipOf(esmChunks.filter((chunk) => !initial.has(chunk.fileName))),
   bundle: gzipBytes(await readFile('dist/closer-chat.bundle.js')),
 };
 
@@ -34,8 +61,35 @@ for (const [name, bytes] of Object.entries(measured)) {
   const budget = budgets[name];
   const verdict = bytes <= budget ? 'ok' : 'OVER BUDGET';
   if (bytes > budget) over++;
-  console.log(`${name.padEnd(7)} ${String(bytes).padStart(6)} B min+gzip   budget ${budget} B   ${verdict}`);
+  console.log(`${name.padEnd(8)} ${String(bytes).padStart(6)} B min+gzip   budget ${budget} B   ${verdict}`);
 }
+
+/**
+ * Each module of the bundle's graph minified and gzipped on its own, after tree-shaking.
+ * Gzip works across a whole file, so the parts add up to more than the whole: a guide
+ * to where the bytes are, not an exact split.
+ */
+if (process.argv.includes('--modules')) {
+  const rows = [];
+  for (const chunk of await chunks({ external: false, preserveModules: true })) {
+    const code = await minified(chunk.code);
+    rows.push({ name: chunk.fileName.replace(/^.*node_modules\//, ''), min: code.length, gzip: gzipBytes(code) });
+  }
+  rows.sort((a, b) => b.gzip - a.gzip);
+  console.log('\nper module, alone (min+gzip B, min B):');
+  for (const { name, min, gzip } of rows)
+    console.log(`${String(gzip).padStart(6)} ${String(min).padStart(7)}  ${name}`);
+  // Per package, the parts scaled to the bundle's real size.
+  const packageOf = (name) => (name.startsWith('dist/') ? 'closer-chat' : name.startsWith('zod/') ? 'zod' : 'lit');
+  const sum = rows.reduce((total, row) => total + row.gzip, 0);
+  const byPackage = {};
+  for (const row of rows) byPackage[packageOf(row.name)] = (byPackage[packageOf(row.name)] ?? 0) + row.gzip;
+  console.log('\nper package, share of the bundle (≈ min+gzip B):');
+  for (const [name, gzip] of Object.entries(byPackage).sort((a, b) => b[1] - a[1])) {
+    console.log(`${String(Math.round((gzip / sum) * measured.bundle)).padStart(6)}  ${name}`);
+  }
+}
+
 if (over) {
   console.error(`size: ${over} build(s) over budget (see "sizeBudgets" in package.json)`);
   process.exit(1);

@@ -1,12 +1,12 @@
 /**
  * The element's inputs, one row each: the attribute a page writes, the property it
- * becomes, how its text is read, how its value is checked, which `closer.init` option
+ * becomes, how its text is read, what its value must be, which `closer.init` option
  * it feeds, and whether its value may be repeated in a message. The Lit `properties`,
- * the element's property types, the validation schema, the framework typings and the
- * docs checks all derive from these two tables: adding an input is one row (and its test).
- * Plain TypeScript, no Lit, no DOM at import.
+ * the element's property types, validation, the framework typings and the docs checks
+ * all derive from these two tables: adding an input is one row (and its test).
+ * Plain TypeScript, no Lit, no DOM at import, and no zod: a valid config is checked
+ * here with plain predicates; zod explains an invalid one (config-issues.ts, loaded then).
  */
-import * as z from 'zod/mini';
 
 export const OFFICIAL_WIDGET_URL = 'https://widget.closer.app/widget.js';
 const OFFICIAL_WIDGET_HOST = 'widget.closer.app';
@@ -39,10 +39,9 @@ const optionalBooleanAttribute = {
     value === null ? undefined : booleanAttribute.fromAttribute(value),
 };
 
-const UUID_HINT = 'expected a UUID like 00000000-0000-0000-0000-000000000000';
-
 /** Only the development widget on this page's origin, or the official one. */
-function isAllowedWidgetUrl(src: string): boolean {
+function isAllowedWidgetUrl(src: unknown): boolean {
+  if (typeof src !== 'string') return false;
   let url: URL;
   try {
     url = new URL(src, document.baseURI);
@@ -58,47 +57,61 @@ function isAllowedWidgetUrl(src: string): boolean {
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const oneOf = (values: readonly string[]) => (value: unknown) => values.includes(value as string);
+
+/** Any version of UUID (as zod's `guid()`), in either case; config-issues.ts checks with it too. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * The kinds of value an input takes: how Lit reads the attribute's text (`converter`,
- * absent: as a string), the schema that checks the property, and what an error
- * message says was expected.
+ * absent: as a string), and `check`, what the property's value must be. `optional`:
+ * undefined passes too. config-issues.ts has each kind's zod schema and what an error
+ * message says was expected; a test holds the schemas and these checks together.
  */
-const TEXT = { schema: z.optional(z.string()), expected: 'expected text' };
-const FLAG = { converter: booleanAttribute, schema: z.optional(z.boolean()), expected: 'expected true or false' };
-const OPTIONAL_FLAG = { ...FLAG, converter: optionalBooleanAttribute };
-const UUID = { schema: z.guid(), expected: UUID_HINT };
-const OPTIONAL_UUID = { schema: z.optional(z.guid()), expected: UUID_HINT };
-const STRATEGY = { schema: z.enum(LOADING_STRATEGIES), expected: `expected one of ${LOADING_STRATEGIES.join(', ')}` };
-const WIDGET_URL = {
-  schema: z.string().check(z.refine(isAllowedWidgetUrl)),
-  expected: `only the official widget (${OFFICIAL_WIDGET_URL}) or a script on this page's own origin may be loaded`,
-};
-const CONSENT = {
-  schema: z.optional(z.enum(CONSENT_STATES)),
-  expected: `expected one of ${CONSENT_STATES.join(', ')} (or no consent attribute)`,
-};
-const MILLISECONDS = {
-  converter: { fromAttribute: (value: string | null) => (value === null ? undefined : Number(value)) },
-  schema: z.optional(z.number().check(z.gte(0))),
-  expected: 'expected a number of milliseconds, 0 or more',
-};
-const LOGIN_HINT = {
-  schema: z.optional(z.custom<() => Promise<string>>((value) => typeof value === 'function')),
-  expected: 'expected a function returning Promise<string>',
-};
-const IDENTITY = {
-  schema: z.optional(z.custom<Identity>(isPlainObject)),
-  expected: 'expected an object such as { email, firstName, lastName }',
-};
-const EXTRA_OPTIONS = {
-  schema: z.optional(z.custom<Readonly<Record<string, unknown>>>(isPlainObject)),
-  expected: 'expected a plain object',
-};
+export const KINDS = {
+  text: { check: (value: unknown) => typeof value === 'string', optional: true },
+  flag: { converter: booleanAttribute, check: (value: unknown) => typeof value === 'boolean', optional: true },
+  optionalFlag: {
+    converter: optionalBooleanAttribute,
+    check: (value: unknown) => typeof value === 'boolean',
+    optional: true,
+  },
+  uuid: { check: (value: unknown) => typeof value === 'string' && UUID_PATTERN.test(value) },
+  optionalUuid: { check: (value: unknown) => typeof value === 'string' && UUID_PATTERN.test(value), optional: true },
+  strategy: { check: oneOf(LOADING_STRATEGIES) },
+  widgetUrl: { check: (value: unknown) => value === OFFICIAL_WIDGET_URL || isAllowedWidgetUrl(value) },
+  consent: { check: oneOf(CONSENT_STATES), optional: true },
+  milliseconds: {
+    converter: { fromAttribute: (value: string | null) => (value === null ? undefined : Number(value)) },
+    check: (value: unknown) => Number.isFinite(value) && (value as number) >= 0,
+    optional: true,
+  },
+  loginHint: { check: (value: unknown) => typeof value === 'function', optional: true },
+  identity: { check: isPlainObject, optional: true },
+  extraOptions: { check: isPlainObject, optional: true },
+} as const;
+
+/** The value each kind holds (its `check` lets through), for the property types. */
+export interface KindValues {
+  text: string;
+  flag: boolean;
+  optionalFlag: boolean;
+  uuid: string;
+  optionalUuid: string;
+  strategy: LoadingStrategy;
+  widgetUrl: string;
+  consent: ConsentState;
+  milliseconds: number;
+  loginHint: () => Promise<string>;
+  identity: Identity;
+  extraOptions: Readonly<Record<string, unknown>>;
+}
+export type Kind = keyof typeof KINDS;
 
 /**
  * One row per attribute; the property is its camelCased name, and the row's comment
  * is its description in the manifest.
- * - `type`: one of the kinds above.
+ * - `type`: one of the kinds above (`KINDS`).
  * - `init`: it becomes the `closer.init` option of the property's name.
  * - `echo`: its value may be repeated in an error message (never a key or nonce).
  * - `default`: the property's value until set (and what validation sees if unset).
@@ -109,41 +122,41 @@ const EXTRA_OPTIONS = {
  */
 export const ATTRIBUTES = [
   /** Your organisation's id (UUID). Required. */
-  { attribute: 'org-id', type: UUID, init: true, echo: true },
+  { attribute: 'org-id', type: 'uuid', init: true, echo: true },
   /** A client's api key (UUID): restores that client's session. Changing it after init switches the visitor. */
-  { attribute: 'api-key', type: OPTIONAL_UUID, init: true, emptyIsAbsent: true },
+  { attribute: 'api-key', type: 'optionalUuid', init: true, emptyIsAbsent: true },
   /** `"false"` hides the launcher; absent keeps the SDK default (shown). */
-  { attribute: 'show-button', type: OPTIONAL_FLAG, init: true, echo: true },
+  { attribute: 'show-button', type: 'optionalFlag', init: true, echo: true },
   /** Start closed even if the visitor had the widget open before. */
-  { attribute: 'disable-auto-open', type: FLAG, init: true, echo: true },
+  { attribute: 'disable-auto-open', type: 'flag', init: true, echo: true },
   /** Send the widget's frontend logs to Closer. */
-  { attribute: 'enable-log', type: FLAG, init: true, echo: true },
+  { attribute: 'enable-log', type: 'flag', init: true, echo: true },
   /** Check the stored session before drawing the widget. */
-  { attribute: 'initialize-before-render', type: FLAG, init: true, echo: true },
+  { attribute: 'initialize-before-render', type: 'flag', init: true, echo: true },
   /** When the widget script is fetched: `eager`, `idle` (default), `interaction` or `manual`. */
-  { attribute: 'loading', type: STRATEGY, default: 'idle', echo: true },
+  { attribute: 'loading', type: 'strategy', default: 'idle', echo: true },
   /** Widget script URL: the official one (default) or one on this page's origin. */
-  { attribute: 'src', type: WIDGET_URL, fallback: OFFICIAL_WIDGET_URL, emptyIsAbsent: true, echo: true },
+  { attribute: 'src', type: 'widgetUrl', fallback: OFFICIAL_WIDGET_URL, emptyIsAbsent: true, echo: true },
   /** CSP nonce for the injected script tag, read through the built-in `nonce` property. */
-  { attribute: 'nonce', type: TEXT, emptyIsAbsent: true, builtIn: true },
+  { attribute: 'nonce', type: 'text', emptyIsAbsent: true, builtIn: true },
   /** Accessible name of the `interaction` launcher. Default "Open chat". */
-  { attribute: 'launcher-label', type: TEXT, drawOnly: true, echo: true },
+  { attribute: 'launcher-label', type: 'text', drawOnly: true, echo: true },
   /** `"false"`: do not remember that the visitor engaged (a returning visitor then gets the facade again). */
-  { attribute: 'remember-engagement', type: OPTIONAL_FLAG, echo: true },
+  { attribute: 'remember-engagement', type: 'optionalFlag', echo: true },
   /** Gate the chat on the visitor's consent: `pending` or `denied` loads, preconnects and stores nothing; `granted` goes ahead. Absent: no gate. */
-  { attribute: 'consent', type: CONSENT, echo: true },
+  { attribute: 'consent', type: 'consent', echo: true },
   /** Milliseconds a removed element's running widget waits for a successor (a SPA's next route) before it tears down. Default 3000. */
-  { attribute: 'grace-period', type: MILLISECONDS, default: 3000, echo: true },
+  { attribute: 'grace-period', type: 'milliseconds', default: 3000, echo: true },
 ] as const;
 
 /** What only a property can carry: objects and functions. Each comment is its manifest description. */
 export const PROPERTIES = [
   /** OAuth login hint, passed to `closer.init`. */
-  { property: 'getLoginHintToken', type: LOGIN_HINT, init: true },
+  { property: 'getLoginHintToken', type: 'loginHint', init: true },
   /** Lead data for `closer.identify`, sent once initialised and whenever it changes. */
-  { property: 'identity', type: IDENTITY },
+  { property: 'identity', type: 'identity' },
   /** Extra init options, merged under the attribute-derived ones. No callbacks. */
-  { property: 'options', type: EXTRA_OPTIONS },
+  { property: 'options', type: 'extraOptions' },
 ] as const;
 
 export type AttributeRow = (typeof ATTRIBUTES)[number];
@@ -160,9 +173,17 @@ type PropertyName<R extends InputRow> = R extends AttributeRow
   ? Camelize<R['attribute']>
   : (R & PropertyRow)['property'];
 
-/** `org-id` → `orgId`, at run time. */
-export const propertyOf = (row: InputRow): string =>
-  'property' in row ? row.property : row.attribute.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+const propertyNames = new Map<InputRow, string>();
+/** `org-id` → `orgId`, at run time (once per row: validation asks on every update). */
+export function propertyOf(row: InputRow): string {
+  let name = propertyNames.get(row);
+  if (name === undefined) {
+    name = 'property' in row ? row.property : row.attribute.split('-').map(capitalizeAfterFirst).join('');
+    propertyNames.set(row, name);
+  }
+  return name;
+}
+const capitalizeAfterFirst = (word: string, index: number) => (index ? word[0].toUpperCase() + word.slice(1) : word);
 
 /** How an input is named in messages: its attribute, or its property. */
 export const nameOf = (row: InputRow): string => ('attribute' in row ? row.attribute : row.property);
@@ -170,10 +191,11 @@ export const nameOf = (row: InputRow): string => ('attribute' in row ? row.attri
 /** Every input, attribute rows first. */
 export const INPUTS: readonly InputRow[] = [...ATTRIBUTES, ...PROPERTIES];
 
-type SchemaOutput<R extends InputRow> = z.output<R['type']['schema']>;
+/** What a row's kind lets through. */
+type KindValue<R extends InputRow> = KindValues[R['type']];
 
-/** A property's type: what its schema lets through, or undefined until set (unless it has a default). */
-type PropertyType<R extends InputRow> = R extends { default: unknown } ? SchemaOutput<R> : SchemaOutput<R> | undefined;
+/** A property's type: what its kind lets through, or undefined until set (unless it has a default). */
+type PropertyType<R extends InputRow> = R extends { default: unknown } ? KindValue<R> : KindValue<R> | undefined;
 
 /** The reactive properties the element adds (HTMLElement's own `nonce` is not one). */
 export type ElementProperties = {
@@ -184,7 +206,7 @@ export type ElementProperties = {
 export type AttributeName = AttributeRow['attribute'];
 
 /** What an attribute's converter reads from its text (`never` without a converter: the text itself). */
-type Converted<R extends AttributeRow> = R['type'] extends {
+type Converted<R extends AttributeRow> = (typeof KINDS)[R['type']] extends {
   converter: { fromAttribute: (text: string | null) => infer T };
 }
   ? T
@@ -204,7 +226,7 @@ export type BooleanAttributeValue = boolean | '' | 'true' | 'false';
 
 /** An attribute's value as a template writes it: text, a boolean for boolean attributes, a number for numeric ones. */
 export type AttributeValue<R extends AttributeRow> = [Converted<R>] extends [never]
-  ? Exclude<SchemaOutput<R>, undefined>
+  ? KindValue<R>
   : Exclude<Converted<R>, undefined> extends boolean
     ? BooleanAttributeValue
     : number | `${number}`;
@@ -214,10 +236,8 @@ export function litProperties(): Record<string, { attribute?: string | false; co
   const properties: Record<string, { attribute?: string | false; converter?: object }> = {};
   for (const row of ATTRIBUTES) {
     if ('builtIn' in row) continue;
-    properties[propertyOf(row)] = {
-      attribute: row.attribute,
-      ...('converter' in row.type ? { converter: row.type.converter } : {}),
-    };
+    const { converter } = KINDS[row.type] as { converter?: object };
+    properties[propertyOf(row)] = { attribute: row.attribute, ...(converter && { converter }) };
   }
   for (const row of PROPERTIES) properties[row.property] = { attribute: false };
   return properties;

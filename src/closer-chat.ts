@@ -1,10 +1,10 @@
-import { isServer, LitElement, type PropertyValues } from 'lit';
+import { adoptStyles, isServer, LitElement, nothing, type PropertyValues } from 'lit';
 import { applyDefaults, ATTRIBUTES, litProperties, propertyOf, type ElementProperties } from './attributes.js';
-import { CloserChatError, errorDetail, type CloserErrorDetail } from './errors.js';
+import { chatError, CloserChatError, errorDetail, type CloserErrorDetail } from './errors.js';
 import { reportError } from './events.js';
 import { facadeStyles } from './facade.js';
 import { LoadingController } from './loading-controller.js';
-import { describeIssues, readConfig } from './options.js';
+import { readConfig, type ConfigInput } from './options.js';
 import { INITIAL_STATE, liveWidget, type WidgetLease, type WidgetPhase, type WidgetState } from './widget.js';
 
 /**
@@ -17,13 +17,17 @@ const ON_SERVER = isServer || typeof document === 'undefined';
 const DRAW_ONLY = new Set<PropertyKey>(ATTRIBUTES.filter((row) => 'drawOnly' in row).map(propertyOf));
 
 /** The custom states this element sets, for `closer-chat:state(ready)` and friends. */
-const CUSTOM_STATES = {
-  loading: (state: WidgetState, own?: CloserErrorDetail) => !own && state.phase === 'loading',
-  ready: (state: WidgetState, own?: CloserErrorDetail) => !own && state.phase === 'ready',
-  error: (state: WidgetState, own?: CloserErrorDetail) => !!own || state.phase === 'error',
-  open: (state: WidgetState) => state.opened,
-  unread: (state: WidgetState) => state.unreadCount > 0,
-} as const;
+const CUSTOM_STATES = ['loading', 'ready', 'error', 'open', 'unread'] as const;
+
+/** Which custom states are on: the phase (an error of this element's own wins), open, unread. */
+function customStatesOn(state: WidgetState, ownError: CloserErrorDetail | undefined): string[] {
+  const on: string[] = [];
+  const phase = ownError ? 'error' : state.phase;
+  if (phase !== 'idle') on.push(phase);
+  if (state.opened) on.push('open');
+  if (state.unreadCount > 0) on.push('unread');
+  return on;
+}
 
 /**
  * Embeds the Closer chat widget: attributes become the options of `closer.init(...)`,
@@ -61,6 +65,8 @@ export class CloserChat extends LitElement {
   static override properties = litProperties();
 
   #internals?: ElementInternals;
+  /** The custom states set now, comma-separated. */
+  #statesSet = '';
   #widgetState: WidgetState = INITIAL_STATE;
   /** A config or conflict error of this element (the widget itself may be fine). */
   #ownError?: CloserErrorDetail;
@@ -70,6 +76,10 @@ export class CloserChat extends LitElement {
   #configChanged = false;
   /** Lit hydrates a server-rendered shadow root: the first render must match the server's. */
   #hydrating = false;
+  /** The facade's styles are in the shadow root: adopted when it is first drawn (most pages never draw it). */
+  #styled = false;
+  /** An invalid config's issues being worked out (config-issues.ts, loaded on demand). */
+  #explaining?: Promise<void>;
 
   constructor() {
     super();
@@ -175,8 +185,11 @@ export class CloserChat extends LitElement {
    * the same task, draws the launcher again, with its listeners.
    */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    const serverNodes = [...(this.shadowRoot?.childNodes ?? [])];
+    // A root of our own starts bare; the styles come with the first facade (render()).
+    if (!this.shadowRoot) return this.attachShadow((this.constructor as typeof LitElement).shadowRootOptions);
+    const serverNodes = [...this.shadowRoot.childNodes];
     const root = super.createRenderRoot();
+    this.#styled = true; // the server's <style>, or adopted by Lit just now
     // Set by @lit-labs/ssr-client/lit-element-hydrate-support.js when it will hydrate.
     if ((this as { _$needsHydration?: boolean })._$needsHydration) {
       this.#hydrating = true;
@@ -196,15 +209,22 @@ export class CloserChat extends LitElement {
   }
 
   protected override render() {
-    return this.#loading.render({ asServerDrew: this.#hydrating });
+    const view = this.#loading.render({ asServerDrew: this.#hydrating });
+    if (view !== nothing && !this.#styled && !ON_SERVER) {
+      this.#styled = true;
+      adoptStyles(this.renderRoot as ShadowRoot, (this.constructor as typeof LitElement).elementStyles);
+    }
+    return view;
   }
 
   /** Validates, then hands the config to the page's widget and the loading controller. */
   #applyConfig(): void {
     const result = readConfig(this);
+    this.#explaining = undefined;
     let error: CloserErrorDetail | undefined;
     if (!result.ok) {
-      error = errorDetail('invalid-config', describeIssues(result.issues), result.issues);
+      // The state is `error` now; the detail that names each attribute follows (#explain).
+      error = errorDetail('invalid-config', 'invalid configuration');
     } else if (!this.#lease?.update(result.config)) {
       const lease = liveWidget.connect(this, result.config);
       if ('code' in lease) error = lease;
@@ -214,27 +234,58 @@ export class CloserChat extends LitElement {
     this.#syncCustomStates();
     if (error || !result.ok || !this.#lease) {
       this.#loading.stop();
-      if (error) reportError(this, error);
+      if (!result.ok) this.#explain(result.input);
+      else if (error) reportError(this, error);
       return;
     }
     const { loading, consent } = result;
     this.#loading.follow({ lease: this.#lease, loading, consent, showButton: result.config.init.showButton });
   }
 
+  /**
+   * Reports an invalid config with its issues, worked out by config-issues.ts (zod),
+   * loaded only now; dropped if the config changed meanwhile. `updateComplete` waits
+   * for it, so `closer-error` has fired by then.
+   */
+  #explain(input: ConfigInput): void {
+    const explaining = import('./config-issues.js')
+      .then(
+        ({ invalidConfig }) => invalidConfig(input),
+        (error: unknown) =>
+          errorDetail('invalid-config', `invalid configuration (details not loaded: ${String(error)})`),
+      )
+      .then((detail) => {
+        if (this.#explaining !== explaining) return;
+        this.#ownError = detail;
+        reportError(this, detail);
+      });
+    this.#explaining = explaining;
+  }
+
+  /** @internal `updateComplete` includes the report of an invalid config. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    await this.#explaining;
+    return complete;
+  }
+
   /** Applies pending attribute changes, then checks this element may drive the widget. */
   async #ready(): Promise<void> {
     await this.updateComplete;
-    if (!this.isConnected)
-      throw new CloserChatError(errorDetail('not-connected', 'the element is not in the document'));
+    if (!this.isConnected) throw chatError('not-connected', 'the element is not in the document');
     if (this.#ownError) throw new CloserChatError(this.#ownError);
   }
 
   #syncCustomStates(): void {
+    const on = customStatesOn(this.#widgetState, this.#ownError);
+    // The browser's set is touched only when something changed: each call costs.
+    const key = on.join();
+    if (key === this.#statesSet) return;
+    this.#statesSet = key;
     const states = this.#internals?.states;
-    if (!states) return;
-    for (const [name, isOn] of Object.entries(CUSTOM_STATES)) {
-      if (isOn(this.#widgetState, this.#ownError)) states.add(name);
-      else states.delete(name);
+    for (const name of CUSTOM_STATES) {
+      if (on.includes(name)) states?.add(name);
+      else states?.delete(name);
     }
   }
 }

@@ -65,6 +65,10 @@ export class CloserChatError extends Error {
   }
 }
 
+/** The rejection for `code`: `what` happened, then the row's fix. */
+export const chatError = (code: ErrorCode, what: string): CloserChatError =>
+  new CloserChatError(errorDetail(code, what));
+
 /**
  * Messages already printed, per element: a framework re-rendering the same mistake,
  * or a retry loop, prints it once (as Lit's dev warnings do). Events still fire each time.

@@ -3,7 +3,7 @@
  * Trusted Types URL, its load errors, and the preconnect hint. Plain TypeScript; the
  * DOM is touched only when a function is called, never at import.
  */
-import { CloserChatError, errorDetail, type ErrorCode } from './errors.js';
+import { chatError, type CloserChatError } from './errors.js';
 import { ensureStub, isSdkReady, sdkDrainsQueue } from './sdk.js';
 
 /** Long enough for a slow phone network, short enough that a dead CDN is reported. */
@@ -13,10 +13,11 @@ const absolute = (url: string): string => new URL(url, document.baseURI).href;
 
 /** The widget's script tag already on the page: ours, or the official snippet's. */
 function findWidgetScript(src: string): HTMLScriptElement | undefined {
-  const wanted = new Set([absolute(src)]);
+  const wanted = [absolute(src)];
   const snippetUrl = window.closer?.scriptUrl;
-  if (typeof snippetUrl === 'string') wanted.add(absolute(snippetUrl));
-  return Array.from(document.scripts).find((script) => wanted.has(script.src));
+  if (typeof snippetUrl === 'string' && snippetUrl !== src) wanted.push(absolute(snippetUrl));
+  for (const script of document.scripts) if (wanted.includes(script.src)) return script;
+  return undefined;
 }
 
 /**
@@ -40,14 +41,10 @@ export function prefetchScript(src: string): void {
 
 /** One `<link rel>` hint per URL, never a duplicate. */
 function addHint(rel: 'preconnect' | 'prefetch', href: string): void {
-  const links = document.head.querySelectorAll<HTMLLinkElement>(`link[rel~="${rel}"]`);
   const same = (link: HTMLLinkElement) =>
     rel === 'preconnect' ? new URL(link.href).origin === href : link.href === href;
-  if (Array.from(links).some(same)) return;
-  const link = document.createElement('link');
-  link.rel = rel;
-  link.href = href;
-  document.head.append(link);
+  if (Array.from(document.head.querySelectorAll<HTMLLinkElement>(`link[rel~="${rel}"]`)).some(same)) return;
+  document.head.append(Object.assign(document.createElement('link'), { rel, href }));
 }
 
 /**
@@ -129,7 +126,6 @@ interface LoadRequest {
 export function loadScript({ src, nonce, timeoutMs = LOAD_TIMEOUT_MS }: LoadRequest): Promise<void> {
   if (isSdkReady()) return Promise.resolve();
   if (inFlight) return inFlight;
-  const fail = (code: ErrorCode, what: string) => new CloserChatError(errorDetail(code, what));
   let script: HTMLScriptElement;
   try {
     ensureStub(src);
@@ -137,7 +133,7 @@ export function loadScript({ src, nonce, timeoutMs = LOAD_TIMEOUT_MS }: LoadRequ
   } catch (error) {
     // A Trusted Types policy the page's CSP does not allow.
     return Promise.reject(
-      fail('script-blocked', `the page's Trusted Types policy blocked the widget script (${String(error)})`),
+      chatError('script-blocked', `the page's Trusted Types policy blocked the widget script (${String(error)})`),
     );
   }
   // Its load event came before (a late SDK still installing): it will not come again.
@@ -146,7 +142,7 @@ export function loadScript({ src, nonce, timeoutMs = LOAD_TIMEOUT_MS }: LoadRequ
     ranScripts.add(script);
     return Promise.resolve();
   }
-  const loading = new Promise<void>((resolve, reject) => {
+  return (inFlight = new Promise<void>((resolve, reject) => {
     // A script the page's CSP blocks fires `error` like a failed download; the
     // violation event tells them apart, so the message can name the fix.
     let blocked = false;
@@ -162,23 +158,28 @@ export function loadScript({ src, nonce, timeoutMs = LOAD_TIMEOUT_MS }: LoadRequ
         threw = String(event.message || 'an error').slice(0, 120);
       }
     };
+    const listening = new AbortController();
+    const { signal } = listening;
     const settle = (error?: CloserChatError) => {
       clearTimeout(timer);
-      script.removeEventListener('load', onLoad);
-      script.removeEventListener('error', onError);
-      document.removeEventListener('securitypolicyviolation', onViolation);
-      window.removeEventListener('error', onScriptError);
+      listening.abort(); // removes the four listeners
       inFlight = undefined;
       if (error) reject(error);
       else resolve();
     };
+    // A timed-out tag stays: it may still arrive, and a retry waits on it again
+    // instead of adding a second copy of the widget.
+    const timer = setTimeout(
+      () => settle(chatError('load-timeout', `the widget script ${script.src} did not load in ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     const onLoad = () => {
       // It threw before any SDK took over `window.closer`: none will, so say so now
       // rather than after the bounded wait for a late SDK (sdk-missing). The tag goes,
       // so a retry fetches the script again.
       if (threw !== undefined && !isSdkReady() && !sdkDrainsQueue()) {
         script.remove();
-        settle(fail('script-error', `the widget script ${script.src} threw while it ran (${threw})`));
+        settle(chatError('script-error', `the widget script ${script.src} threw while it ran (${threw})`));
         return;
       }
       ranScripts.add(script);
@@ -187,27 +188,20 @@ export function loadScript({ src, nonce, timeoutMs = LOAD_TIMEOUT_MS }: LoadRequ
     const onError = () => {
       // Drop the failed tag so a retry adds a fresh one: still one tag at a time.
       script.remove();
-      let error: CloserChatError;
       if (blocked) {
-        error = fail('script-blocked', `the page's Content Security Policy blocked the widget script ${script.src}`);
+        settle(
+          chatError('script-blocked', `the page's Content Security Policy blocked the widget script ${script.src}`),
+        );
       } else if (navigator.onLine === false) {
         // The element retries by itself on `online` (loading-controller.ts).
-        error = fail('offline', `the browser is offline: could not load the widget script ${script.src}`);
+        settle(chatError('offline', `the browser is offline: could not load the widget script ${script.src}`));
       } else {
-        error = fail('load-failed', `could not load the widget script ${script.src}`);
+        settle(chatError('load-failed', `could not load the widget script ${script.src}`));
       }
-      settle(error);
     };
-    // A timed-out tag stays: it may still arrive, and a retry waits on it again
-    // instead of adding a second copy of the widget.
-    const timer = setTimeout(
-      () => settle(fail('load-timeout', `the widget script ${script.src} did not load in ${timeoutMs} ms`)),
-      timeoutMs,
-    );
-    script.addEventListener('load', onLoad);
-    script.addEventListener('error', onError);
-    document.addEventListener('securitypolicyviolation', onViolation);
-    window.addEventListener('error', onScriptError);
-  });
-  return (inFlight = loading);
+    script.addEventListener('load', onLoad, { signal });
+    script.addEventListener('error', onError, { signal });
+    document.addEventListener('securitypolicyviolation', onViolation, { signal });
+    window.addEventListener('error', onScriptError, { signal });
+  }));
 }

@@ -7,7 +7,7 @@
  */
 import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ConsentState, LoadingStrategy } from './attributes.js';
-import { CloserChatError, errorDetail } from './errors.js';
+import { chatError, type CloserChatError } from './errors.js';
 import { CONSENT_REQUIRED_EVENT, emit, MESSAGE_SENT_EVENT, OPEN_EVENT } from './events.js';
 import { DRAW_TIMEOUT_MS, renderFacade, watchForWidget, within } from './facade.js';
 import { whenOnline, whenPageIdle, whenVisitorActive } from './schedule.js';
@@ -110,8 +110,10 @@ export class LoadingController implements ReactiveController {
       return;
     }
     this.#setConsentNote(false);
-    const engaged = this.#host.rememberEngagement !== false && hasEngaged();
-    const behaviour = resolveBehaviour(plan.loading, engaged, isConstrainedConnection());
+    const behaviour = resolveBehaviour(plan.loading, {
+      engaged: () => this.#host.rememberEngagement !== false && hasEngaged(),
+      constrained: isConstrainedConnection,
+    });
     // No launcher of ours when the page hides the widget's own: it opens it by `open()`.
     const facade = (plan.loading === 'interaction' || behaviour === 'interaction') && plan.showButton !== false;
     this.#setFacade((facade || (wasWithheld && this.#facadeShown)) && !ready);
@@ -125,14 +127,14 @@ export class LoadingController implements ReactiveController {
     const start = () => void this.#run(false).catch(ignore);
     if (behaviour === 'eager') start();
     if (behaviour === 'idle') {
-      plan.lease.preconnect();
+      plan.lease.prepare('connect');
       this.#cancelSchedule = whenPageIdle(start);
     }
     // Behind the facade: once the visitor is active on the page (a scroll, a touch), have
     // the script in the cache, not run, so a tap only executes it. Nothing for a bounce or
     // a bot, and nothing on Save-Data or 2G, where every byte is the visitor's.
     if (behaviour === 'interaction' && !isConstrainedConnection()) {
-      this.#cancelSchedule = whenVisitorActive(() => plan.lease.warm());
+      this.#cancelSchedule = whenVisitorActive(() => plan.lease.prepare('cache'));
     }
   }
 
@@ -179,7 +181,7 @@ export class LoadingController implements ReactiveController {
       busy: this.#busy,
       note: this.#consentNote ? strings.consent : undefined,
       onIntent: () => {
-        if (!withheld(this.#plan?.consent)) this.#plan?.lease.prefetch();
+        if (!withheld(this.#plan?.consent)) this.#plan?.lease.prepare('fetch');
       },
       onClick: () => void this.open().catch(ignore),
     });
@@ -246,9 +248,7 @@ export class LoadingController implements ReactiveController {
     const event = emit(this.#host, CONSENT_REQUIRED_EVENT, { consent }, true);
     this.#setConsentNote(!event.defaultPrevented && this.#facadeShown);
     return Promise.reject(
-      new CloserChatError(
-        errorDetail('consent-required', `the chat waits for the visitor's consent (consent="${consent}")`),
-      ),
+      chatError('consent-required', `the chat waits for the visitor's consent (consent="${consent}")`),
     );
   }
 

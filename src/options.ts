@@ -1,20 +1,20 @@
 /**
- * Validation: what the element holds → the options of `closer.init(...)` and the rest
- * of the widget's config, or a list of issues naming the attribute to fix. The schema
- * is built from the input tables (attributes.ts). Plain TypeScript: no Lit, no DOM at import.
+ * What the element holds → the options of `closer.init(...)` and the rest of the
+ * widget's config. The quick path: each input's plain check (attributes.ts `KINDS`),
+ * which every valid config takes. An invalid one comes back as the values that were
+ * checked, and config-issues.ts (zod, loaded only then) says what to fix in each.
+ * Plain TypeScript: no Lit, no DOM at import.
  */
-import * as z from 'zod/mini';
 import {
   INPUTS,
   isPlainObject,
-  nameOf,
+  KINDS,
   propertyOf,
   type ConsentState,
   type Identity,
   type InputRow,
   type LoadingStrategy,
 } from './attributes.js';
-import type { ConfigIssue } from './errors.js';
 import type { ReportedOptions } from './events.js';
 
 /** The options we pass to `closer.init`, callbacks excluded (the widget adds them). */
@@ -39,6 +39,9 @@ export interface WidgetConfig {
   readonly gracePeriod: number;
 }
 
+/** The element's inputs as read, property → value (what config-issues.ts explains). */
+export type ConfigInput = Readonly<Record<string, unknown>>;
+
 type ConfigResult =
   | {
       readonly ok: true;
@@ -46,44 +49,17 @@ type ConfigResult =
       readonly loading: LoadingStrategy;
       readonly consent: ConsentState | undefined;
     }
-  | { readonly ok: false; readonly issues: readonly ConfigIssue[] };
-
-/** Built on first use, so defining the element does not pay for it. */
-let schema: z.ZodMiniObject | undefined;
-const elementSchema = () =>
-  (schema ??= z.object(Object.fromEntries(INPUTS.map((row) => [propertyOf(row), row.type.schema]))));
+  | { readonly ok: false; readonly input: ConfigInput };
 
 /** Keys of `options` that must come from their own attribute or property. */
-const RESERVED_OPTIONS: Readonly<Record<string, string>> = {
-  orgId: 'set the org-id attribute instead',
-  apiKey: 'set the api-key attribute instead',
-  getLoginHintToken: 'set the getLoginHintToken property instead',
-};
+export const RESERVED_OPTIONS = ['orgId', 'apiKey', 'getLoginHintToken'];
 
-/** `options` may carry SDK options we do not know yet, but no callbacks and no identity. */
-function checkExtraOptions(options: Record<string, unknown>): ConfigIssue[] {
-  const issues: ConfigIssue[] = [];
-  for (const [key, value] of Object.entries(options)) {
-    const name = `options.${key}`;
-    if (key in RESERVED_OPTIONS) {
-      issues.push({ name, message: `${name}: not allowed here; ${RESERVED_OPTIONS[key]}` });
-    } else if (typeof value === 'function') {
-      issues.push({
-        name,
-        message: `${name}: callbacks are not allowed in options; listen to the element's closer-* events instead`,
-      });
-    }
-  }
-  return issues;
-}
-
-function received(row: InputRow, value: unknown): string {
-  if (!('echo' in row) || (typeof value !== 'string' && typeof value !== 'boolean')) return '';
-  return ` (received ${JSON.stringify(String(value).slice(0, 80))})`;
-}
+/** `options` may carry SDK options we do not know yet, but no callbacks and none of ours. */
+export const isExtraOptionAllowed = ([key, value]: [string, unknown]): boolean =>
+  !RESERVED_OPTIONS.includes(key) && typeof value !== 'function';
 
 /** The value validation sees: empty text counts as absent where the row says so, then the fallback. */
-function inputValue(row: InputRow, input: Readonly<Record<string, unknown>>): unknown {
+export function inputValue(row: InputRow, input: ConfigInput): unknown {
   let value = input[propertyOf(row)];
   if ('emptyIsAbsent' in row && (value === '' || value === null)) value = undefined;
   if (value == null && 'fallback' in row) return row.fallback;
@@ -91,48 +67,37 @@ function inputValue(row: InputRow, input: Readonly<Record<string, unknown>>): un
   return value;
 }
 
-function toIssue(issue: z.core.$ZodIssue, input: Readonly<Record<string, unknown>>): ConfigIssue {
-  const key = String(issue.path[0]);
-  const row = INPUTS.find((candidate) => propertyOf(candidate) === key) as InputRow;
-  const name = nameOf(row);
-  const { expected } = row.type;
-  // A missing value reports as a type error; say "required" instead.
-  if (issue.code === 'invalid_type' && input[key] == null) return { name, message: `${name}: required (${expected})` };
-  return { name, message: `${name}: ${expected}${received(row, input[key])}` };
-}
-
-/** Drops undefined values so an absent attribute never overrides the SDK's default. */
-function definedOnly(entries: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined));
-}
-
 /**
- * Validates the element's input and builds the widget config. Never throws.
- * `input` is the element itself: its values live behind prototype accessors, so they
- * are read row by row (a spread would not copy them).
+ * Checks the element's input and builds the widget config, in one pass over the input
+ * rows (a valid page's whole validation). Never throws. `input` is the element itself:
+ * its values live behind prototype accessors, so they are read row by row (a spread
+ * would not copy them).
  */
 export function readConfig(input: object): ConfigResult {
-  const values = input as Readonly<Record<string, unknown>>;
-  const parsed = elementSchema().safeParse(
-    Object.fromEntries(INPUTS.map((row) => [propertyOf(row), inputValue(row, values)])),
-  );
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((issue) => toIssue(issue, values)) };
-
-  const data = parsed.data as Record<string, unknown>;
-  const options = (data.options ?? {}) as Record<string, unknown>;
-  const extraIssues = checkExtraOptions(options);
-  if (extraIssues.length > 0) return { ok: false, issues: extraIssues };
-
+  const values = input as ConfigInput;
+  const read: Record<string, unknown> = {};
+  const data: Record<string, unknown> = {};
   const attributeOptions: Record<string, unknown> = {};
-  for (const row of INPUTS) if ('init' in row) attributeOptions[propertyOf(row)] = data[propertyOf(row)];
-  const init = { ...options, ...definedOnly(attributeOptions) } as InitOptions;
-  const identity = isPlainObject(data.identity) ? (data.identity as Identity) : undefined;
-  const config = {
-    init,
+  let valid = true;
+  for (const row of INPUTS) {
+    const key = propertyOf(row);
+    read[key] = values[key];
+    const value = (data[key] = inputValue(row, read));
+    const kind: { check: (value: unknown) => boolean; optional?: boolean } = KINDS[row.type];
+    valid &&= (value === undefined && !!kind.optional) || kind.check(value);
+    // An absent attribute never overrides the SDK's default.
+    if ('init' in row && value !== undefined) attributeOptions[key] = value;
+  }
+  const options = (data.options ?? {}) as Record<string, unknown>;
+  if (!valid || !Object.entries(options).every(isExtraOptionAllowed)) return { ok: false, input: read };
+
+  const config: Writable<WidgetConfig> = {
+    init: { ...options, ...attributeOptions } as InitOptions,
     src: data.src as string,
     gracePeriod: data.gracePeriod as number,
-    ...definedOnly({ identity, nonce: data.nonce }),
   };
+  if (isPlainObject(data.identity)) config.identity = data.identity;
+  if (data.nonce !== undefined) config.nonce = data.nonce as string;
   return {
     ok: true,
     config,
@@ -141,10 +106,7 @@ export function readConfig(input: object): ConfigResult {
   };
 }
 
-/** What went wrong in a config failure, one line per issue: names each attribute, echoes no secret. */
-export function describeIssues(issues: readonly ConfigIssue[]): string {
-  return ['invalid configuration:', ...issues.map((issue) => `  - ${issue.message}`)].join('\n');
-}
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** `closer-ready` detail: what init ran with, minus functions, with the api key hidden. */
 export function reportOptions(init: InitOptions): ReportedOptions {

@@ -39,6 +39,12 @@ export function isConstrainedConnection(): boolean {
   return connection?.saveData === true || /(^|-)2g$/.test(connection?.effectiveType ?? '');
 }
 
+/** What the strategy may ask about the visitor: asked only when it matters (storage and connection reads cost). */
+export interface Visitor {
+  engaged(): boolean;
+  constrained(): boolean;
+}
+
 /**
  * What the element does for this visitor: fetch now, when idle, on intent (facade), or
  * on `load()`.
@@ -46,9 +52,10 @@ export function isConstrainedConnection(): boolean {
  *   conversation comes back without a click.
  * - `idle` waits for intent (shows the facade) on Save-Data or 2G for a visitor who
  *   never engaged: the heavy script is not fetched on its own there.
+ * `eager` and `manual` ask nothing: their first load reads no storage.
  */
-export function resolveBehaviour(loading: LoadingStrategy, engaged: boolean, constrained: boolean): LoadingStrategy {
-  if (loading === 'interaction') return engaged ? 'idle' : 'interaction';
-  if (loading === 'idle' && constrained && !engaged) return 'interaction';
+export function resolveBehaviour(loading: LoadingStrategy, visitor: Visitor): LoadingStrategy {
+  if (loading === 'interaction') return visitor.engaged() ? 'idle' : 'interaction';
+  if (loading === 'idle' && visitor.constrained() && !visitor.engaged()) return 'interaction';
   return loading;
 }

@@ -9,7 +9,7 @@
  * arrive while the script is still loading only change the desired state, so they are
  * applied once it has loaded: never dropped, never run twice.
  */
-import { CloserChatError, errorDetail, type CloserErrorDetail } from './errors.js';
+import { chatError, CloserChatError, errorDetail, type CloserErrorDetail } from './errors.js';
 import {
   emit,
   LOGOUT_EVENT,
@@ -82,12 +82,13 @@ export interface WidgetLease {
    * to close it, so where the SDK has none this rejects with `close-unsupported`.
    */
   close(): Promise<void>;
-  /** The visitor showed intent: fetch the script now, leave init to the click. */
-  prefetch(): void;
-  /** The script will be needed soon: warm up the connection to its origin. */
-  preconnect(): void;
-  /** The script may be needed (a tap): preconnect, and fetch it at low priority without running it. */
-  warm(): void;
+  /**
+   * Gets ahead of a start, never running the script:
+   * - `connect`: it will be needed soon (idle): warm up the connection to its origin;
+   * - `cache`: it may be needed (a tap): that, and fetch it at low priority;
+   * - `fetch`: the visitor showed intent: that, and fetch it now; init waits for the click.
+   */
+  prepare(step: 'connect' | 'cache' | 'fetch'): void;
   /** `closer.deinit()` (after a script still loading), then `closer-logout`. Down until `start()`. */
   logout(): Promise<void>;
   /**
@@ -197,8 +198,9 @@ class LiveWidget {
         await this.#start(owned());
         const sdk = window.closer;
         if (typeof sdk?.openWidget !== 'function') {
-          throw new CloserChatError(
-            errorDetail('open-unsupported', 'open(): this Closer widget has no closer.openWidget(); it started closed'),
+          throw chatError(
+            'open-unsupported',
+            'open(): this Closer widget has no closer.openWidget(); it started closed',
           );
         }
         sdk.openWidget();
@@ -209,25 +211,18 @@ class LiveWidget {
         if (!this.#initRan() || !this.#state.opened) return Promise.resolve();
         if (typeof sdk.closeWidget !== 'function') {
           const what = 'close(): this Closer widget has no closer.closeWidget(); the window stays open';
-          return Promise.reject(new CloserChatError(errorDetail('close-unsupported', what)));
+          return Promise.reject(chatError('close-unsupported', what));
         }
         sdk.closeWidget();
         return Promise.resolve();
       },
-      prefetch: () => {
+      prepare: (step) => {
         const desired = this.#desired;
-        if (desired?.owner !== host || isSdkReady()) return;
-        preconnect(desired.config.src);
-        loadScript(desired.config).catch(() => undefined /* a click reports it */);
-      },
-      preconnect: () => {
-        if (this.#desired?.owner === host) preconnect(this.#desired.config.src);
-      },
-      warm: () => {
-        const desired = this.#desired;
-        if (desired?.owner !== host || isSdkReady()) return;
-        preconnect(desired.config.src);
-        prefetchScript(desired.config.src);
+        if (desired?.owner !== host || (step !== 'connect' && isSdkReady())) return;
+        const { src } = desired.config;
+        preconnect(src);
+        if (step === 'cache') prefetchScript(src);
+        if (step === 'fetch') loadScript(desired.config).catch(() => undefined /* a click reports it */);
       },
       logout: async () => {
         const desired = owned();
@@ -270,9 +265,11 @@ class LiveWidget {
   }
 
   async #load(config: WidgetConfig): Promise<void> {
+    // The script tag first, the bookkeeping after: eager is about how soon it is in the page.
+    const loaded = loadScript(config);
     if (!isSdkReady()) this.#setState({ ...this.#state, phase: 'loading' });
     try {
-      await loadScript(config);
+      await loaded;
     } catch (error) {
       const detail = (error as CloserChatError).detail ?? errorDetail('load-failed', String(error));
       if (this.#desired?.run) this.#fail(detail);
@@ -290,9 +287,7 @@ class LiveWidget {
       throw new CloserChatError(detail);
     }
     if (!this.#running) {
-      throw new CloserChatError(
-        errorDetail('aborted', 'the widget was not started: the element was removed or logged out while it loaded'),
-      );
+      throw chatError('aborted', 'the widget was not started: the element was removed or logged out while it loaded');
     }
   }
 

@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+import { KINDS, OFFICIAL_WIDGET_URL, type Kind } from '../src/attributes.js';
+import { schemas } from '../src/config-issues.js';
 import { ERRORS, type CloserChat, type CloserErrorDetail } from '../src/index.js';
 import {
   API_KEY,
@@ -183,6 +185,44 @@ describe('<closer-chat>', () => {
       const element = mount(eagerAttributes({ 'api-key': '' }));
       await element.load();
       expect(element.state).to.equal('ready');
+    });
+
+    it('the self-contained bundle reports an invalid config the same way (its zod part runs on demand)', async () => {
+      const frame = document.createElement('iframe');
+      frame.srcdoc = `<script>window.errors = []; addEventListener('closer-error', (e) => errors.push(e.detail));</script>
+        <script type="module" src="/dist/closer-chat.bundle.js"></script>
+        <closer-chat org-id="my-company" loading="eager" src="${SIMULATOR_URL}"></closer-chat>`;
+      document.body.append(frame);
+      const win = () => frame.contentWindow as (Window & { errors?: CloserErrorDetail[] }) | null;
+      for (let waited = 0; !win()?.errors?.length && waited < 5000; waited += 20) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const [detail] = win()?.errors ?? [];
+      expect(detail?.code).to.equal('invalid-config');
+      expect(detail?.issues?.map((issue) => issue.name)).to.deep.equal(['org-id']);
+      expect(detail?.message).to.include('UUID').and.include('my-company');
+      expect(win()?.document.scripts.length, 'no widget script').to.equal(2);
+      frame.remove();
+    });
+
+    it('the quick checks and the zod schemas agree on every kind of value', () => {
+      const values: unknown[] = [
+        ...[undefined, null, '', ' ', 'text', 'true', 'false', true, false],
+        ...[0, -1, 1.5, 3000, '3000', Number.NaN, Number.POSITIVE_INFINITY, -0],
+        ...[ORG_ID, ORG_ID.toUpperCase(), `${ORG_ID}x`, ` ${ORG_ID}`, '00000000-0000-0000-0000-000000000000'],
+        ...['eager', 'idle', 'interaction', 'manual', 'lazy', 'EAGER', 'pending', 'granted', 'denied'],
+        ...[OFFICIAL_WIDGET_URL, 'http://widget.closer.app/widget.js', SIMULATOR_URL, '//widget.closer.app/w.js'],
+        ...['https://evil.example/widget.js', 'javascript:alert(1)', 'data:text/javascript,1', 'http://[::1'],
+        ...[() => Promise.resolve('hint'), {}, { email: 'a@b.c' }, [], ['a'], new Date(0), Object.create(null)],
+      ];
+      for (const kind of Object.keys(KINDS) as Kind[]) {
+        const { check, optional } = KINDS[kind] as { check: (value: unknown) => boolean; optional?: boolean };
+        for (const [index, value] of values.entries()) {
+          const quick = check(value) || (value === undefined && !!optional);
+          const detailed = schemas()[kind].safeParse(value).success;
+          expect(quick, `${kind}: value #${index}`).to.equal(detailed);
+        }
+      }
     });
   });
 });

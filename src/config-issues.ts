@@ -1,0 +1,120 @@
+/**
+ * Why a config is invalid, one issue per input to fix, each naming its attribute or
+ * property, what was expected and (where it is no secret) what was received. Loaded
+ * only when the quick checks of options.ts have failed (a dynamic import: an app's
+ * bundler splits it off; the self-contained bundle has it inline), so a valid page
+ * never evaluates zod. Each kind's zod schema here agrees with its `check` in
+ * attributes.ts (test/validation.test.ts runs both over the same values).
+ */
+import * as z from 'zod/mini';
+import {
+  CONSENT_STATES,
+  INPUTS,
+  isPlainObject,
+  KINDS,
+  LOADING_STRATEGIES,
+  nameOf,
+  OFFICIAL_WIDGET_URL,
+  propertyOf,
+  type InputRow,
+  type Kind,
+  type KindValues,
+  UUID_PATTERN,
+} from './attributes.js';
+import { errorDetail, type CloserErrorDetail, type ConfigIssue } from './errors.js';
+import { inputValue, isExtraOptionAllowed, type ConfigInput } from './options.js';
+
+const UUID_HINT = 'expected a UUID like 00000000-0000-0000-0000-000000000000';
+
+/**
+ * Each kind's schema (undefined passes where the kind is optional). Built on first use:
+ * the self-contained bundle evaluates this module at load, and a valid page never needs them.
+ */
+const buildSchemas = () =>
+  ({
+    text: z.optional(z.string()),
+    flag: z.optional(z.boolean()),
+    optionalFlag: z.optional(z.boolean()),
+    uuid: z.string().check(z.regex(UUID_PATTERN)),
+    optionalUuid: z.optional(z.string().check(z.regex(UUID_PATTERN))),
+    strategy: z.literal([...LOADING_STRATEGIES]),
+    // Which origins may serve the widget is ours to say: the same rule as the quick check.
+    widgetUrl: z.string().check(z.refine(KINDS.widgetUrl.check)),
+    consent: z.optional(z.literal([...CONSENT_STATES])),
+    milliseconds: z.optional(z.number().check(z.refine((value) => value >= 0))),
+    loginHint: z.optional(z.custom<() => Promise<string>>(KINDS.loginHint.check)),
+    identity: z.optional(z.custom<KindValues['identity']>(isPlainObject)),
+    extraOptions: z.optional(z.custom<KindValues['extraOptions']>(isPlainObject)),
+  }) satisfies { [K in Kind]: z.ZodMiniType<KindValues[K]> | z.ZodMiniOptional<z.ZodMiniType<KindValues[K]>> };
+let built: ReturnType<typeof buildSchemas> | undefined;
+export const schemas = () => (built ??= buildSchemas());
+
+/** What a message says each kind expected. */
+const EXPECTED: Record<Kind, string> = {
+  text: 'expected text',
+  flag: 'expected true or false',
+  optionalFlag: 'expected true or false',
+  uuid: UUID_HINT,
+  optionalUuid: UUID_HINT,
+  strategy: `expected one of ${LOADING_STRATEGIES.join(', ')}`,
+  widgetUrl: `only the official widget (${OFFICIAL_WIDGET_URL}) or a script on this page's own origin may be loaded`,
+  consent: `expected one of ${CONSENT_STATES.join(', ')} (or no consent attribute)`,
+  milliseconds: 'expected a number of milliseconds, 0 or more',
+  loginHint: 'expected a function returning Promise<string>',
+  identity: 'expected an object such as { email, firstName, lastName }',
+  extraOptions: 'expected a plain object',
+};
+
+/** Why a key of `options` is refused. */
+const RESERVED_FIX: Readonly<Record<string, string>> = {
+  orgId: 'set the org-id attribute instead',
+  apiKey: 'set the api-key attribute instead',
+  getLoginHintToken: 'set the getLoginHintToken property instead',
+};
+
+function received(row: InputRow, value: unknown): string {
+  if (!('echo' in row) || (typeof value !== 'string' && typeof value !== 'boolean')) return '';
+  return ` (received ${JSON.stringify(String(value).slice(0, 80))})`;
+}
+
+/** The issue of one input, if its value fails its schema. */
+function issueOf(row: InputRow, input: ConfigInput): ConfigIssue | undefined {
+  const raw = input[propertyOf(row)];
+  const result = schemas()[row.type].safeParse(inputValue(row, input));
+  if (result.success) return undefined;
+  const name = nameOf(row);
+  const expected = EXPECTED[row.type];
+  // A missing value reports as a type error; say "required" instead.
+  if (result.error.issues[0]?.code === 'invalid_type' && raw == null) {
+    return { name, message: `${name}: required (${expected})` };
+  }
+  return { name, message: `${name}: ${expected}${received(row, raw)}` };
+}
+
+/** `options` may carry SDK options we do not know yet, but no callbacks and none of ours. */
+function extraOptionIssues(options: Record<string, unknown>): ConfigIssue[] {
+  return Object.entries(options)
+    .filter((entry) => !isExtraOptionAllowed(entry))
+    .map(([key]) => {
+      const name = `options.${key}`;
+      const why =
+        key in RESERVED_FIX
+          ? `not allowed here; ${RESERVED_FIX[key]}`
+          : "callbacks are not allowed in options; listen to the element's closer-* events instead";
+      return { name, message: `${name}: ${why}` };
+    });
+}
+
+/** The issues of an input the quick checks refused: each input's own, else those of `options`. */
+export function configIssues(input: ConfigInput): ConfigIssue[] {
+  const issues = INPUTS.map((row) => issueOf(row, input)).filter((issue) => issue !== undefined);
+  if (issues.length > 0) return issues;
+  return extraOptionIssues(isPlainObject(input.options) ? input.options : {});
+}
+
+/** The `closer-error` detail of an invalid config: one line per issue, naming each attribute, echoing no secret. */
+export function invalidConfig(input: ConfigInput): CloserErrorDetail {
+  const issues = configIssues(input);
+  const what = ['invalid configuration:', ...issues.map((issue) => `  - ${issue.message}`)].join('\n');
+  return errorDetail('invalid-config', what, issues);
+}
