@@ -68,86 +68,6 @@ const sweepDist = () => ({
   },
 });
 
-/**
- * The bundle is one file, yet what the ESM build loads on demand (config-issues.js, and
- * zod with it: only an invalid config needs them) must not run when a page loads it:
- * every page would pay for zod's set-up. So the bundle is built with that chunk split
- * off (after terser), and the chunk goes back into the entry as a function that the
- * entry's `import()` calls: one file, the chunk evaluated on first use. The chunk's
- * imports from the entry become the function's arguments, its exports what it returns.
- */
-/** What a module exports, `export *` followed. */
-async function exportNames(id) {
-  const names = [];
-  for (const [source, bound] of Object.entries(this.getModuleInfo(id).exportedBindings)) {
-    for (const name of bound) {
-      if (name !== '*') names.push(name);
-      else names.push(...(await exportNames.call(this, (await this.resolve(source, id)).id)));
-    }
-  }
-  return names;
-}
-
-const inlineOnDemand = () => ({
-  name: 'inline-on-demand',
-  async generateBundle(_, bundle) {
-    const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
-    const entry = chunks.find((chunk) => chunk.isEntry);
-    const lazy = chunks.filter((chunk) => chunk !== entry);
-    if (lazy.some((chunk) => !chunk.isDynamicEntry)) this.error('the bundle must be one entry and on-demand chunks');
-    const entryAst = this.parse(entry.code);
-    const exportList = entryAst.body.find((node) => node.type === 'ExportNamedDeclaration' && !node.declaration);
-    const localOf = new Map(exportList.specifiers.map((spec) => [spec.exported.name, spec.local.name]));
-    const edits = [];
-    const loaders = [];
-    lazy.forEach((chunk, index) => {
-      const ast = this.parse(chunk.code);
-      const params = [];
-      const args = [];
-      let returns = '';
-      let body = chunk.code;
-      for (const node of [...ast.body].reverse()) {
-        if (node.type === 'ImportDeclaration') {
-          if (node.source.value !== `./${entry.fileName}`) this.error(`${chunk.fileName} imports ${node.source.value}`);
-          for (const spec of node.specifiers) {
-            params.push(spec.local.name);
-            args.push(localOf.get(spec.imported.name));
-          }
-        } else if (node.type === 'ExportNamedDeclaration' && !node.declaration) {
-          returns = node.specifiers.map((spec) => `${spec.exported.name}:${spec.local.name}`).join(',');
-        } else continue;
-        body = body.slice(0, node.start) + body.slice(node.end);
-      }
-      const name = `closerChatOnDemand${index}`;
-      loaders.push(
-        `var ${name}$;function ${name}(){return ${name}$??=(function(${params}){${body};return{${returns}}})(${args})}`,
-      );
-      const walk = (node) => {
-        if (node.type === 'ImportExpression' && node.source.value === `./${chunk.fileName}`) {
-          edits.push({ start: node.start, end: node.end, text: `Promise.resolve().then(${name})` });
-        }
-        for (const child of Object.values(node).flat()) if (child && typeof child.type === 'string') walk(child);
-      };
-      walk(entryAst);
-      delete bundle[chunk.fileName];
-    });
-    // Only the entry's own exports stay (index.ts's): not those it gained for the chunks.
-    const own = new Set(await exportNames.call(this, entry.facadeModuleId));
-    const kept = exportList.specifiers.filter((spec) => own.has(spec.exported.name));
-    const specifier = (spec) =>
-      spec.local.name === spec.exported.name ? spec.local.name : `${spec.local.name} as ${spec.exported.name}`;
-    edits.push({
-      start: exportList.start,
-      end: exportList.end,
-      text: `${loaders.join(';')};export{${kept.map(specifier)}};`,
-    });
-    let code = entry.code;
-    for (const { start, end, text } of edits.sort((a, b) => b.start - a.start))
-      code = code.slice(0, start) + text + code.slice(end);
-    entry.code = code;
-  },
-});
-
 /** The bundle exports what the main entry does: give it those types. */
 const bundleTypes = () => ({
   name: 'bundle-types',
@@ -223,13 +143,12 @@ export default [
       compile(false),
       compactTemplates(),
       terser({ module: true, ecma: 2022 }),
-      inlineOnDemand(),
       bundleTypes(),
       sweepDist(),
     ],
-    // One file for one script tag: see inlineOnDemand.
-    preserveEntrySignatures: 'allow-extension',
-    output: { dir: 'dist', entryFileNames: 'closer-chat.bundle.js', format: 'es' },
+    // One file for one script tag: what the ESM build loads on demand (config-issues.js,
+    // the explanation of an invalid config) is inline here.
+    output: { dir: 'dist', entryFileNames: 'closer-chat.bundle.js', format: 'es', inlineDynamicImports: true },
     onwarn,
   },
 ];

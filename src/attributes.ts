@@ -4,8 +4,8 @@
  * it feeds, and whether its value may be repeated in a message. The Lit `properties`,
  * the element's property types, validation, the framework typings and the docs checks
  * all derive from these two tables: adding an input is one row (and its test).
- * Plain TypeScript, no Lit, no DOM at import, and no zod: a valid config is checked
- * here with plain predicates; zod explains an invalid one (config-issues.ts, loaded then).
+ * Plain TypeScript, no Lit, no DOM at import. What each kind of value must be is
+ * checked with zod (schemas.ts).
  */
 
 export const OFFICIAL_WIDGET_URL = 'https://widget.closer.app/widget.js';
@@ -40,7 +40,7 @@ const optionalBooleanAttribute = {
 };
 
 /** Only the development widget on this page's origin, or the official one. */
-function isAllowedWidgetUrl(src: unknown): boolean {
+export function isAllowedWidgetUrl(src: unknown): boolean {
   if (typeof src !== 'string') return false;
   let url: URL;
   try {
@@ -57,41 +57,33 @@ function isAllowedWidgetUrl(src: unknown): boolean {
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const oneOf = (values: readonly string[]) => (value: unknown) => values.includes(value as string);
-
-/** Any version of UUID (as zod's `guid()`), in either case; config-issues.ts checks with it too. */
+/** Any version of UUID (as zod's `guid()`), in either case. */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The kinds of value an input takes: how Lit reads the attribute's text (`converter`,
- * absent: as a string), and `check`, what the property's value must be. `optional`:
- * undefined passes too. config-issues.ts has each kind's zod schema and what an error
- * message says was expected; a test holds the schemas and these checks together.
+ * The kinds of value an input takes: how Lit reads the attribute's text (`converter`;
+ * absent: as a string), and whether undefined passes (`optional`). What the value must
+ * be is the kind's zod schema (schemas.ts).
  */
 export const KINDS = {
-  text: { check: (value: unknown) => typeof value === 'string', optional: true },
-  flag: { converter: booleanAttribute, check: (value: unknown) => typeof value === 'boolean', optional: true },
-  optionalFlag: {
-    converter: optionalBooleanAttribute,
-    check: (value: unknown) => typeof value === 'boolean',
-    optional: true,
-  },
-  uuid: { check: (value: unknown) => typeof value === 'string' && UUID_PATTERN.test(value) },
-  optionalUuid: { check: (value: unknown) => typeof value === 'string' && UUID_PATTERN.test(value), optional: true },
-  strategy: { check: oneOf(LOADING_STRATEGIES) },
-  widgetUrl: { check: (value: unknown) => value === OFFICIAL_WIDGET_URL || isAllowedWidgetUrl(value) },
-  consent: { check: oneOf(CONSENT_STATES), optional: true },
+  text: { optional: true },
+  flag: { converter: booleanAttribute, optional: true },
+  optionalFlag: { converter: optionalBooleanAttribute, optional: true },
+  uuid: {},
+  optionalUuid: { optional: true },
+  strategy: {},
+  widgetUrl: {},
+  consent: { optional: true },
   milliseconds: {
     converter: { fromAttribute: (value: string | null) => (value === null ? undefined : Number(value)) },
-    check: (value: unknown) => Number.isFinite(value) && (value as number) >= 0,
     optional: true,
   },
-  loginHint: { check: (value: unknown) => typeof value === 'function', optional: true },
-  identity: { check: isPlainObject, optional: true },
-  extraOptions: { check: isPlainObject, optional: true },
+  loginHint: { optional: true },
+  identity: { optional: true },
+  extraOptions: { optional: true },
 } as const;
 
-/** The value each kind holds (its `check` lets through), for the property types. */
+/** The value each kind holds (what its schema lets through), for the property types. */
 export interface KindValues {
   text: string;
   flag: boolean;

@@ -243,7 +243,7 @@ export class CloserChat extends LitElement {
   }
 
   /**
-   * Reports an invalid config with its issues, worked out by config-issues.ts (zod),
+   * Reports an invalid config with its issues, worked out by config-issues.ts,
    * loaded only now; dropped if the config changed meanwhile. `updateComplete` waits
    * for it, so `closer-error` has fired by then.
    */

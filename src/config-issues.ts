@@ -1,53 +1,26 @@
 /**
  * Why a config is invalid, one issue per input to fix, each naming its attribute or
- * property, what was expected and (where it is no secret) what was received. Loaded
- * only when the quick checks of options.ts have failed (a dynamic import: an app's
- * bundler splits it off; the self-contained bundle has it inline), so a valid page
- * never evaluates zod. Each kind's zod schema here agrees with its `check` in
- * attributes.ts (test/validation.test.ts runs both over the same values).
+ * property, what was expected and (where it is no secret) what was received, from the
+ * zod schemas that refused it (schemas.ts). Loaded only when options.ts found the config
+ * invalid (a dynamic import: an app's bundler splits it off; the self-contained bundle
+ * has it inline), so a valid page never evaluates these messages.
  */
-import * as z from 'zod/mini';
 import {
   CONSENT_STATES,
   INPUTS,
   isPlainObject,
-  KINDS,
   LOADING_STRATEGIES,
   nameOf,
   OFFICIAL_WIDGET_URL,
   propertyOf,
   type InputRow,
   type Kind,
-  type KindValues,
-  UUID_PATTERN,
 } from './attributes.js';
 import { errorDetail, type CloserErrorDetail, type ConfigIssue } from './errors.js';
 import { inputValue, isExtraOptionAllowed, type ConfigInput } from './options.js';
+import { schemaOf } from './schemas.js';
 
 const UUID_HINT = 'expected a UUID like 00000000-0000-0000-0000-000000000000';
-
-/**
- * Each kind's schema (undefined passes where the kind is optional). Built on first use:
- * the self-contained bundle evaluates this module at load, and a valid page never needs them.
- */
-const buildSchemas = () =>
-  ({
-    text: z.optional(z.string()),
-    flag: z.optional(z.boolean()),
-    optionalFlag: z.optional(z.boolean()),
-    uuid: z.string().check(z.regex(UUID_PATTERN)),
-    optionalUuid: z.optional(z.string().check(z.regex(UUID_PATTERN))),
-    strategy: z.literal([...LOADING_STRATEGIES]),
-    // Which origins may serve the widget is ours to say: the same rule as the quick check.
-    widgetUrl: z.string().check(z.refine(KINDS.widgetUrl.check)),
-    consent: z.optional(z.literal([...CONSENT_STATES])),
-    milliseconds: z.optional(z.number().check(z.refine((value) => value >= 0))),
-    loginHint: z.optional(z.custom<() => Promise<string>>(KINDS.loginHint.check)),
-    identity: z.optional(z.custom<KindValues['identity']>(isPlainObject)),
-    extraOptions: z.optional(z.custom<KindValues['extraOptions']>(isPlainObject)),
-  }) satisfies { [K in Kind]: z.ZodMiniType<KindValues[K]> | z.ZodMiniOptional<z.ZodMiniType<KindValues[K]>> };
-let built: ReturnType<typeof buildSchemas> | undefined;
-export const schemas = () => (built ??= buildSchemas());
 
 /** What a message says each kind expected. */
 const EXPECTED: Record<Kind, string> = {
@@ -80,7 +53,7 @@ function received(row: InputRow, value: unknown): string {
 /** The issue of one input, if its value fails its schema. */
 function issueOf(row: InputRow, input: ConfigInput): ConfigIssue | undefined {
   const raw = input[propertyOf(row)];
-  const result = schemas()[row.type].safeParse(inputValue(row, input));
+  const result = schemaOf(row.type).safeParse(inputValue(row, input));
   if (result.success) return undefined;
   const name = nameOf(row);
   const expected = EXPECTED[row.type];
@@ -105,7 +78,7 @@ function extraOptionIssues(options: Record<string, unknown>): ConfigIssue[] {
     });
 }
 
-/** The issues of an input the quick checks refused: each input's own, else those of `options`. */
+/** The issues of an input options.ts refused: each input's own, else those of `options`. */
 export function configIssues(input: ConfigInput): ConfigIssue[] {
   const issues = INPUTS.map((row) => issueOf(row, input)).filter((issue) => issue !== undefined);
   if (issues.length > 0) return issues;

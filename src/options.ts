@@ -1,8 +1,8 @@
 /**
  * What the element holds → the options of `closer.init(...)` and the rest of the
- * widget's config. The quick path: each input's plain check (attributes.ts `KINDS`),
- * which every valid config takes. An invalid one comes back as the values that were
- * checked, and config-issues.ts (zod, loaded only then) says what to fix in each.
+ * widget's config. Each input is validated with its kind's zod schema (schemas.ts). An
+ * invalid config comes back as the values that were checked, and config-issues.ts
+ * (loaded only then) says what to fix in each.
  * Plain TypeScript: no Lit, no DOM at import.
  */
 import {
@@ -16,6 +16,7 @@ import {
   type LoadingStrategy,
 } from './attributes.js';
 import type { ReportedOptions } from './events.js';
+import { schemaOf } from './schemas.js';
 
 /** The options we pass to `closer.init`, callbacks excluded (the widget adds them). */
 export interface InitOptions {
@@ -68,6 +69,16 @@ export function inputValue(row: InputRow, input: ConfigInput): unknown {
 }
 
 /**
+ * Values that need no schema: an absent optional input, and a row's own default or
+ * fallback (a test holds them to their schemas). Most tags set an attribute or two, and
+ * each schema built and run first costs a page's start-up (bench/startup.js).
+ */
+const isKnownValid = (row: InputRow, value: unknown): boolean =>
+  value === undefined
+    ? 'optional' in KINDS[row.type]
+    : ('default' in row && value === row.default) || ('fallback' in row && value === row.fallback);
+
+/**
  * Checks the element's input and builds the widget config, in one pass over the input
  * rows (a valid page's whole validation). Never throws. `input` is the element itself:
  * its values live behind prototype accessors, so they are read row by row (a spread
@@ -83,8 +94,7 @@ export function readConfig(input: object): ConfigResult {
     const key = propertyOf(row);
     read[key] = values[key];
     const value = (data[key] = inputValue(row, read));
-    const kind: { check: (value: unknown) => boolean; optional?: boolean } = KINDS[row.type];
-    valid &&= (value === undefined && !!kind.optional) || kind.check(value);
+    valid &&= isKnownValid(row, value) || schemaOf(row.type).safeParse(value).success;
     // An absent attribute never overrides the SDK's default.
     if ('init' in row && value !== undefined) attributeOptions[key] = value;
   }
