@@ -59,10 +59,13 @@ export const RESERVED_OPTIONS = ['orgId', 'apiKey', 'getLoginHintToken'];
 export const isExtraOptionAllowed = ([key, value]: [string, unknown]): boolean =>
   !RESERVED_OPTIONS.includes(key) && typeof value !== 'function';
 
-/** The value validation sees: empty text counts as absent where the row says so, then the fallback. */
+/**
+ * The value validation sees: a removed attribute (Lit hands over null) is absent, empty
+ * text too where the row says so; then the default or fallback.
+ */
 export function inputValue(row: InputRow, input: ConfigInput): unknown {
   let value = input[propertyOf(row)];
-  if ('emptyIsAbsent' in row && (value === '' || value === null)) value = undefined;
+  if (value === null || ('emptyIsAbsent' in row && value === '')) value = undefined;
   if (value == null && 'fallback' in row) return row.fallback;
   if (value == null && 'default' in row) return row.default;
   return value;

@@ -88,6 +88,16 @@ describe('<closer-chat>', () => {
       expect(win.closerSimulator!.calls.map((call) => call.method)).to.deep.equal(['init']);
     });
 
+    it('removing the consent attribute lifts the gate, as if it was never there: it loads', async () => {
+      const { win, chat } = await framePage({ loading: 'eager', consent: 'pending' });
+      const errors = collect(chat, 'closer-error');
+      await pageSettled(win);
+      chat.removeAttribute('consent');
+      await whenReady(chat);
+      expect(errors, 'no config error').to.have.length(0);
+      expect(win.requests()).to.have.length(1);
+    });
+
     it('granting consent with loading="idle" after the page is idle loads without waiting for another load event', async () => {
       const { win, chat } = await framePage({ loading: 'idle', consent: 'pending' });
       await pageSettled(win);
