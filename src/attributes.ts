@@ -177,6 +177,11 @@ export function propertyOf(row: InputRow): string {
 }
 const capitalizeAfterFirst = (word: string, index: number) => (index ? word[0].toUpperCase() + word.slice(1) : word);
 
+/** Properties that are only drawn (`drawOnly`): a change to them does not reach the widget. */
+let drawOnly: Set<PropertyKey> | undefined;
+export const reachesWidget = (property: PropertyKey): boolean =>
+  !(drawOnly ??= new Set(ATTRIBUTES.filter((row) => 'drawOnly' in row).map(propertyOf))).has(property);
+
 /** How an input is named in messages: its attribute, or its property. */
 export const nameOf = (row: InputRow): string => ('attribute' in row ? row.attribute : row.property);
 

@@ -1,10 +1,11 @@
 import { adoptStyles, isServer, LitElement, nothing, type PropertyValues } from 'lit';
-import { applyDefaults, ATTRIBUTES, litProperties, propertyOf, type ElementProperties } from './attributes.js';
+import { applyDefaults, litProperties, reachesWidget, type ElementProperties } from './attributes.js';
 import { chatError, CloserChatError, errorDetail, type CloserErrorDetail } from './errors.js';
 import { reportError } from './events.js';
+import { CustomStates } from './custom-states.js';
 import { facadeStyles } from './facade.js';
 import { LoadingController } from './loading-controller.js';
-import { readConfig, type ConfigInput } from './options.js';
+import { explainInvalidConfig, readConfig, type ConfigInput } from './options.js';
 import { INITIAL_STATE, liveWidget, type WidgetLease, type WidgetPhase, type WidgetState } from './widget.js';
 
 /**
@@ -12,22 +13,6 @@ import { INITIAL_STATE, liveWidget, type WidgetLease, type WidgetPhase, type Wid
  * Lit's Node build; a server bundle of the browser build still has no `document`.
  */
 const ON_SERVER = isServer || typeof document === 'undefined';
-
-/** Properties that are only drawn: changing them does not reach the widget. */
-const DRAW_ONLY = new Set<PropertyKey>(ATTRIBUTES.filter((row) => 'drawOnly' in row).map(propertyOf));
-
-/** The custom states this element sets, for `closer-chat:state(ready)` and friends. */
-const CUSTOM_STATES = ['loading', 'ready', 'error', 'open', 'unread'] as const;
-
-/** Which custom states are on: the phase (an error of this element's own wins), open, unread. */
-function customStatesOn(state: WidgetState, ownError: CloserErrorDetail | undefined): string[] {
-  const on: string[] = [];
-  const phase = ownError ? 'error' : state.phase;
-  if (phase !== 'idle') on.push(phase);
-  if (state.opened) on.push('open');
-  if (state.unreadCount > 0) on.push('unread');
-  return on;
-}
 
 /**
  * Embeds the Closer chat widget: attributes become the options of `closer.init(...)`,
@@ -64,9 +49,7 @@ export class CloserChat extends LitElement {
   static override styles = facadeStyles;
   static override properties = litProperties();
 
-  #internals?: ElementInternals;
-  /** The custom states set now, comma-separated. */
-  #statesSet = '';
+  readonly #states: CustomStates;
   #widgetState: WidgetState = INITIAL_STATE;
   /** A config or conflict error of this element (the widget itself may be fine). */
   #ownError?: CloserErrorDetail;
@@ -74,8 +57,6 @@ export class CloserChat extends LitElement {
   readonly #loading = new LoadingController(this);
   /** Set on connect and on config changes: the widget must hear about it. */
   #configChanged = false;
-  /** Lit hydrates a server-rendered shadow root: the first render must match the server's. */
-  #hydrating = false;
   /** The facade's styles are in the shadow root: adopted when it is first drawn (most pages never draw it). */
   #styled = false;
   /** An invalid config's issues being worked out (config-issues.ts, loaded on demand). */
@@ -85,7 +66,7 @@ export class CloserChat extends LitElement {
     super();
     applyDefaults(this);
     // Optional: a server-side DOM shim may not have it.
-    this.#internals = this.attachInternals?.();
+    this.#states = new CustomStates(this.attachInternals?.().states);
   }
 
   /** `idle`, `loading`, `ready` or `error`. */
@@ -151,7 +132,7 @@ export class CloserChat extends LitElement {
   /** @internal Called by the live widget. */
   widgetStateChanged(state: WidgetState): void {
     this.#widgetState = state;
-    this.#syncCustomStates();
+    this.#states.sync(this.#widgetState, this.#ownError);
   }
 
   override connectedCallback(): void {
@@ -167,7 +148,7 @@ export class CloserChat extends LitElement {
 
   // Config is applied before render, so the facade decision lands in the same update.
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ([...changed.keys()].some((key) => !DRAW_ONLY.has(key))) this.#configChanged = true;
+    if ([...changed.keys()].some(reachesWidget)) this.#configChanged = true;
     // A server renders without connecting (@lit-labs/ssr calls willUpdate and render only)
     // and must touch no page API. Decide from the attributes alone, so the launcher is in
     // the HTML before any script runs. The client decides for good on connect; it keeps
@@ -192,7 +173,7 @@ export class CloserChat extends LitElement {
     this.#styled = true; // the server's <style>, or adopted by Lit just now
     // Set by @lit-labs/ssr-client/lit-element-hydrate-support.js when it will hydrate.
     if ((this as { _$needsHydration?: boolean })._$needsHydration) {
-      this.#hydrating = true;
+      this.#loading.hydrateServerMarkup();
     } else if (serverNodes.length) {
       serverNodes.forEach((node) => node.remove());
       // Lit renders before what was the root's first child: one of the server's nodes.
@@ -201,15 +182,8 @@ export class CloserChat extends LitElement {
     return root;
   }
 
-  protected override updated(): void {
-    // Hydrated as the server drew it; now draw what the client decided, if that differs.
-    if (!this.#hydrating) return;
-    this.#hydrating = false;
-    if (this.#loading.serverShowsFacade !== this.#loading.facadeShown) this.requestUpdate();
-  }
-
   protected override render() {
-    const view = this.#loading.render({ asServerDrew: this.#hydrating });
+    const view = this.#loading.render();
     if (view !== nothing && !this.#styled && !ON_SERVER) {
       this.#styled = true;
       adoptStyles(this.renderRoot as ShadowRoot, (this.constructor as typeof LitElement).elementStyles);
@@ -231,7 +205,7 @@ export class CloserChat extends LitElement {
       else this.#lease = lease;
     }
     this.#ownError = error;
-    this.#syncCustomStates();
+    this.#states.sync(this.#widgetState, this.#ownError);
     if (error || !result.ok || !this.#lease) {
       this.#loading.stop();
       if (!result.ok) this.#explain(result.input);
@@ -248,17 +222,11 @@ export class CloserChat extends LitElement {
    * for it, so `closer-error` has fired by then.
    */
   #explain(input: ConfigInput): void {
-    const explaining = import('./config-issues.js')
-      .then(
-        ({ invalidConfig }) => invalidConfig(input),
-        (error: unknown) =>
-          errorDetail('invalid-config', `invalid configuration (details not loaded: ${String(error)})`),
-      )
-      .then((detail) => {
-        if (this.#explaining !== explaining) return;
-        this.#ownError = detail;
-        reportError(this, detail);
-      });
+    const explaining = explainInvalidConfig(input).then((detail) => {
+      if (this.#explaining !== explaining) return;
+      this.#ownError = detail;
+      reportError(this, detail);
+    });
     this.#explaining = explaining;
   }
 
@@ -274,19 +242,6 @@ export class CloserChat extends LitElement {
     await this.updateComplete;
     if (!this.isConnected) throw chatError('not-connected', 'the element is not in the document');
     if (this.#ownError) throw new CloserChatError(this.#ownError);
-  }
-
-  #syncCustomStates(): void {
-    const on = customStatesOn(this.#widgetState, this.#ownError);
-    // The browser's set is touched only when something changed: each call costs.
-    const key = on.join();
-    if (key === this.#statesSet) return;
-    this.#statesSet = key;
-    const states = this.#internals?.states;
-    for (const name of CUSTOM_STATES) {
-      if (on.includes(name)) states?.add(name);
-      else states?.delete(name);
-    }
   }
 }
 

@@ -48,6 +48,8 @@ export class LoadingController implements ReactiveController {
   #loggedOut = false;
   /** The launcher is drawn (until the real widget has drawn its own). */
   #facadeShown = false;
+  /** Lit is hydrating the server's markup (the first render only). */
+  #hydrating = false;
   /** A click is loading the widget. */
   #busy = false;
   /** The visitor clicked while consent was withheld: open once it is granted. */
@@ -94,6 +96,18 @@ export class LoadingController implements ReactiveController {
   /** Draws on the server's decision (rendering or hydrating its markup), then the client's. */
   decideOnServer(): void {
     this.#facadeShown = this.serverShowsFacade;
+  }
+
+  /** Lit will hydrate the server's markup: the first render must draw what the server drew. */
+  hydrateServerMarkup(): void {
+    this.#hydrating = true;
+  }
+
+  hostUpdated(): void {
+    // Hydrated as the server drew it; now draw what the client decided, if that differs.
+    if (!this.#hydrating) return;
+    this.#hydrating = false;
+    if (this.serverShowsFacade !== this.#facadeShown) this.#host.requestUpdate();
   }
 
   /** A valid config: start now, when idle, on intent or on `load()`, per consent, strategy and visitor. */
@@ -172,9 +186,9 @@ export class LoadingController implements ReactiveController {
     if (this.#plan) this.follow(this.#plan);
   }
 
-  /** The launcher, when shown; `asServerDrew` while hydrating the server's markup. */
-  render({ asServerDrew = false } = {}): TemplateResult | typeof nothing {
-    if (!(asServerDrew ? this.serverShowsFacade : this.#facadeShown)) return nothing;
+  /** The launcher, when shown (as the server drew it, while hydrating its markup). */
+  render(): TemplateResult | typeof nothing {
+    if (!(this.#hydrating ? this.serverShowsFacade : this.#facadeShown)) return nothing;
     const strings = stringsFor(this.#host);
     return renderFacade({
       label: this.#busy ? strings.loading : this.#host.launcherLabel || strings.open,

@@ -15,6 +15,7 @@ import {
   type InputRow,
   type LoadingStrategy,
 } from './attributes.js';
+import { errorDetail, type CloserErrorDetail } from './errors.js';
 import type { ReportedOptions } from './events.js';
 import { schemaOf } from './schemas.js';
 
@@ -118,6 +119,16 @@ export function readConfig(input: object): ConfigResult {
     consent: data.consent as ConsentState | undefined,
   };
 }
+
+/**
+ * The `closer-error` detail of an invalid config, each issue naming its attribute. Its
+ * messages (config-issues.ts) are loaded only now: a page with a valid tag never needs them.
+ */
+export const explainInvalidConfig = (input: ConfigInput): Promise<CloserErrorDetail> =>
+  import('./config-issues.js').then(
+    ({ invalidConfig }) => invalidConfig(input),
+    (error: unknown) => errorDetail('invalid-config', `invalid configuration (details not loaded: ${String(error)})`),
+  );
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
