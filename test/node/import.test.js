@@ -1,4 +1,4 @@
-// DESIGN.md rule 7: importing the package on a server (Node, no DOM) must not throw.
+// Lifecycle (README): importing the package on a server (Node, no DOM) must not throw.
 // Runs against the built ESM output, as a server bundle would import it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
