@@ -182,6 +182,28 @@ let drawOnly: Set<PropertyKey> | undefined;
 export const reachesWidget = (property: PropertyKey): boolean =>
   !(drawOnly ??= new Set(ATTRIBUTES.filter((row) => 'drawOnly' in row).map(propertyOf))).has(property);
 
+/** The element's inputs as read, property → value (what config-issues.ts explains). */
+export type ConfigInput = Readonly<Record<string, unknown>>;
+
+/** Keys of `options` that must come from their own attribute or property. */
+export const RESERVED_OPTIONS = ['orgId', 'apiKey', 'getLoginHintToken'];
+
+/** `options` may carry SDK options we do not know yet, but no callbacks and none of ours. */
+export const isExtraOptionAllowed = ([key, value]: [string, unknown]): boolean =>
+  !RESERVED_OPTIONS.includes(key) && typeof value !== 'function';
+
+/**
+ * The value validation sees: a removed attribute (Lit hands over null) is absent, empty
+ * text too where the row says so; then the default or fallback.
+ */
+export function inputValue(row: InputRow, input: ConfigInput): unknown {
+  let value = input[propertyOf(row)];
+  if (value === null || ('emptyIsAbsent' in row && value === '')) value = undefined;
+  if (value == null && 'fallback' in row) return row.fallback;
+  if (value == null && 'default' in row) return row.default;
+  return value;
+}
+
 /** How an input is named in messages: its attribute, or its property. */
 export const nameOf = (row: InputRow): string => ('attribute' in row ? row.attribute : row.property);
 

@@ -1,11 +1,11 @@
 import { adoptStyles, isServer, LitElement, nothing, type PropertyValues } from 'lit';
-import { applyDefaults, litProperties, reachesWidget, type ElementProperties } from './attributes.js';
+import { applyDefaults, litProperties, reachesWidget, type ConfigInput, type ElementProperties } from './attributes.js';
 import { chatError, CloserChatError, errorDetail, type CloserErrorDetail } from './errors.js';
 import { reportError } from './events.js';
 import { CustomStates } from './custom-states.js';
 import { facadeStyles } from './facade.js';
 import { LoadingController } from './loading-controller.js';
-import { explainInvalidConfig, readConfig, type ConfigInput } from './options.js';
+import { explainInvalidConfig, readConfig } from './options.js';
 import { INITIAL_STATE, liveWidget, type WidgetLease, type WidgetPhase, type WidgetState } from './widget.js';
 
 /**

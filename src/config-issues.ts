@@ -7,7 +7,10 @@
  */
 import {
   CONSENT_STATES,
+  inputValue,
   INPUTS,
+  isExtraOptionAllowed,
+  type ConfigInput,
   isPlainObject,
   LOADING_STRATEGIES,
   nameOf,
@@ -17,7 +20,6 @@ import {
   type Kind,
 } from './attributes.js';
 import { errorDetail, type CloserErrorDetail, type ConfigIssue } from './errors.js';
-import { inputValue, isExtraOptionAllowed, type ConfigInput } from './options.js';
 import { schemaOf } from './schemas.js';
 
 const UUID_HINT = 'expected a UUID like 00000000-0000-0000-0000-000000000000';

@@ -6,10 +6,13 @@
  * Plain TypeScript: no Lit, no DOM at import.
  */
 import {
+  inputValue,
   INPUTS,
+  isExtraOptionAllowed,
   isPlainObject,
   KINDS,
   propertyOf,
+  type ConfigInput,
   type ConsentState,
   type Identity,
   type InputRow,
@@ -41,9 +44,6 @@ export interface WidgetConfig {
   readonly gracePeriod: number;
 }
 
-/** The element's inputs as read, property → value (what config-issues.ts explains). */
-export type ConfigInput = Readonly<Record<string, unknown>>;
-
 type ConfigResult =
   | {
       readonly ok: true;
@@ -52,25 +52,6 @@ type ConfigResult =
       readonly consent: ConsentState | undefined;
     }
   | { readonly ok: false; readonly input: ConfigInput };
-
-/** Keys of `options` that must come from their own attribute or property. */
-export const RESERVED_OPTIONS = ['orgId', 'apiKey', 'getLoginHintToken'];
-
-/** `options` may carry SDK options we do not know yet, but no callbacks and none of ours. */
-export const isExtraOptionAllowed = ([key, value]: [string, unknown]): boolean =>
-  !RESERVED_OPTIONS.includes(key) && typeof value !== 'function';
-
-/**
- * The value validation sees: a removed attribute (Lit hands over null) is absent, empty
- * text too where the row says so; then the default or fallback.
- */
-export function inputValue(row: InputRow, input: ConfigInput): unknown {
-  let value = input[propertyOf(row)];
-  if (value === null || ('emptyIsAbsent' in row && value === '')) value = undefined;
-  if (value == null && 'fallback' in row) return row.fallback;
-  if (value == null && 'default' in row) return row.default;
-  return value;
-}
 
 /**
  * Values that need no schema: an absent optional input, and a row's own default or
