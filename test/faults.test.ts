@@ -227,6 +227,17 @@ describe('<closer-chat> when the widget script fails', () => {
   });
 
   describe('going offline during the load', () => {
+    /** A page offline from the start: the element's first load fails with `offline`, and it waits to be back online. */
+    async function failedOffline() {
+      const win = await openTrackedPage();
+      quietConsole(win);
+      const widget = faultyWidget('404,widget');
+      setOnline(win, false);
+      const chat = mountIn(win, widget.src);
+      expect((await rejection(chat.load()))?.detail?.code).to.equal('offline');
+      return { win, widget, chat };
+    }
+
     it('closer-error offline; back online, it loads by itself, and its online listener goes', async () => {
       const win = await openTrackedPage();
       quietConsole(win);
@@ -255,12 +266,7 @@ describe('<closer-chat> when the widget script fails', () => {
     });
 
     it('removed while waiting to be back online: no listener left, and going online fetches nothing', async () => {
-      const win = await openTrackedPage();
-      quietConsole(win);
-      const widget = faultyWidget('404,widget');
-      setOnline(win, false);
-      const chat = mountIn(win, widget.src);
-      expect((await rejection(chat.load()))?.detail?.code).to.equal('offline');
+      const { win, widget, chat } = await failedOffline();
       await removeForGood(chat);
       expect(win.leftovers()).to.deep.equal([]);
       setOnline(win, true);
@@ -269,12 +275,7 @@ describe('<closer-chat> when the widget script fails', () => {
     });
 
     it('logout() while waiting to be back online: going online starts nothing', async () => {
-      const win = await openTrackedPage();
-      quietConsole(win);
-      const widget = faultyWidget('404,widget');
-      setOnline(win, false);
-      const chat = mountIn(win, widget.src);
-      await rejection(chat.load());
+      const { win, widget, chat } = await failedOffline();
       await chat.logout();
       expect(win.leftovers().filter((held) => held.startsWith('window online'))).to.deep.equal([]);
       setOnline(win, true);
@@ -284,12 +285,7 @@ describe('<closer-chat> when the widget script fails', () => {
     });
 
     it('moved in the DOM while waiting: it still loads once back online', async () => {
-      const win = await openTrackedPage();
-      quietConsole(win);
-      const widget = faultyWidget('404,widget');
-      setOnline(win, false);
-      const chat = mountIn(win, widget.src);
-      await rejection(chat.load());
+      const { win, widget, chat } = await failedOffline();
       const box = win.document.createElement('div');
       win.document.body.append(box);
       box.append(chat); // a framework reordering: disconnect and connect in one task
