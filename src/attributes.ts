@@ -186,11 +186,12 @@ export const reachesWidget = (property: PropertyKey): boolean =>
 export type ConfigInput = Readonly<Record<string, unknown>>;
 
 /** Keys of `options` that must come from their own attribute or property. */
-export const RESERVED_OPTIONS = ['orgId', 'apiKey', 'getLoginHintToken'];
+export const RESERVED_OPTIONS = ['orgId', 'apiKey', 'getLoginHintToken'] as const;
+export type ReservedOption = (typeof RESERVED_OPTIONS)[number];
 
 /** `options` may carry SDK options we do not know yet, but no callbacks and none of ours. */
 export const isExtraOptionAllowed = ([key, value]: [string, unknown]): boolean =>
-  !RESERVED_OPTIONS.includes(key) && typeof value !== 'function';
+  !(RESERVED_OPTIONS as readonly string[]).includes(key) && typeof value !== 'function';
 
 /**
  * The value validation sees: a removed attribute (Lit hands over null) is absent, empty

@@ -18,6 +18,7 @@ import {
   propertyOf,
   type InputRow,
   type Kind,
+  type ReservedOption,
 } from './attributes.js';
 import { errorDetail, type CloserErrorDetail, type ConfigIssue } from './errors.js';
 import { schemaOf } from './schemas.js';
@@ -40,8 +41,8 @@ const EXPECTED: Record<Kind, string> = {
   extraOptions: 'expected a plain object',
 };
 
-/** Why a key of `options` is refused. */
-const RESERVED_FIX: Readonly<Record<string, string>> = {
+/** Why a key of `options` is refused: one entry per reserved option (the type holds them to the list). */
+const RESERVED_FIX: Readonly<Record<ReservedOption, string>> = {
   orgId: 'set the org-id attribute instead',
   apiKey: 'set the api-key attribute instead',
   getLoginHintToken: 'set the getLoginHintToken property instead',
@@ -74,7 +75,7 @@ function extraOptionIssues(options: Record<string, unknown>): ConfigIssue[] {
       const name = `options.${key}`;
       const why =
         key in RESERVED_FIX
-          ? `not allowed here; ${RESERVED_FIX[key]}`
+          ? `not allowed here; ${RESERVED_FIX[key as ReservedOption]}`
           : "callbacks are not allowed in options; listen to the element's closer-* events instead";
       return { name, message: `${name}: ${why}` };
     });
