@@ -8,10 +8,8 @@ import { LoadingController } from './loading-controller.js';
 import { explainInvalidConfig, readConfig } from './options.js';
 import { INITIAL_STATE, liveWidget, type WidgetLease, type WidgetPhase, type WidgetState } from './widget.js';
 
-/**
- * Rendering on a server (@lit-labs/ssr): no page, no visitor, no widget. `isServer` is
- * Lit's Node build; a server bundle of the browser build still has no `document`.
- */
+/** Rendering on a server (@lit-labs/ssr: no page, no visitor, no widget): Lit's Node
+ * build, or a server bundle of the browser build, which has no `document` either. */
 const ON_SERVER = isServer || typeof document === 'undefined';
 
 /**
@@ -160,23 +158,20 @@ export class CloserChat extends LitElement {
   }
 
   /**
-   * A server-rendered shadow root (declarative shadow DOM) is already there at upgrade.
-   * With Lit's hydrate support loaded, Lit adopts it. Without it, Lit would render next
-   * to the server's markup: two launchers. So drop that markup; the first render, in
-   * the same task, draws the launcher again, with its listeners.
+   * A root of our own starts bare: the styles come with the first facade (render()).
+   * A server-rendered root (declarative shadow DOM) is Lit's to hydrate when the
+   * hydrate support is loaded (it sets `_$needsHydration`); without it, Lit would render
+   * beside the server's launcher, so that markup goes and the first render redraws it.
    */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    // A root of our own starts bare; the styles come with the first facade (render()).
     if (!this.shadowRoot) return this.attachShadow((this.constructor as typeof LitElement).shadowRootOptions);
     const serverNodes = [...this.shadowRoot.childNodes];
     const root = super.createRenderRoot();
     this.#styled = true; // the server's <style>, or adopted by Lit just now
-    // Set by @lit-labs/ssr-client/lit-element-hydrate-support.js when it will hydrate.
     if ((this as { _$needsHydration?: boolean })._$needsHydration) {
       this.#loading.hydrateServerMarkup();
     } else if (serverNodes.length) {
       serverNodes.forEach((node) => node.remove());
-      // Lit renders before what was the root's first child: one of the server's nodes.
       this.renderOptions.renderBefore = root.firstChild;
     }
     return root;
