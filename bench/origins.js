@@ -6,9 +6,11 @@
 //
 // The two HTTPS origins are HTTP/2 servers on free ports; Chromium is told to resolve
 // their names to them (`--host-resolver-rules`, everything else fails to resolve, so
-// nothing leaves the machine) and to accept their throwaway self-signed certificate
-// (`--ignore-certificate-errors`; the key is made with openssl into bench/.out/tls/ at
-// every run and never committed). The widget keeps its real URL, so the element pages use
+// nothing leaves the machine) and to trust their throwaway self-signed certificate by
+// its public key (`--ignore-certificate-errors-spki-list`; the key is made with openssl
+// into bench/.out/tls/ at every run and never committed). Not `--ignore-certificate-errors`:
+// Chromium never caches a response that came with a certificate error, so the widget
+// would be downloaded again on every visit and a prefetch would never be used. The widget keeps its real URL, so the element pages use
 // the element's default `src` and the snippet page the official URL, as a real site does.
 // The page itself stays on plain HTTP at 127.0.0.1: Lighthouse refuses a main document
 // whose certificate Chromium had to ignore.
@@ -18,6 +20,7 @@
 // origin, which DevTools' per-request throttling does not model and a `preconnect` can
 // hide.
 import { execFileSync } from 'node:child_process';
+import { createHash, X509Certificate } from 'node:crypto';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startStaticServer } from '../tools/static-server.js';
@@ -70,6 +73,12 @@ async function throwawayCertificate() {
   return { key: await readFile(key), cert: await readFile(cert) };
 }
 
+/** What `--ignore-certificate-errors-spki-list` names a certificate by: its public key's SHA-256, base64. */
+const spkiHash = (cert) =>
+  createHash('sha256')
+    .update(new X509Certificate(cert).publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('base64');
+
 /** Cache lifetimes a CDN would send: a versioned bundle for a year, the widget for minutes. */
 const pageCache = (pathname) => (pathname.endsWith('.html') ? 'no-cache' : 'public, max-age=86400');
 const widgetCache = (pathname) => (pathname.endsWith('.json') ? 'no-cache' : 'public, max-age=600');
@@ -120,7 +129,7 @@ export async function startOrigins({ bundle, connectRtts, widgetLatencyMs = 0 })
       servers.bundle.setConnectDelayMs(https);
       return { https, http };
     },
-    chromeFlags: [`--host-resolver-rules=${hostRules}`, '--ignore-certificate-errors'],
+    chromeFlags: [`--host-resolver-rules=${hostRules}`, `--ignore-certificate-errors-spki-list=${spkiHash(tls.cert)}`],
     /** Drops every open connection: the next view pays the set-up again. */
     dropConnections: () => Object.values(servers).forEach((s) => s.dropConnections()),
     close: () => Promise.all(Object.values(servers).map((s) => s.close())),

@@ -142,15 +142,20 @@ async function primeView(page, url) {
   await page.evaluate(() => localStorage.setItem('closer-chat:engaged', '1'));
 }
 
-/** One view of `pageName` in `scenarioId`, in a fresh browser context. */
-async function measure(browser, origins, scenarioId, pageName, config, { warmup = false } = {}) {
+/**
+ * One view of `pageName` in `scenarioId`, in a browser of its own: a fresh Chromium on a
+ * fresh profile, as a first-time visitor's. Not an incognito context of a shared browser:
+ * Chromium ignores `<link rel="preconnect">` there, and would hide what a preconnect
+ * saves a visitor.
+ */
+async function measure(openBrowser, origins, scenarioId, pageName, config, { warmup = false } = {}) {
   const scenario = SCENARIOS[scenarioId];
   const network = NETWORK_PROFILES[scenario.network];
   const connect = origins.setProfile(network);
   const url = `${origins.pageOrigin}/bench/.out/pages/${pageName}.html`;
-  const context = await browser.createBrowserContext();
+  const session = await openBrowser();
   try {
-    const page = await context.newPage();
+    const page = await session.browser.newPage();
     if (warmup) {
       await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
       await sleep(1500);
@@ -215,7 +220,7 @@ async function measure(browser, origins, scenarioId, pageName, config, { warmup 
           : null,
     };
   } finally {
-    await context.close().catch(() => {});
+    await session.close().catch(() => {});
   }
 }
 
@@ -483,13 +488,15 @@ async function main() {
     connectRtts: config.connectRtts,
     widgetLatencyMs: config.widgetLatencyMs,
   });
-  let session = await launch(chromePath, origins.chromeFlags);
+  const openBrowser = () => launch(chromePath, origins.chromeFlags);
+  const session = await openBrowser(); // for the version and the calibration
   try {
     const chromium = (await session.browser.version()).replace(/^\D+/, '');
     process.stdout.write(
       `Chromium ${chromium} · Lighthouse ${pkgVersion('lighthouse')} · ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}\n`,
     );
     const calibration = await calibrate(session.browser);
+    await session.close();
     const standIn = await generate(config, calibration, URLS);
     const script = standIn.files['widget/widget.js'];
     const extras = Object.entries(standIn.files).filter(
@@ -510,7 +517,7 @@ async function main() {
         `(${standInSummary.scriptRawKb} KB raw) + ${extras.length} files, ${standInSummary.totalKb} KB in all.\n`,
     );
     for (let w = 0; w < config.warmup; w++)
-      for (const p of config.pages) await measure(session.browser, origins, 'first', p, config, { warmup: true });
+      for (const p of config.pages) await measure(openBrowser, origins, 'first', p, config, { warmup: true });
 
     // The plan: round-robin. Each round visits every scenario that still needs runs, and
     // its pages starting one page later than the round before.
@@ -521,17 +528,13 @@ async function main() {
     const total = scenarioIds.reduce((n, id) => n + runsOf(id) * pagesOf(id).length, 0);
     const runs = [];
     for (let round_ = 0; round_ < rounds; round_++) {
-      if (round_ > 0) {
-        await session.close(); // a fresh browser process each round
-        session = await launch(chromePath, origins.chromeFlags);
-      }
       for (const id of scenarioIds) {
         if (round_ >= runsOf(id)) continue;
         const pages = pagesOf(id);
         for (const p of pages.map((_, i) => pages[(i + round_) % pages.length])) {
           let r;
           for (let attempt = 0; ; attempt++) {
-            r = await measure(session.browser, origins, id, p, config);
+            r = await measure(openBrowser, origins, id, p, config);
             r.suspect = isSuspect(r, config);
             r.retries = attempt;
             if (!r.suspect || attempt >= config.retries) break;
@@ -604,7 +607,7 @@ async function main() {
     );
     if (report.checks.some((c) => !c.ok)) process.exitCode = 1;
   } finally {
-    await session.close();
+    await session.close().catch(() => {}); // closed already, unless the calibration failed
     await origins.close();
   }
 }
