@@ -21,13 +21,17 @@ function findWidgetScript(src: string): HTMLScriptElement | undefined {
 }
 
 /**
- * Warms up the connection to the widget's origin ahead of the fetch, once per
- * origin. Not for our own origin, which is connected already. No `crossorigin`: the
- * script itself is fetched without CORS, and a preconnect must match that mode.
+ * Warms up the connections to the widget's origin ahead of the fetch, once per origin.
+ * Two, as browsers pool them by CORS mode: the script itself is fetched without CORS,
+ * what the running widget fetches from its origin (fonts, `fetch()`, module chunks) with
+ * CORS and no credentials, on a connection of its own that a tap would otherwise wait
+ * for. Not for our own origin, which is connected already.
  */
 export function preconnect(src: string): void {
   const { origin } = new URL(src, document.baseURI);
-  if (origin !== window.origin) addHint('preconnect', origin);
+  if (origin === window.origin) return;
+  addHint('preconnect', origin);
+  addHint('preconnect', origin, 'anonymous');
 }
 
 /**
@@ -39,12 +43,13 @@ export function prefetchScript(src: string): void {
   addHint('prefetch', new URL(src, document.baseURI).href);
 }
 
-/** One `<link rel>` hint per URL, never a duplicate. */
-function addHint(rel: 'preconnect' | 'prefetch', href: string): void {
+/** One `<link rel>` hint per URL and CORS mode, never a duplicate. */
+function addHint(rel: 'preconnect' | 'prefetch', href: string, crossOrigin: string | null = null): void {
   const same = (link: HTMLLinkElement) =>
-    rel === 'preconnect' ? new URL(link.href).origin === href : link.href === href;
+    (rel === 'preconnect' ? new URL(link.href).origin === href : link.href === href) &&
+    link.crossOrigin === crossOrigin;
   if (Array.from(document.head.querySelectorAll<HTMLLinkElement>(`link[rel~="${rel}"]`)).some(same)) return;
-  document.head.append(Object.assign(document.createElement('link'), { rel, href }));
+  document.head.append(Object.assign(document.createElement('link'), { rel, href, crossOrigin }));
 }
 
 /**

@@ -258,7 +258,7 @@ describe('<closer-chat>', () => {
       expect(win.requests()).to.have.length(1);
     });
 
-    it('adds one preconnect for the official widget origin, never a duplicate', async () => {
+    it('adds one preconnect per CORS mode for the official widget origin, never a duplicate', async () => {
       const { win, frame, chat } = await framePage({
         loading: 'idle',
         src: 'https://widget.closer.app/widget.js',
@@ -268,8 +268,11 @@ describe('<closer-chat>', () => {
       chat.parentNode!.append(chat); // a move re-applies the strategy
       await chat.updateComplete;
       const links = Array.from(win.document.head.querySelectorAll('link[rel="preconnect"]')) as HTMLLinkElement[];
-      expect(links.map((link) => link.href)).to.deep.equal(['https://widget.closer.app/']);
-      expect(links[0].hasAttribute('crossorigin')).to.equal(false);
+      // The script's own fetch (no CORS), then what the widget fetches with CORS (fonts, fetch()).
+      expect(links.map((link) => [link.href, link.getAttribute('crossorigin')])).to.deep.equal([
+        ['https://widget.closer.app/', null],
+        ['https://widget.closer.app/', 'anonymous'],
+      ]);
       expect(win.document.querySelectorAll('script[src*="widget.closer.app"]')).to.have.length(0);
       frame.remove(); // before its load event: nothing is ever fetched
     });
