@@ -137,10 +137,19 @@ async function primeView(page, url) {
     if (settled) break;
     await sleep(100);
   }
-  // The visitor opened the chat on that first visit, so the widget ran there (and is in
-  // the HTTP cache) on every page, the interaction page's too, and the element remembers
-  // the engagement (README, "Returning visitors").
-  await page.evaluate(() => document.querySelector('closer-chat')?.open());
+  // The visitor opened the chat on that first visit, and closed it again, so the widget
+  // ran there (and is in the HTTP cache) on every page, the interaction page's too, and
+  // the element remembers the engagement (README, "Returning visitors").
+  await page.evaluate(async () => {
+    const chat = document.querySelector('closer-chat');
+    if (!chat) return;
+    await chat.open();
+    // closed with the widget's own button, as a visitor does (the SDK has no closeWidget)
+    for (let waited = 0; waited < 3000 && chat.opened; waited += 50) {
+      document.querySelector('#closer-simulator')?.shadowRoot?.querySelector('button.close')?.click();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  });
   await sleep(500);
   await page.evaluate(() => localStorage.setItem('closer-chat:engaged', '1'));
 }
