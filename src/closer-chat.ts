@@ -8,8 +8,7 @@ import { LoadingController } from './loading-controller.js';
 import { explainInvalidConfig, readConfig } from './options.js';
 import { INITIAL_STATE, liveWidget, type WidgetLease, type WidgetPhase, type WidgetState } from './widget.js';
 
-/** Rendering on a server (@lit-labs/ssr: no page, no visitor, no widget): Lit's Node
- * build, or a server bundle of the browser build, which has no `document` either. */
+/** Rendering on a server (@lit-labs/ssr: no page, no visitor): Lit's Node build, or no `document`. */
 const ON_SERVER = isServer || typeof document === 'undefined';
 
 /**

@@ -40,7 +40,7 @@ export function preconnect(src: string): void {
  * the script itself, and runs nothing.
  */
 export function prefetchScript(src: string): void {
-  addHint('prefetch', new URL(src, document.baseURI).href);
+  addHint('prefetch', absolute(src));
 }
 
 /** One `<link rel>` hint per URL and CORS mode, never a duplicate. */
