@@ -8,9 +8,10 @@
 // their names to them (`--host-resolver-rules`, everything else fails to resolve, so
 // nothing leaves the machine) and to trust their throwaway self-signed certificate by
 // its public key (`--ignore-certificate-errors-spki-list`; the key is made with openssl
-// into bench/.out/tls/ at every run and never committed). Not `--ignore-certificate-errors`:
-// Chromium never caches a response that came with a certificate error, so the widget
-// would be downloaded again on every visit and a prefetch would never be used. The widget keeps its real URL, so the element pages use
+// into bench/.out/tls/ at every run and never committed). Not
+// `--ignore-certificate-errors`: Chromium never caches a response that came with a
+// certificate error, so the widget would be downloaded again on every visit and a
+// prefetch would never be used. The widget keeps its real URL, so the element pages use
 // the element's default `src` and the snippet page the official URL, as a real site does.
 // The page itself stays on plain HTTP at 127.0.0.1: Lighthouse refuses a main document
 // whose certificate Chromium had to ignore.

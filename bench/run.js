@@ -161,7 +161,6 @@ async function primeView(page, url) {
     }
   });
   await sleep(500);
-  await page.evaluate(() => localStorage.setItem('closer-chat:engaged', '1'));
 }
 
 /**
