@@ -4,8 +4,7 @@
  * it feeds, and whether its value may be repeated in a message. The Lit `properties`,
  * the element's property types, validation, the framework typings and the docs checks
  * all derive from these two tables: adding an input is one row (and its test).
- * Plain TypeScript, no Lit, no DOM at import. What each kind of value must be is
- * checked with zod (schemas.ts).
+ * Plain TypeScript, no Lit, no DOM at import.
  */
 
 export const OFFICIAL_WIDGET_URL = 'https://widget.closer.app/widget.js';
@@ -60,27 +59,36 @@ export const isPlainObject = (value: unknown): value is Record<string, unknown> 
 /** Any version of UUID (as zod's `guid()`), in either case. */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const isText = (value: unknown): boolean => typeof value === 'string';
+const isFlag = (value: unknown): boolean => typeof value === 'boolean';
+const isUuid = (value: unknown): boolean => typeof value === 'string' && UUID_PATTERN.test(value);
+const isOneOf = (values: readonly string[]) => (value: unknown) => values.includes(value as string);
+
 /**
  * The kinds of value an input takes: how Lit reads the attribute's text (`converter`;
- * absent: as a string), and whether undefined passes (`optional`). What the value must
- * be is the kind's zod schema (schemas.ts).
+ * absent: as a string), whether undefined passes (`optional`), and what a value must be
+ * (`accepts`). Validation is these checks: plain functions, so a page with a valid tag
+ * never loads zod. zod explains a refusal (schemas.ts, loaded with config-issues.ts only
+ * then), and a test holds each kind's check and schema to the same verdict.
  */
 export const KINDS = {
-  text: { optional: true },
-  flag: { converter: booleanAttribute, optional: true },
-  optionalFlag: { converter: optionalBooleanAttribute, optional: true },
-  uuid: {},
-  optionalUuid: { optional: true },
-  strategy: {},
-  widgetUrl: {},
-  consent: { optional: true },
+  text: { optional: true, accepts: isText },
+  flag: { converter: booleanAttribute, optional: true, accepts: isFlag },
+  optionalFlag: { converter: optionalBooleanAttribute, optional: true, accepts: isFlag },
+  uuid: { accepts: isUuid },
+  optionalUuid: { optional: true, accepts: isUuid },
+  strategy: { accepts: isOneOf(LOADING_STRATEGIES) },
+  // Which origins may serve the widget is ours to say; the official URL needs no parsing.
+  widgetUrl: { accepts: (value: unknown) => value === OFFICIAL_WIDGET_URL || isAllowedWidgetUrl(value) },
+  consent: { optional: true, accepts: isOneOf(CONSENT_STATES) },
   milliseconds: {
     converter: { fromAttribute: (value: string | null) => (value === null ? undefined : Number(value)) },
     optional: true,
+    accepts: (value: unknown) => Number.isFinite(value) && (value as number) >= 0,
   },
-  loginHint: { optional: true },
-  identity: { optional: true },
-  extraOptions: { optional: true },
+  loginHint: { optional: true, accepts: (value: unknown) => typeof value === 'function' },
+  identity: { optional: true, accepts: isPlainObject },
+  extraOptions: { optional: true, accepts: isPlainObject },
 } as const;
 
 /** The value each kind holds (what its schema lets through), for the property types. */

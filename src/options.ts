@@ -1,8 +1,8 @@
 /**
  * What the element holds → the options of `closer.init(...)` and the rest of the
- * widget's config. Each input is validated with its kind's zod schema (schemas.ts). An
+ * widget's config. Each input is validated by its kind's check (attributes.ts). An
  * invalid config comes back as the values that were checked, and config-issues.ts
- * (loaded only then) says what to fix in each.
+ * (loaded only then, with zod) says what to fix in each.
  * Plain TypeScript: no Lit, no DOM at import.
  */
 import {
@@ -20,7 +20,6 @@ import {
 } from './attributes.js';
 import { errorDetail, type CloserErrorDetail } from './errors.js';
 import type { ReportedOptions } from './events.js';
-import { schemaOf } from './schemas.js';
 
 /** The options we pass to `closer.init`, callbacks excluded (the widget adds them). */
 export interface InitOptions {
@@ -53,15 +52,11 @@ type ConfigResult =
     }
   | { readonly ok: false; readonly input: ConfigInput };
 
-/**
- * Values that need no schema: an absent optional input, and a row's own default or
- * fallback (a test holds them to their schemas). Most tags set an attribute or two, and
- * each schema built and run first costs a page's start-up (bench/startup.js).
- */
-const isKnownValid = (row: InputRow, value: unknown): boolean =>
-  value === undefined
-    ? 'optional' in KINDS[row.type]
-    : ('default' in row && value === row.default) || ('fallback' in row && value === row.fallback);
+/** An absent value passes where the input is optional; any other, its kind's check. */
+const isValid = (row: InputRow, value: unknown): boolean => {
+  const kind = KINDS[row.type];
+  return value === undefined ? 'optional' in kind : kind.accepts(value);
+};
 
 /**
  * Checks the element's input and builds the widget config, in one pass over the input
@@ -79,7 +74,7 @@ export function readConfig(input: object): ConfigResult {
     const key = propertyOf(row);
     read[key] = values[key];
     const value = (data[key] = inputValue(row, read));
-    valid &&= isKnownValid(row, value) || schemaOf(row.type).safeParse(value).success;
+    valid &&= isValid(row, value);
     // An absent attribute never overrides the SDK's default.
     if ('init' in row && value !== undefined) attributeOptions[key] = value;
   }

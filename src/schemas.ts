@@ -1,21 +1,12 @@
 /**
- * What each kind of input must hold, as zod schemas: the validator of the element's
- * inputs. options.ts checks every config with them; config-issues.ts asks them again to
- * explain a failure. A kind's schema is built the first time an input of that kind is
- * checked, so nothing is built at import and a page pays only for the kinds it sets.
+ * What each kind of input must hold, as zod schemas: what explains a refused input.
+ * Validation itself is each kind's plain check (attributes.ts), so a valid page never
+ * loads zod; config-issues.ts, loaded only for a refused input, asks these schemas what
+ * is wrong, and a test holds each schema and check to the same verdict. A kind's schema
+ * is built the first time it is asked for.
  */
 import * as z from 'zod/mini';
-import {
-  CONSENT_STATES,
-  isAllowedWidgetUrl,
-  isPlainObject,
-  KINDS,
-  LOADING_STRATEGIES,
-  OFFICIAL_WIDGET_URL,
-  UUID_PATTERN,
-  type Kind,
-  type KindValues,
-} from './attributes.js';
+import { CONSENT_STATES, KINDS, LOADING_STRATEGIES, UUID_PATTERN, type Kind, type KindValues } from './attributes.js';
 
 const uuid = () => z.string().check(z.regex(UUID_PATTERN));
 const flag = () => z.boolean();
@@ -27,13 +18,12 @@ const BUILDERS: { [K in Kind]: () => z.ZodMiniType<KindValues[K]> } = {
   uuid,
   optionalUuid: uuid,
   strategy: () => z.literal([...LOADING_STRATEGIES]),
-  // Which origins may serve the widget is ours to say; the official URL needs no parsing.
-  widgetUrl: () => z.string().check(z.refine((url) => url === OFFICIAL_WIDGET_URL || isAllowedWidgetUrl(url))),
+  widgetUrl: () => z.string().check(z.refine(KINDS.widgetUrl.accepts)),
   consent: () => z.literal([...CONSENT_STATES]),
   milliseconds: () => z.number().check(z.nonnegative()),
-  loginHint: () => z.custom<KindValues['loginHint']>((value) => typeof value === 'function'),
-  identity: () => z.custom<KindValues['identity']>(isPlainObject),
-  extraOptions: () => z.custom<KindValues['extraOptions']>(isPlainObject),
+  loginHint: () => z.custom<KindValues['loginHint']>(KINDS.loginHint.accepts),
+  identity: () => z.custom<KindValues['identity']>(KINDS.identity.accepts),
+  extraOptions: () => z.custom<KindValues['extraOptions']>(KINDS.extraOptions.accepts),
 };
 
 const built = new Map<Kind, z.ZodMiniType>();

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { ATTRIBUTES } from '../src/attributes.js';
+import { ATTRIBUTES, KINDS, OFFICIAL_WIDGET_URL, type Kind } from '../src/attributes.js';
 import { ERRORS, type CloserChat, type CloserErrorDetail } from '../src/index.js';
 import { schemaOf } from '../src/schemas.js';
 import {
@@ -204,7 +204,7 @@ describe('<closer-chat>', () => {
       expect(win()?.document.scripts.length, 'no widget script').to.equal(2);
       frame.remove();
     });
-    it('every default and fallback passes its own schema (validation skips them)', () => {
+    it('every default and fallback passes its own schema and its plain check', () => {
       const known = ATTRIBUTES.flatMap((row) => [
         ...('default' in row ? [[row.attribute, row.type, row.default] as const] : []),
         ...('fallback' in row ? [[row.attribute, row.type, row.fallback] as const] : []),
@@ -212,6 +212,37 @@ describe('<closer-chat>', () => {
       expect(known.length).to.be.greaterThan(0);
       for (const [attribute, kind, value] of known) {
         expect(schemaOf(kind).safeParse(value).success, `${attribute}: ${String(value)}`).to.equal(true);
+        const { accepts } = KINDS[kind] as { accepts?: (value: unknown) => boolean };
+        expect(accepts?.(value), `${attribute}: ${String(value)} needs no schema`).to.equal(true);
+      }
+    });
+
+    it("each kind's check and its zod schema give the same verdict", () => {
+      const usual: Record<Kind, unknown[]> = {
+        text: ['', 'Chat with us', 'nonce-123'],
+        flag: [true, false],
+        optionalFlag: [true, false],
+        uuid: [ORG_ID, ORG_ID.toUpperCase()],
+        optionalUuid: [API_KEY],
+        strategy: ['eager', 'idle', 'interaction', 'manual'],
+        consent: ['pending', 'granted', 'denied'],
+        widgetUrl: [OFFICIAL_WIDGET_URL, SIMULATOR_URL, new URL(SIMULATOR_URL, document.baseURI).href],
+        milliseconds: [0, 3000, 1.5],
+        loginHint: [() => Promise.resolve('hint')],
+        identity: [{ email: 'ada@example.com' }, {}],
+        extraOptions: [{ language: 'pl' }],
+      };
+      // Near misses of each kind, and values of the wrong type.
+      const odd: unknown[] = [null, NaN, -0.5, Infinity, '3000', 'true', 'TRUE', ' idle', 'Eager', 'granted\n'];
+      odd.push([], new String('idle'), new Date(0), 'http://widget.closer.app/widget.js', 'https://example.com/w.js');
+      odd.push(`{${ORG_ID}}`, `${ORG_ID}\n`, ORG_ID.replace(/-/g, ''), ORG_ID.slice(1), 'javascript:alert(1)');
+      const values = [...odd, ...Object.values(usual).flat()];
+      for (const [kind, { accepts }] of Object.entries(KINDS) as [Kind, { accepts(value: unknown): boolean }][]) {
+        for (const value of usual[kind]) expect(accepts(value), `${kind} accepts ${String(value)}`).to.equal(true);
+        for (const value of values) {
+          const verdict = schemaOf(kind).safeParse(value).success;
+          expect(accepts(value), `${kind}: ${String(value)}, the schema says ${verdict}`).to.equal(verdict);
+        }
       }
     });
   });
