@@ -1,9 +1,9 @@
 /**
  * Why a config is invalid, one issue per input to fix, each naming its attribute or
  * property, what was expected and (where it is no secret) what was received, from the
- * zod schemas that refused it (schemas.ts). Loaded only when options.ts found the config
- * invalid (a dynamic import: an app's bundler splits it off; the self-contained bundle
- * has it inline), so a valid page never evaluates these messages.
+ * zod schemas (schemas.ts). Loaded only when a kind's check refused an input (options.ts,
+ * a dynamic import: an app's bundler splits it off, zod with it; the self-contained
+ * bundle has it inline), so a valid page never evaluates these messages.
  */
 import {
   CONSENT_STATES,
