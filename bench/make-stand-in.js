@@ -36,7 +36,7 @@ export const WIDGET_DIR = join(OUT_DIR, 'widget');
 const SIMULATOR_DIR = join(PROJECT_ROOT, 'dev', 'simulator');
 
 /**
- * The busy loop, as source: run.js times it in a fresh Chromium page (1x CPU) to turn
+ * The busy loop, as source: run.js times it, warm, in fresh Chromium pages (1x CPU) to turn
  * "ms of CPU" into an iteration count; the stand-in's weight embeds the very same function.
  */
 export const BURN_SOURCE = `function burn(n) {
