@@ -96,13 +96,15 @@ export class CloserChat extends LitElement {
    * has loaded and `closer.init` has run; rejects with a `CloserChatError`.
    */
   async load(): Promise<void> {
-    await this.#ready();
+    await this.#applied();
+    this.#check();
     return this.#loading.load();
   }
 
   /** Loads the widget if needed, then opens its window. */
   async open(): Promise<void> {
-    await this.#ready();
+    await this.#applied();
+    this.#check();
     return this.#loading.open();
   }
 
@@ -111,7 +113,8 @@ export class CloserChat extends LitElement {
    * `close-unsupported` where it cannot. Nothing to do when it is not open.
    */
   async close(): Promise<void> {
-    await this.#ready();
+    await this.#applied();
+    this.#check();
     return this.#lease!.close();
   }
 
@@ -122,7 +125,8 @@ export class CloserChat extends LitElement {
 
   /** Logs the visitor off (`closer.deinit()`) and fires `closer-logout`. `load()` starts again. */
   async logout(): Promise<void> {
-    await this.#ready();
+    await this.#applied();
+    this.#check();
     return this.#loading.logout();
   }
 
@@ -231,9 +235,17 @@ export class CloserChat extends LitElement {
     return complete;
   }
 
-  /** Applies pending attribute changes, then checks this element may drive the widget. */
-  async #ready(): Promise<void> {
-    await this.updateComplete;
+  /**
+   * Pending attribute changes, applied; rejects at once for a tag that cannot drive the
+   * widget (one never connected has no update to wait for: it would wait for ever).
+   * The caller checks again and acts in the same microtask, so no change slips in between.
+   */
+  #applied(): Promise<boolean> {
+    this.#check();
+    return this.updateComplete;
+  }
+
+  #check(): void {
     if (!this.isConnected) throw chatError('not-connected', 'the element is not in the document');
     if (this.#ownError) throw new CloserChatError(this.#ownError);
   }

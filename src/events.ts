@@ -76,8 +76,8 @@ export type WidgetCallbackName = keyof CallbackTable;
 /** Init options as reported in `closer-ready`: functions dropped, secrets redacted. */
 export type ReportedOptions = Readonly<Record<string, unknown>>;
 
-/** Why `closer-logout` fired: `logout()` here, or a `deinit` in another same-origin tab. */
-export type LogoutReason = 'logout' | 'other-tab';
+/** Why `closer-logout` fired: `logout()` here, consent withheld after the widget ran, or a `deinit` in another same-origin tab. */
+export type LogoutReason = 'logout' | 'consent' | 'other-tab';
 
 /**
  * Every callback's event also carries what the SDK passed, as `args` (the api key
@@ -96,7 +96,7 @@ export const ELEMENT_EVENTS = [
   UNREAD_CHANGED_EVENT,
   /** `closer.init` ran, or this element adopted a running widget. `options` has no functions, and `apiKey` reads `"[redacted]"`. */
   READY_EVENT,
-  /** The visitor was logged off: by `logout()` (`reason: 'logout'`), or by a `deinit` in another same-origin tab (`'other-tab'`). */
+  /** The visitor was logged off: by `logout()` (`reason: 'logout'`), by consent withheld after the widget ran (`'consent'`), or by a `deinit` in another same-origin tab (`'other-tab'`). */
   LOGOUT_EVENT,
   /** Configuration, loading or initialisation failed, or another element already runs the widget. */
   ERROR_EVENT,

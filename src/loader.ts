@@ -11,13 +11,38 @@ export const LOAD_TIMEOUT_MS = 15_000;
 
 const absolute = (url: string): string => new URL(url, document.baseURI).href;
 
-/** The widget's script tag already on the page: ours, or the official snippet's. */
+/** The widget's script tag already on the page: ours, or the official snippet's (not one whose SDK is gone). */
 function findWidgetScript(src: string): HTMLScriptElement | undefined {
   const wanted = [absolute(src)];
   const snippetUrl = window.closer?.scriptUrl;
   if (typeof snippetUrl === 'string' && snippetUrl !== src) wanted.push(absolute(snippetUrl));
-  for (const script of document.scripts) if (wanted.includes(script.src)) return script;
+  for (const script of document.scripts) if (wanted.includes(script.src) && !spentScripts.has(script)) return script;
   return undefined;
+}
+
+/**
+ * The widget script tag on the page for `src` (or the page snippet's), and whether this
+ * element added it: what the SDK's provenance is decided from (sdk.ts, `pageStartedWidget`).
+ */
+export function widgetScriptTag(src: string): { tag: HTMLScriptElement | undefined; ours: boolean } {
+  const tag = findWidgetScript(src);
+  return { tag, ours: !!tag && 'closerChat' in tag.dataset };
+}
+
+/** Tags whose script ran and whose SDK has since removed `window.closer`: running them again is the only way back. */
+const spentScripts = new WeakSet<HTMLScriptElement>();
+
+/**
+ * The script ran, but `window.closer` is gone (an SDK whose `deinit` removes it, or the
+ * page): that tag's SDK will not come back, so a load adds a fresh tag. Ours goes, so
+ * there is still one tag; a tag of the page's own snippet is the page's, and stays.
+ */
+function retireSpentScript(src: string): void {
+  if (window.closer) return;
+  const script = findWidgetScript(src);
+  if (!script || !ranScripts.has(script)) return;
+  spentScripts.add(script);
+  if ('closerChat' in script.dataset) script.remove();
 }
 
 /**
@@ -55,7 +80,7 @@ function addHint(rel: 'preconnect' | 'prefetch', href: string, crossOrigin: stri
 /**
  * Script URLs go through a named Trusted Types policy where the page enforces them
  * (`require-trusted-types-for 'script'`); the URL was validated before (attributes.ts).
- * A page that restricts policy names must allow `closer-chat` in `trusted-types`.
+ * A page that restricts policy names must allow `closer-chat` (and Lit's `lit-html`) in `trusted-types`.
  */
 interface ScriptUrlPolicy {
   createScriptURL(url: string): unknown;
@@ -133,6 +158,7 @@ export function loadScript({ src, nonce, timeoutMs = LOAD_TIMEOUT_MS }: LoadRequ
   if (inFlight) return inFlight;
   let script: HTMLScriptElement;
   try {
+    retireSpentScript(src);
     ensureStub(src);
     script = findWidgetScript(src) ?? injectScript(src, nonce);
   } catch (error) {

@@ -66,8 +66,10 @@ export class LoadingController implements ReactiveController {
   constructor(host: LoadingHost) {
     this.#host = host;
     host.addController(this);
-    // Engagement is remembered from the element's own events: no global listener.
-    const remember = () => this.#host.rememberEngagement !== false && rememberEngagement(true);
+    // Engagement is remembered from the element's own events: no global listener; and
+    // never while consent is withheld (nothing is stored then).
+    const remember = () =>
+      this.#host.rememberEngagement !== false && !withheld(this.#plan?.consent) && rememberEngagement(true);
     host.addEventListener(OPEN_EVENT, remember);
     host.addEventListener(MESSAGE_SENT_EVENT, remember);
   }
@@ -119,8 +121,7 @@ export class LoadingController implements ReactiveController {
     if (withheld(plan.consent)) {
       this.#forgetOfflineRetry();
       this.#setFacade(plan.showButton !== false && !ready);
-      // Consent withdrawn: the visitor is logged off and forgotten.
-      if (plan.consent === 'denied' && ready) void this.logout().catch(ignore);
+      this.#withdraw(plan, ready || this.#host.state === 'loading');
       return;
     }
     this.#setConsentNote(false);
@@ -150,6 +151,20 @@ export class LoadingController implements ReactiveController {
     if (behaviour === 'interaction' && !isConstrainedConnection()) {
       this.#cancelSchedule = whenVisitorActive(() => plan.lease.prepare('cache'));
     }
+  }
+
+  /**
+   * Consent is withheld: nothing may start. A widget that ran, or is on its way (its
+   * script loading), is logged off and forgotten; granting again starts a fresh session
+   * under the strategy (this is not `logout()`, which holds the widget down).
+   */
+  #withdraw(plan: Plan, started: boolean): void {
+    if (!started) return plan.lease.hold();
+    rememberEngagement(false);
+    void plan.lease
+      .logout('consent')
+      .then(() => this.#plan && this.follow(this.#plan))
+      .catch(ignore);
   }
 
   /**

@@ -83,7 +83,9 @@ export function readConfig(input: object): ConfigResult {
 
   const config: Writable<WidgetConfig> = {
     init: { ...options, ...attributeOptions } as InitOptions,
-    src: data.src as string,
+    // The URL that was checked: a relative one resolved now, so that a <base> added
+    // later cannot point the script tag somewhere else.
+    src: new URL(data.src as string, document.baseURI).href,
     gracePeriod: data.gracePeriod as number,
   };
   if (isPlainObject(data.identity)) config.identity = data.identity;

@@ -42,8 +42,8 @@ export function isSdkReady(): boolean {
   return typeof window.closer?.deinit === 'function';
 }
 
-/** The stubs this element created (not the page's snippet). */
-const ourStubs = new WeakSet<object>();
+/** Stub methods this element created: they queue, they are not the SDK's. */
+const stubMethods = new WeakSet<object>();
 
 /**
  * The page's `window.closer`, creating the official snippet's stub if the page has
@@ -53,40 +53,73 @@ const ourStubs = new WeakSet<object>();
 export function ensureStub(scriptUrl: string): CloserSdk {
   if (window.closer) return window.closer;
   const stub = { q: [], scriptUrl } as unknown as CloserSdk;
-  ourStubs.add(stub);
   for (const method of STUB_METHODS) {
     // Same shape as the snippet: `this`-based, raw `arguments`, replayed by the SDK.
-    (stub as unknown as Record<string, unknown>)[method] = function (this: CloserSdk) {
+    const queue = function (this: CloserSdk) {
       // eslint-disable-next-line prefer-rest-params
       this.q?.push({ method, args: arguments });
     };
+    stubMethods.add(queue);
+    (stub as unknown as Record<string, unknown>)[method] = queue;
   }
   window.closer = stub;
   return stub;
 }
 
 /**
- * Stubs of the page's own snippet seen before the SDK took their queue, with no `init`
- * in it: the page did not start the widget itself (at least not before we looked).
+ * What the element saw of the widget on this page, so that "did the page start the
+ * widget itself?" is answered from what happened, never from which object
+ * `window.closer` is (the real widget.js may replace it with an object or a function of
+ * its own). Facts are kept per widget script tag, the thing that made the SDK: a page
+ * that loads the widget again gets a new tag, and facts of its own.
  */
-const seenWithoutInit = new WeakSet<object>();
+const seen = {
+  /** Tags whose SDK ran an `init` of ours. */
+  ownInits: new WeakSet<object>(),
+  /** Tags whose stub had no `init` queued when we looked, before the SDK took over. */
+  stubWithoutInit: new WeakSet<object>(),
+};
 
-/** Notes what the page's own snippet has queued so far (call before deciding). */
-export function notePageStub(): void {
-  const sdk = window.closer;
-  if (sdk && !isSdkReady() && !ourStubs.has(sdk) && queuedCalls('init') === 0) seenWithoutInit.add(sdk);
+/** Notes what the page's snippet has queued so far, for the SDK of `tag` (call before deciding). */
+export function notePageStub(tag: object | undefined): void {
+  if (tag && window.closer && !sdkPresent() && queuedCalls('init') === 0) seen.stubWithoutInit.add(tag);
+}
+
+/** An `init` of ours ran on the SDK of `tag`. */
+export function noteOwnInit(tag: object | undefined): void {
+  if (tag) seen.ownInits.add(tag);
+}
+
+/** The SDK is there: real methods, or a queue it drains. */
+const sdkPresent = (): boolean => isSdkReady() || sdkDrainsQueue();
+
+/**
+ * Whether the page's own snippet has started the widget, for an element that has no
+ * session. `tag` is the widget script tag on the page (undefined: none found), `ours`
+ * whether this element added it. `queued`: the page queued a `closer.init` (seen on the
+ * queue). `unknown`: an SDK runs that this element neither loaded nor started, and it
+ * never saw its stub without an `init`, so it cannot tell. Either way a second `init`
+ * could give the visitor two widgets.
+ */
+export function pageStartedWidget(tag: object | undefined, ours: boolean): 'queued' | 'unknown' | undefined {
+  if (!window.closer) return undefined;
+  const present = sdkPresent();
+  const ownSdk = ours || (!!tag && seen.ownInits.has(tag));
+  // On a waiting stub any init is the page's; an SDK that leaves its queue as it was
+  // also leaves the inits it replayed, which are the page's unless the SDK is ours.
+  if (queuedCalls('init') > 0 && (!present || !ownSdk)) return 'queued';
+  if (present && !ownSdk && !(tag && seen.stubWithoutInit.has(tag))) return 'unknown';
+  return undefined;
 }
 
 /**
- * The page's own snippet has started the widget, or may have: it queued an `init`, or
- * its SDK is running on a `window.closer` we did not create and never saw without an
- * `init`. Either way a second `init` from us would give the visitor two widgets.
+ * The SDK has installed its methods, though it may have no `deinit` before an `init`:
+ * `init` is no longer the stub's, or the SDK drains the queue. (A page snippet's stub
+ * counts as installed here: used only to stop waiting for a `deinit` that cannot come.)
  */
-export function pageStartedWidget(): boolean {
-  const sdk = window.closer;
-  if (!sdk) return false;
-  if (queuedCalls('init') > 0) return true;
-  return isSdkReady() && !ourStubs.has(sdk) && !seenWithoutInit.has(sdk);
+export function sdkInstalled(): boolean {
+  const init = (window.closer as { init?: unknown } | undefined)?.init;
+  return sdkPresent() || (typeof init === 'function' && !stubMethods.has(init));
 }
 
 /** Calls still waiting on the stub's queue, e.g. an `init` in the page's own snippet. */
@@ -123,14 +156,17 @@ export function pushCall(method: string): void {
   window.closer!.q!.push({ method, args: [] });
 }
 
-/** Whether a queued call is still waiting (the SDK has not taken it yet). */
+/**
+ * Whether a queued call is still waiting (the SDK has not taken it yet). Once the SDK
+ * has installed its methods it has replayed the queue, even if it left the entries in.
+ */
 export const isWaiting = (call: QueuedCall | undefined): boolean =>
-  !!call && Array.isArray(window.closer?.q) && window.closer.q.includes(call);
+  !!call && !isSdkReady() && Array.isArray(window.closer?.q) && window.closer.q.includes(call);
 
 /** Takes back a queued call the SDK has not taken yet; whether it could. */
 export function takeBack(call: QueuedCall | undefined): boolean {
-  const queue = window.closer?.q;
-  const index = call && Array.isArray(queue) ? queue.indexOf(call) : -1;
-  if (index >= 0) queue!.splice(index, 1);
-  return index >= 0;
+  if (!isWaiting(call)) return false;
+  const queue = window.closer!.q!;
+  queue.splice(queue.indexOf(call!), 1);
+  return true;
 }

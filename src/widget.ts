@@ -13,6 +13,7 @@ import { chatError, CloserChatError, errorDetail, type CloserErrorDetail } from 
 import {
   emit,
   LOGOUT_EVENT,
+  type LogoutReason,
   READY_EVENT,
   reportError,
   UNREAD_CHANGED_EVENT,
@@ -20,16 +21,18 @@ import {
   type ConversationStatus,
   type WidgetCallbackName,
 } from './events.js';
-import { dropRanScript, loadScript, preconnect, prefetchScript, widgetScriptRan } from './loader.js';
+import { dropRanScript, loadScript, preconnect, prefetchScript, widgetScriptRan, widgetScriptTag } from './loader.js';
 import { redact, reportOptions, sameIdentity, type InitOptions, type WidgetConfig } from './options.js';
 import {
   callSdk,
   isSdkReady,
   isWaiting,
+  noteOwnInit,
   notePageStub,
   pageStartedWidget,
   pushCall,
   sdkDrainsQueue,
+  sdkInstalled,
   takeBack,
   type CloserSdk,
   type QueuedCall,
@@ -89,8 +92,13 @@ export interface WidgetLease {
    * - `fetch`: the visitor showed intent: that, and fetch it now; init waits for the click.
    */
   prepare(step: 'connect' | 'cache' | 'fetch'): void;
-  /** `closer.deinit()` (after a script still loading), then `closer-logout`. Down until `start()`. */
-  logout(): Promise<void>;
+  /** `closer.deinit()` (after a script still loading), then `closer-logout` with `reason`. Down until `start()`. */
+  logout(reason?: LogoutReason): Promise<void>;
+  /**
+   * Nothing may run now (consent withheld before anything started): a start in flight
+   * ends without an init, a queued init is taken back. Down until `start()`.
+   */
+  hold(): void;
   /**
    * The element left the document. Unless it is back, or a successor with the same
    * visitor has connected, by the end of the grace period, the widget tears down.
@@ -101,8 +109,22 @@ export interface WidgetLease {
 /** How long a late SDK may take to install itself, or to take our queued `init`, after its script ran. */
 const SDK_WAIT_MS = 10_000;
 const SDK_POLL_MS = 25;
+/** How long an `init` waits for a `deinit` that returned a promise (an SDK that tears down asynchronously). */
+const DEINIT_WAIT_MS = 3_000;
+
+const aborted = () =>
+  chatError('aborted', 'the widget was not started: the element was removed or logged out while it loaded');
 
 const conflict = () => errorDetail('second-element', 'another <closer-chat> already runs the widget on this page');
+
+/** The page's own snippet started the widget, or may have: say what the element saw. */
+const snippetConflict = (seen: 'queued' | 'unknown') =>
+  errorDetail(
+    'snippet-init',
+    seen === 'queued'
+      ? "the page's own Closer snippet queued closer.init() on window.closer before <closer-chat> connected, so it adds no second init"
+      : 'a Closer widget script had already set up window.closer before <closer-chat> connected, and the element cannot tell whether the page called closer.init() itself, so it adds no second init',
+  );
 
 /** How each callback changes the state the element exposes. */
 function nextState(state: WidgetState, callback: WidgetCallbackName, detail: Record<string, unknown>): WidgetState {
@@ -129,11 +151,10 @@ interface Desired {
   run: boolean;
 }
 
-/** What the SDK runs: the options of our `init`, that call while it waits on the stub, and on which `window.closer`. */
+/** What the SDK runs: the options of our `init`, and that call while it waits on the stub. */
 interface Running {
   readonly options: InitOptions;
   readonly queued?: QueuedCall;
-  readonly sdk: object;
 }
 
 class LiveWidget {
@@ -150,6 +171,8 @@ class LiveWidget {
   #logoffWanted = false;
   /** Open while a widget runs: hears other tabs' logoffs. */
   #tabs?: TabChannel;
+  /** A `deinit` that returned a promise, until it settles: no `init` before. */
+  #tearingDown?: Promise<void>;
 
   /**
    * A connected element with a valid config asks for the widget: a lease, or the
@@ -158,19 +181,20 @@ class LiveWidget {
   connect(host: WidgetHost, config: WidgetConfig): WidgetLease | CloserErrorDetail {
     const previous = this.#desired;
     if (previous && previous.owner !== host && previous.owner.isConnected) return conflict();
-    notePageStub();
-    // The SDK we ran on is gone (a page replaced `window.closer`): nothing runs any more.
-    if (this.#running && window.closer !== this.#running.sdk) this.#ended();
-    if (!previous && !this.#running && pageStartedWidget()) {
-      return errorDetail('snippet-init', "the page's own Closer snippet already starts the widget (closer.init)");
-    }
+    const { tag, ours } = widgetScriptTag(config.src);
+    notePageStub(tag);
+    // `window.closer` is gone (the page removed it): nothing of ours runs any more.
+    if (this.#running && !window.closer) this.#ended();
+    const pageStarted = !previous && !this.#running ? pageStartedWidget(tag, ours) : undefined;
+    if (pageStarted) return snippetConflict(pageStarted);
     this.#endGrace();
     // A predecessor removed earlier (within its grace period) hands over; it reads as idle now.
     previous?.owner.widgetStateChanged(INITIAL_STATE);
-    // A successor with the same visitor adopts the running widget without a new init.
+    // A successor with the same visitor adopts the running widget without a new init; one
+    // for another visitor gets it after a switch (at the end of the task, or at its start).
     const adopts = this.#running !== undefined && sameIdentity(this.#running.options, config.init);
     this.#desired = { owner: host, config, run: adopts };
-    host.widgetStateChanged(this.#state);
+    host.widgetStateChanged(this.#ownersState());
     if (adopts) emit(host, READY_EVENT, { options: reportOptions(this.#running!.options) });
     // Identity switches and identify() wait for the end of the task, so that several
     // attribute changes in one task cause one switch.
@@ -224,20 +248,28 @@ class LiveWidget {
         if (step === 'cache') prefetchScript(src);
         if (step === 'fetch') loadScript(desired.config).catch(() => undefined /* a click reports it */);
       },
-      logout: async () => {
+      logout: async (reason = 'logout') => {
         const desired = owned();
         desired.run = false;
         await this.#starting?.catch(() => undefined);
         // A log-off is part of the desired state: applied now, or (bounded) once a late
-        // SDK has installed its deinit. Nothing is fetched just to log off.
+        // SDK has installed its deinit. Nothing is fetched just to log off, and an SDK
+        // that has no deinit before an init has nothing to log off.
         this.#logoffWanted = true;
         this.#reconcile();
         if (this.#logoffWanted && widgetScriptRan(desired.config.src)) {
-          await this.#waitForSdk(() => !this.#logoffWanted);
+          await this.#waitForSdk(() => !this.#logoffWanted || sdkInstalled());
         }
         this.#logoffWanted = false;
-        this.#setState(INITIAL_STATE);
-        emit(host, LOGOUT_EVENT, Object.freeze({ reason: 'logout' }));
+        // A start asked for meanwhile (load(), consent granted again) may already run anew.
+        if (!this.#running) this.#setState(INITIAL_STATE);
+        if (host.isConnected) emit(host, LOGOUT_EVENT, Object.freeze({ reason }));
+      },
+      hold: () => {
+        const desired = this.#desired;
+        if (desired?.owner !== host || !desired.run) return;
+        desired.run = false;
+        this.#scheduleSettle();
       },
       release: () => {
         const desired = this.#desired;
@@ -257,11 +289,22 @@ class LiveWidget {
     };
   }
 
-  #start(desired: Desired): Promise<void> {
+  /** Resolves once `closer.init` has run for `desired`'s visitor. */
+  async #start(desired: Desired): Promise<void> {
     desired.run = true;
-    const running = this.#running;
-    if (running && sameIdentity(running.options, desired.config.init) && this.#initRan()) return Promise.resolve();
-    return (this.#starting ??= this.#load(desired.config).finally(() => (this.#starting = undefined)));
+    // A load in flight may end with another visitor's session (a predecessor's, or the
+    // identity before a switch): then this visitor's turn comes in a load of its own.
+    for (let turn = 0; turn < 3; turn++) {
+      if (this.#runsFor(desired)) return;
+      await (this.#starting ??= this.#load(desired.config).finally(() => (this.#starting = undefined)));
+      if (this.#desired !== desired || !desired.run) throw aborted();
+    }
+    if (!this.#runsFor(desired)) throw aborted();
+  }
+
+  /** Our init for `desired`'s visitor has run on the SDK. */
+  #runsFor(desired: Desired): boolean {
+    return !!this.#running && sameIdentity(this.#running.options, desired.config.init) && this.#initRan();
   }
 
   async #load(config: WidgetConfig): Promise<void> {
@@ -275,6 +318,7 @@ class LiveWidget {
       if (this.#desired?.run) this.#fail(detail);
       throw new CloserChatError(detail);
     }
+    await this.#deinitSettled();
     const initError = this.#reconcile();
     if (initError) throw new CloserChatError(initError);
     // A late SDK: wait (bounded) until it has taken our queued init, reconciling as it goes.
@@ -286,9 +330,12 @@ class LiveWidget {
       this.#fail(detail);
       throw new CloserChatError(detail);
     }
-    if (!this.#running) {
-      throw chatError('aborted', 'the widget was not started: the element was removed or logged out while it loaded');
-    }
+    if (!this.#running) throw aborted();
+  }
+
+  /** A `deinit` that returned a promise has settled (or taken too long to wait for). */
+  async #deinitSettled(): Promise<void> {
+    while (this.#tearingDown) await this.#tearingDown;
   }
 
   /** Our init has run on the SDK: called directly, or taken from the queue. */
@@ -354,7 +401,7 @@ class LiveWidget {
       else return undefined;
       this.#logoffWanted = false;
     }
-    if (wanted && !this.#running) {
+    if (wanted && !this.#running && !this.#tearingDown) {
       const error = this.#init(wanted.init);
       if (error) return error;
     }
@@ -381,7 +428,8 @@ class LiveWidget {
       this.#fail(detail);
       return detail;
     }
-    this.#running = { options, queued, sdk: window.closer as CloserSdk };
+    this.#running = { options, queued };
+    noteOwnInit(widgetScriptTag(this.#desired!.config.src).tag);
     this.#tabs ??= tabChannel(() => this.#loggedOffElsewhere());
     this.#setState({ ...this.#state, phase: queued ? this.#state.phase : 'ready' });
     if (!queued) this.#announceReady();
@@ -393,17 +441,39 @@ class LiveWidget {
     if (owner && this.#running) emit(owner, READY_EVENT, { options: reportOptions(this.#running.options) });
   }
 
-  #deinit(sdk: CloserSdk): void {
+  /** `announce`: tell the other tabs' elements (not when their logoff is what we follow). */
+  #deinit(sdk: CloserSdk, announce = true): void {
     this.#session++; // callbacks fired by deinit itself belong to the ended session
     try {
-      if (sdk.deinit) sdk.deinit();
+      if (sdk.deinit) this.#awaitTeardown(sdk.deinit());
       else if (sdkDrainsQueue()) pushCall('deinit');
     } catch (error) {
       console.error('[closer-chat] closer.deinit() threw', error);
     }
     // deinit logs the visitor off in every same-origin tab: tell their elements.
-    this.#tabs?.post();
+    if (announce) this.#tabs?.post();
     this.#ended();
+  }
+
+  /**
+   * The docs do not say whether `deinit` is synchronous. One that returns a promise is
+   * finishing its teardown: the next `init` waits for it (bounded), and its rejection is
+   * reported, never left unhandled.
+   */
+  #awaitTeardown(result: unknown): void {
+    if (typeof (result as PromiseLike<unknown> | undefined)?.then !== 'function') return;
+    const teardown = Promise.race([
+      Promise.resolve(result as PromiseLike<unknown>).then(
+        () => undefined,
+        (error: unknown) => console.error('[closer-chat] closer.deinit() failed', error),
+      ),
+      new Promise<void>((resolve) => setTimeout(resolve, DEINIT_WAIT_MS)),
+    ]);
+    const tearingDown = (this.#tearingDown = teardown.then(() => {
+      if (this.#tearingDown !== tearingDown) return;
+      this.#tearingDown = undefined;
+      this.#reconcile();
+    }));
   }
 
   /** Our session is over: its callbacks are ignored from now on. */
@@ -418,9 +488,15 @@ class LiveWidget {
     }
   }
 
-  /** Another tab's `deinit` logged this visitor off here too (the SDK removed its widget). */
+  /**
+   * Another tab's `deinit` logged this visitor off. Whether the SDK here heard of it is
+   * not documented (a channel, a storage event, or not at all), so its `deinit` runs here
+   * too: the visitor is off in this tab either way.
+   */
   #loggedOffElsewhere(): void {
     if (!this.#running) return;
+    if (this.#initRan() && isSdkReady()) this.#deinit(window.closer as CloserSdk, false);
+    else if (!takeBack(this.#running.queued)) return;
     this.#ended();
     const desired = this.#desired;
     if (!desired) return;
@@ -454,9 +530,10 @@ class LiveWidget {
     const payload = { ...(detail as (...a: unknown[]) => Record<string, unknown>)(...args), args };
     const unreadBefore = this.#state.unreadCount;
     this.#setState(nextState(this.#state, callback, payload));
-    // Events go to a connected owner only (not to one in its grace period).
+    // Events go to a connected owner only (not to one in its grace period), and only if
+    // the session is its visitor's (not a predecessor's awaiting the switch).
     const owner = this.#desired?.owner;
-    if (!owner?.isConnected) return;
+    if (!owner?.isConnected || !this.#sessionIsOwners()) return;
     emit(owner, event, Object.freeze(payload) as never);
     const count = this.#state.unreadCount;
     if (count !== unreadBefore) emit(owner, UNREAD_CHANGED_EVENT, { count });
@@ -469,7 +546,18 @@ class LiveWidget {
 
   #setState(state: WidgetState): void {
     this.#state = state;
-    this.#desired?.owner.widgetStateChanged(state);
+    this.#desired?.owner.widgetStateChanged(this.#ownersState());
+  }
+
+  /** Nothing runs, or what runs is the owner's visitor (not a predecessor's awaiting the switch). */
+  #sessionIsOwners(): boolean {
+    const desired = this.#desired;
+    return !this.#running || (!!desired && sameIdentity(this.#running.options, desired.config.init));
+  }
+
+  /** What the owner reads: the widget's state if it is its visitor's, else idle. */
+  #ownersState(): WidgetState {
+    return this.#sessionIsOwners() ? this.#state : INITIAL_STATE;
   }
 }
 

@@ -13,14 +13,17 @@ import {
   openFramePage,
   ORG_ID,
   resetPage,
+  scriptSettled,
   SIMULATOR_URL,
   simulator,
+  slowWidgetUrl,
   whenReady,
   widgetScripts,
 } from './helpers.js';
 
 type PageWindow = Window & {
   requests(): PerformanceResourceTiming[];
+  scriptRequests(): PerformanceResourceTiming[];
   loadEventAt?: number;
   closerSimulator?: { calls: { method: string }[] };
 };
@@ -84,7 +87,7 @@ describe('<closer-chat>', () => {
       expect(win.requests()).to.have.length(0);
       chat.setAttribute('consent', 'granted');
       await whenReady(chat);
-      expect(win.requests()).to.have.length(1);
+      expect(win.scriptRequests()).to.have.length(1);
       expect(win.closerSimulator!.calls.map((call) => call.method)).to.deep.equal(['init']);
     });
 
@@ -95,7 +98,7 @@ describe('<closer-chat>', () => {
       chat.removeAttribute('consent');
       await whenReady(chat);
       expect(errors, 'no config error').to.have.length(0);
-      expect(win.requests()).to.have.length(1);
+      expect(win.scriptRequests()).to.have.length(1);
     });
 
     it('granting consent with loading="idle" after the page is idle loads without waiting for another load event', async () => {
@@ -103,7 +106,7 @@ describe('<closer-chat>', () => {
       await pageSettled(win);
       chat.consent = 'granted';
       await whenReady(chat);
-      expect(win.requests()).to.have.length(1);
+      expect(win.scriptRequests()).to.have.length(1);
     });
 
     it('a click while pending asks the page (closer-consent-required); once granted, the chat opens', async () => {
@@ -158,6 +161,44 @@ describe('<closer-chat>', () => {
       expect(callsOf('deinit')).to.have.length(1);
       expect(simulator().initialized).to.equal(false);
       expect(localStorage.getItem('closer-chat:engaged')).to.equal(null);
+    });
+
+    it('consent withdrawn while the widget script loads: no init once it has, nothing stored, open() refused', async () => {
+      const chat = mount({ 'org-id': ORG_ID, src: slowWidgetUrl(800), loading: 'eager', consent: 'granted' });
+      const pending = chat.load().then(
+        () => 'resolved',
+        (error: { detail?: { code: string } }) => error.detail?.code,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      chat.setAttribute('consent', 'denied');
+      await scriptSettled();
+      await nextTask();
+      await nextTask();
+      expect(await pending, 'the load that consent stopped').to.be.oneOf(['aborted', 'consent-required']);
+      expect(callsOf('init'), 'no init without consent').to.have.length(0);
+      expect(chat.state).to.not.equal('ready');
+      const code = await chat.open().then(
+        () => 'opened',
+        (error: { detail?: { code: string } }) => error.detail?.code,
+      );
+      expect(code).to.equal('consent-required');
+      expect(callsOf('init')).to.have.length(0);
+      expect(localStorage.length, 'nothing stored').to.equal(0);
+    });
+
+    it('consent withdrawn while a late SDK still holds the queued init: the init is taken back', async () => {
+      const chat = mount({
+        'org-id': ORG_ID,
+        src: `${SIMULATOR_URL}?mode=late-timer&install-ms=300`,
+        loading: 'eager',
+        consent: 'granted',
+      });
+      await chat.updateComplete;
+      await scriptSettled();
+      chat.setAttribute('consent', 'denied');
+      await new Promise((resolve) => setTimeout(resolve, 450));
+      expect(callsOf('init'), 'no init without consent').to.have.length(0);
+      expect(chat.state).to.not.equal('ready');
     });
 
     it('an unknown consent value is a config error naming the attribute', async () => {

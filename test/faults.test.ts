@@ -11,7 +11,7 @@
 import { expect } from '@open-wc/testing';
 import type { CloserChat, CloserErrorDetail } from '../src/index.js';
 import { LOAD_TIMEOUT_MS } from '../src/loader.js';
-import { collect, nextEvent, nextTask, ORG_ID, type Simulator } from './helpers.js';
+import { collect, nextEvent, nextTask, ORG_ID, type Simulator, until } from './helpers.js';
 
 type TrackedWindow = Window &
   typeof globalThis & {
@@ -84,15 +84,6 @@ const rejection = (promise: Promise<unknown>): Promise<{ detail?: CloserErrorDet
     () => undefined,
     (reason: { detail?: CloserErrorDetail }) => reason,
   );
-
-/** Waits until `check` holds. */
-async function until(what: string, check: () => boolean, ms = 5000): Promise<void> {
-  const end = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** Removes the element for good and lets the end of the task pass. */
 async function removeForGood(chat: CloserChat): Promise<void> {

@@ -74,6 +74,15 @@ export const nextTask = async (): Promise<void> => {
   for (let hop = 0; hop < 2; hop++) await new Promise((resolve) => setTimeout(resolve, 5));
 };
 
+/** Waits until `check` holds, polling every 10 ms; fails naming `what` after `ms`. */
+export async function until(what: string, check: () => boolean, ms = 3000): Promise<void> {
+  const end = performance.now() + ms;
+  while (!check()) {
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 /** Scripts whose load or error event has fired (events seen while capturing). */
 const settledScripts = new WeakSet<EventTarget>();
 for (const type of ['load', 'error']) {
@@ -173,10 +182,15 @@ export async function openFramePage<W extends Window = Window & Record<string, a
   const frame = document.createElement('iframe');
   frame.src = url;
   document.body.append(frame);
+  const end = performance.now() + 4000;
   for (;;) {
     const win = frame.contentWindow as W | null;
     const chat = win?.document.querySelector('closer-chat') as CloserChat | null;
     if (win && chat && win.customElements.get('closer-chat')) return { frame, win, chat };
+    if (performance.now() > end) {
+      const errors = (win as { moduleErrors?: string[] } | null)?.moduleErrors ?? [];
+      throw new Error(`${url}: <closer-chat> was never defined there${errors.length ? ` (${errors.join('; ')})` : ''}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

@@ -19,6 +19,7 @@ import {
   resetPage,
   SIMULATOR_URL,
   simulator,
+  until,
   widgetScripts,
 } from './helpers.js';
 
@@ -36,15 +37,6 @@ const rejection = (promise: Promise<unknown>): Promise<{ detail?: CloserErrorDet
     () => undefined,
     (reason) => reason,
   );
-
-/** Waits until `check` holds (for an SDK that installs itself on a timer). */
-async function until(what: string, check: () => boolean, ms = 3000): Promise<void> {
-  const end = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('<closer-chat> whichever way the widget installs itself', () => {
   afterEach(resetPage);
@@ -229,6 +221,24 @@ describe('<closer-chat> on hostile or unusual pages', () => {
     const own = page.win.violations.map((v) => v.line).filter((line) => !line.includes('__web-dev-server__'));
     expect(own).to.deep.equal([]);
   });
+
+  // The README names the policies to allow; a page that allows exactly those must work,
+  // with the bundle a CMS page loads as with the source.
+  for (const entry of ['source', 'bundle'] as const) {
+    it(`Trusted Types with exactly the README's policy list (${entry}): defined, ready, no violation`, async () => {
+      const readme = await (await fetch('/README.md')).text();
+      const listed = readme.match(/`(require-trusted-types-for 'script'; trusted-types [^`]+)`/)?.[1];
+      expect(listed, "the README's Trusted Types policy line").to.be.a('string');
+      const query = new URLSearchParams({ csp: listed!, nonce: 'none', ...(entry === 'bundle' && { bundle: '1' }) });
+      const page = await openFramePage<Window & { violations: { line: string }[]; moduleErrors: string[] }>(
+        `/test/fixtures/policy.html?${query}`,
+      );
+      if (page.chat.state !== 'ready') await nextEvent(page.chat, 'closer-ready');
+      expect(page.win.moduleErrors).to.deep.equal([]);
+      const own = page.win.violations.map((v) => v.line).filter((line) => !line.includes('__web-dev-server__'));
+      expect(own).to.deep.equal([]);
+    });
+  }
 
   it('Trusted Types that do not allow the closer-chat policy: closer-error script-blocked, naming the fix', async () => {
     const csp = "require-trusted-types-for 'script'; trusted-types lit-html";

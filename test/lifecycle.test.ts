@@ -19,6 +19,7 @@ import {
   SIMULATOR_URL,
   simulator,
   slowWidgetUrl,
+  until,
   widgetScripts,
 } from './helpers.js';
 
@@ -122,6 +123,63 @@ describe('<closer-chat>', () => {
       await mountReady();
       expect(widgetScripts()).to.have.length(1);
       expect(simulator().executions).to.equal(1);
+    });
+  });
+
+  describe('whatever object window.closer is', () => {
+    // The public docs do not say that widget.js installs itself on the loader's stub: it
+    // may replace `window.closer` with an object (or a function) of its own.
+    for (const install of ['replace', 'function']) {
+      it(`install=${install}: a tag added again after a teardown starts the widget again, no conflict`, async () => {
+        const src = `${SIMULATOR_URL}?install=${install}`;
+        const first = await mountReady({ src });
+        first.remove();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(callsOf('deinit')).to.have.length(1);
+        const errors = collect(document, 'closer-error');
+        const again = mount(eagerAttributes({ src }));
+        await again.load();
+        expect(errors.map((event) => event.detail.code)).to.deep.equal([]);
+        expect(simulator().calls.map((call) => call.method)).to.deep.equal(['init', 'deinit', 'init']);
+        expect(widgetScripts()).to.have.length(1);
+      });
+    }
+
+    it("a widget the page's loader ran before the element looked: the conflict says what it saw and what to do", async () => {
+      addOfficialSnippet(false); // the loader stub, no init queued…
+      await scriptSettled(); // …and the script ran before any <closer-chat> connected
+      const errors = collect(document, 'closer-error');
+      await consoleErrors(async () => {
+        const element = mount(eagerAttributes());
+        await element.updateComplete;
+        await nextTask();
+      });
+      expect(errors.map((event) => event.detail.code)).to.deep.equal(['snippet-init']);
+      const { message } = errors[0].detail;
+      expect(message, 'what it saw').to.match(/before <closer-chat> connected/);
+      expect(message, 'a guess, not a fact').to.match(/cannot tell whether/);
+      expect(message, 'what to do').to.match(/remove/i);
+      expect(callsOf('init'), 'no init from the element').to.have.length(0);
+    });
+  });
+
+  describe('a relative src', () => {
+    it('loads the URL that was checked, even if a <base> is added before the load', async () => {
+      const src = 'dev/simulator/widget.js?relative=1';
+      const checked = new URL(src, document.baseURI).href;
+      expect(new URL(checked).pathname, 'the test page sits at the root').to.equal(SIMULATOR_URL);
+      const element = mount({ 'org-id': ORG_ID, src, loading: 'manual' });
+      await element.updateComplete;
+      const base = Object.assign(document.createElement('base'), { href: 'https://evil.example/' });
+      document.head.prepend(base);
+      try {
+        await element.load();
+      } finally {
+        base.remove();
+      }
+      const [script] = widgetScripts();
+      expect(script.src).to.equal(checked);
+      expect(callsOf('init')).to.have.length(1);
     });
   });
 
@@ -303,6 +361,65 @@ describe('<closer-chat>', () => {
       expect(callsOf('init').map((call) => call.args[0].apiKey)).to.deep.equal([API_KEY, OTHER_API_KEY]);
     });
 
+    // A SPA swaps the tag when the visitor logs in: the old tag's visitor is logged off
+    // and the new tag's visitor gets the chat, whenever in the old widget's life it happens.
+    for (const [what, changed] of [
+      ['api-key', { 'api-key': OTHER_API_KEY }],
+      ['org-id', { 'org-id': OTHER_ORG_ID }],
+    ] as const) {
+      for (const [when, grace] of [
+        ['in the closer-ready listener', '3000'],
+        ['in the closer-ready listener, grace-period 0', '0'],
+      ] as const) {
+        it(`a tag with another ${what} replacing the running one ${when}: deinit, then init for the new visitor`, async () => {
+          const first = mount(eagerAttributes({ 'api-key': API_KEY, 'grace-period': grace }));
+          let successor: CloserChat | undefined;
+          first.addEventListener(
+            'closer-ready',
+            () => {
+              first.remove();
+              successor = mount(eagerAttributes({ 'api-key': API_KEY, 'grace-period': grace, ...changed }));
+            },
+            { once: true },
+          );
+          await until('the successor ready', () => successor?.state === 'ready');
+          await nextTask();
+          expect(simulator().calls.map((call) => call.method)).to.deep.equal(['init', 'deinit', 'init']);
+          const init = callsOf('init')[1].args[0];
+          expect([init.orgId, init.apiKey]).to.deep.equal([
+            successor!.getAttribute('org-id'),
+            successor!.getAttribute('api-key'),
+          ]);
+        });
+      }
+    }
+
+    it('a tag for another visitor in the same task as the removal, while the first still loads: one init, the new visitor', async () => {
+      const src = slowWidget(150);
+      const first = mount(eagerAttributes({ src, 'api-key': API_KEY, 'grace-period': '3000' }));
+      await first.updateComplete;
+      first.remove();
+      const successor = mount(eagerAttributes({ src, 'api-key': OTHER_API_KEY, 'grace-period': '3000' }));
+      await successor.load();
+      await nextTask();
+      expect(simulator().calls.map((call) => call.method)).to.deep.equal(['init']);
+      expect(callsOf('init')[0].args[0].apiKey).to.equal(OTHER_API_KEY);
+      expect(first.state).to.equal('idle');
+    });
+
+    it("the old visitor's callbacks never reach a successor for another visitor", async () => {
+      const first = await mountReady({ 'api-key': API_KEY, 'grace-period': '3000' });
+      first.remove();
+      const successor = mount(eagerAttributes({ 'api-key': OTHER_API_KEY, 'grace-period': '3000', loading: 'manual' }));
+      await successor.updateComplete;
+      const heard = collect(successor, 'closer-message-received');
+      simulator().fire('onMessageReceived'); // still the first visitor's session
+      expect(heard, "not this visitor's message").to.have.length(0);
+      expect(successor.state, "the first visitor's widget is not this tag's").to.equal('idle');
+      await nextTask();
+      expect(callsOf('deinit'), 'the first visitor is logged off at the end of the task').to.have.length(1);
+    });
+
     it('an invalid grace-period is a config error naming the attribute', async () => {
       const errors = collect(document, 'closer-error');
       await consoleErrors(async () => {
@@ -424,6 +541,41 @@ describe('<closer-chat>', () => {
       expect(simulator().calls.map((call) => call.method)).to.deep.equal(['init']);
       expect(widgetScripts()).to.have.length(1);
     });
+  });
+
+  describe('every method promise settles, and a rejection carries a closer-error detail', () => {
+    const METHODS = ['load', 'open', 'close', 'toggle', 'logout'] as const;
+
+    for (const method of METHODS) {
+      it(`${method}() on a tag that was never connected rejects with not-connected`, async () => {
+        const element = document.createElement('closer-chat');
+        element.setAttribute('org-id', ORG_ID);
+        const outcome = await Promise.race([
+          rejection(element[method]()),
+          new Promise((resolve) => setTimeout(() => resolve('still pending'), 500)),
+        ]);
+        expect(outcome, 'settled').to.not.equal('still pending');
+        expect((outcome as { detail?: CloserErrorDetail })?.detail?.code).to.equal('not-connected');
+      });
+    }
+
+    for (const method of ['load', 'open', 'logout'] as const) {
+      for (const microtasks of [0, 1, 2, 3]) {
+        it(`${method}() when org-id turns invalid ${microtasks} microtask(s) later rejects with a detail`, async () => {
+          const element = mount({ 'org-id': ORG_ID, src: SIMULATOR_URL, loading: 'manual' });
+          await element.updateComplete;
+          const errors = await consoleErrors(async () => {
+            const outcome = rejection(element[method]());
+            for (let hop = 0; hop < microtasks; hop++) await Promise.resolve();
+            element.setAttribute('org-id', 'not-a-uuid');
+            const reason = (await outcome) as (Error & { detail?: CloserErrorDetail }) | undefined;
+            // It may also have gone through before the change: then it resolved.
+            if (reason !== undefined) expect(reason.detail?.code, String(reason)).to.be.a('string');
+          });
+          expect(errors.join('\n')).to.not.include('internal');
+        });
+      }
+    }
   });
 
   describe('loading strategies', () => {

@@ -224,7 +224,7 @@ describe('<closer-chat>', () => {
       expect(win.loadEventAt, 'the page is still loading').to.equal(undefined);
       expect(win.requests()).to.have.length(0);
       await whenReady(chat);
-      const [request] = win.requests();
+      const [request] = win.scriptRequests();
       expect(request.startTime).to.be.greaterThan(win.loadEventAt);
     });
 
@@ -239,7 +239,7 @@ describe('<closer-chat>', () => {
       const ready = nextEvent(chat, 'closer-ready');
       button!.click();
       await ready;
-      expect(win.requests()).to.have.length(1);
+      expect(win.scriptRequests()).to.have.length(1);
     });
 
     it('on Save-Data the interaction facade prefetches nothing, even for an active visitor', async () => {
@@ -255,7 +255,7 @@ describe('<closer-chat>', () => {
     it('on Save-Data a returning visitor still gets the widget back on idle', async () => {
       const { win, chat } = await framePage({ loading: 'idle', 'save-data': '1', engaged: '1' });
       await whenReady(chat);
-      expect(win.requests()).to.have.length(1);
+      expect(win.scriptRequests()).to.have.length(1);
     });
 
     it('adds one preconnect per CORS mode for the official widget origin, never a duplicate', async () => {
