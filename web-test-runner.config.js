@@ -59,6 +59,19 @@ async function policyHeaderMiddleware(ctx, next) {
   if (typeof policy === 'string') ctx.set('Content-Security-Policy', policy);
 }
 
+// /__property-config: how long test/lifecycle.property.test.ts runs, from the environment
+// (scripts/fuzz.js sets it; CI leaves it empty and the test's fixed seed applies).
+async function propertyConfigMiddleware(ctx, next) {
+  if (ctx.path !== '/__property-config') return next();
+  const number = (name) => (process.env[name] ? Number(process.env[name]) : undefined);
+  ctx.type = 'application/json';
+  ctx.body = JSON.stringify({
+    runs: number('PROPERTY_RUNS'),
+    seed: number('PROPERTY_SEED'),
+    path: process.env.PROPERTY_PATH || undefined,
+  });
+}
+
 // Lit's dev-build notices (matched case-insensitively)
 const QUIET_LOGS = ['lit is in dev mode', 'multiple versions of lit'];
 
@@ -68,14 +81,22 @@ export default {
   nodeResolve: { exportConditions: ['development'] },
   browsers: browsers(),
   concurrency: 1,
-  // A page stuck in a loop fails its file in a minute instead of two.
-  testsFinishTimeout: 60_000,
+  // A page stuck in a loop fails its file in minutes, not never; the property test runs
+  // its CI seed in about two minutes (`npm run fuzz` sets a longer limit for a long run).
+  testsFinishTimeout: Number(process.env.TESTS_FINISH_TIMEOUT_MS) || 8 * 60_000,
   testFramework: { config: { timeout: 5000 } },
   filterBrowserLogs: ({ args }) =>
     !args.some((a) => typeof a === 'string' && QUIET_LOGS.some((q) => a.toLowerCase().includes(q))),
   // /ssr/page.html: a page server-rendered by @lit-labs/ssr from dist/ (test/ssr/).
   // /test/faults/widget.js: a widget script that fails on purpose (test/faults-server.js).
-  middleware: [delayMiddleware, faultsMiddleware, hangMiddleware, policyHeaderMiddleware, ssrPageMiddleware],
+  middleware: [
+    delayMiddleware,
+    faultsMiddleware,
+    hangMiddleware,
+    policyHeaderMiddleware,
+    propertyConfigMiddleware,
+    ssrPageMiddleware,
+  ],
   plugins: [
     esbuildPlugin({
       ts: true,

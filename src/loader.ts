@@ -118,6 +118,9 @@ const alreadyLoaded = (script: HTMLScriptElement): boolean =>
 /** Widget script tags whose script has run. */
 const ranScripts = new WeakSet<HTMLScriptElement>();
 
+/** A widget script tag's script has run: its load event came, or it had loaded before we looked. */
+export const scriptHasRun = (script: HTMLScriptElement): boolean => ranScripts.has(script) || alreadyLoaded(script);
+
 /**
  * The widget script for `src` (or the page snippet's) has run: its `load` event came,
  * whether or not the SDK has installed its methods yet. From then on, calls go

@@ -2,9 +2,10 @@
  * Talking to `window.closer` whatever its timing. The official contract: the page's
  * stub queues `{ method, args }` on `closer.q`, and the script installs the real methods
  * and replays the queue, at a moment the docs do not give (during its execution, after
- * a microtask, after its `load` event, later). So a call is made directly when the real
- * methods are there, and queued on the stub, as the vendor snippet does, when not; a
- * queued call can be taken back until the SDK has taken it. Plain TypeScript.
+ * a microtask, after its `load` event, later, or never: an SDK that only drains the
+ * queue). The element calls only an installed SDK, never the stub: a call it makes runs
+ * now, so its result and any exception are its own to see, and nothing of it waits on a
+ * queue to be taken back. Plain TypeScript.
  */
 
 /** One call queued on the stub, as the official snippet records it. */
@@ -42,7 +43,7 @@ export function isSdkReady(): boolean {
   return typeof window.closer?.deinit === 'function';
 }
 
-/** Stub methods this element created: they queue, they are not the SDK's. */
+/** Stub methods (ours, the page snippet's, or found queueing): they queue, they are not the SDK's. */
 const stubMethods = new WeakSet<object>();
 
 /**
@@ -80,9 +81,21 @@ const seen = {
   stubWithoutInit: new WeakSet<object>(),
 };
 
-/** Notes what the page's snippet has queued so far, for the SDK of `tag` (call before deciding). */
-export function notePageStub(tag: object | undefined): void {
-  if (tag && window.closer && !sdkPresent() && queuedCalls('init') === 0) seen.stubWithoutInit.add(tag);
+/**
+ * Notes what the page's snippet has queued so far, for the SDK of `tag` (call before
+ * deciding). Before its script has run, `window.closer` is the snippet's stub: its
+ * methods are noted as such, so they are never taken for the SDK's.
+ */
+export function notePageStub(tag: object | undefined, scriptRan: boolean): void {
+  const closer = window.closer;
+  if (!closer || sdkPresent()) return;
+  if (!scriptRan)
+    for (const method of STUB_METHODS) noteStubMethod((closer as unknown as Record<string, unknown>)[method]);
+  if (tag && queuedCalls('init') === 0) seen.stubWithoutInit.add(tag);
+}
+
+function noteStubMethod(method: unknown): void {
+  if (typeof method === 'function') stubMethods.add(method);
 }
 
 /** An `init` of ours ran on the SDK of `tag`. */
@@ -113,9 +126,9 @@ export function pageStartedWidget(tag: object | undefined, ours: boolean): 'queu
 }
 
 /**
- * The SDK has installed its methods, though it may have no `deinit` before an `init`:
- * `init` is no longer the stub's, or the SDK drains the queue. (A page snippet's stub
- * counts as installed here: used only to stop waiting for a `deinit` that cannot come.)
+ * The SDK has installed itself, though it may have no `deinit` before an `init`: it has
+ * a `deinit`, it drains the queue, or its `init` is not a stub's. A stub the element has
+ * not seen before is found out by the first call it queues (`callSdk`).
  */
 export function sdkInstalled(): boolean {
   const init = (window.closer as { init?: unknown } | undefined)?.init;
@@ -129,17 +142,20 @@ export function queuedCalls(method: string): number {
 }
 
 /**
- * Calls `method` on `window.closer`: directly on the real SDK, or through the stub, which
- * queues it. Returns the queued entry (to check or take back), or undefined if it ran.
+ * Calls `method` on the installed SDK (`sdkInstalled()`); an SDK that drains the queue
+ * takes it there (and runs it as it is pushed). Returns false, calling nothing, if it
+ * turns out to be a stub after all (the call was queued: it is taken back, and that
+ * stub's method is remembered as one). Exceptions of the SDK reach the caller.
  */
-export function callSdk(method: 'init' | 'identify', arg: Record<string, unknown>): QueuedCall | undefined {
+export function callSdk(method: 'init' | 'identify', arg: Record<string, unknown>): boolean {
   const sdk = window.closer as CloserSdk;
   const queue = sdk.q;
   const before = Array.isArray(queue) ? queue.length : -1;
   sdk[method](arg);
-  // The stub pushed an entry (ours is the last one); an SDK that drains `q` as it
-  // goes, or real methods, leave nothing behind.
-  return Array.isArray(sdk.q) && sdk.q === queue && sdk.q.length > before ? sdk.q[sdk.q.length - 1] : undefined;
+  if (!Array.isArray(sdk.q) || sdk.q !== queue || sdk.q.length <= before) return true;
+  sdk.q.pop();
+  noteStubMethod((sdk as unknown as Record<string, unknown>)[method]);
+  return false;
 }
 
 /**
@@ -154,19 +170,4 @@ export function sdkDrainsQueue(): boolean {
 /** Pushes a call onto a queue the SDK drains (see `sdkDrainsQueue`). */
 export function pushCall(method: string): void {
   window.closer!.q!.push({ method, args: [] });
-}
-
-/**
- * Whether a queued call is still waiting (the SDK has not taken it yet). Once the SDK
- * has installed its methods it has replayed the queue, even if it left the entries in.
- */
-export const isWaiting = (call: QueuedCall | undefined): boolean =>
-  !!call && !isSdkReady() && Array.isArray(window.closer?.q) && window.closer.q.includes(call);
-
-/** Takes back a queued call the SDK has not taken yet; whether it could. */
-export function takeBack(call: QueuedCall | undefined): boolean {
-  if (!isWaiting(call)) return false;
-  const queue = window.closer!.q!;
-  queue.splice(queue.indexOf(call!), 1);
-  return true;
 }

@@ -5,9 +5,10 @@
  * callbacks into events on the owner.
  *
  * Everything converges in `#reconcile()`, which compares desired with actual and makes
- * the smallest change (take back a queued init, deinit, init, identify). Requests that
- * arrive while the script is still loading only change the desired state, so they are
- * applied once it has loaded: never dropped, never run twice.
+ * the smallest change (deinit, init, identify) on an installed SDK. Requests that arrive
+ * while the script is still loading, or before a late SDK has installed itself, only
+ * change the desired state, so they are applied once it is there: never dropped, never
+ * run twice.
  */
 import { chatError, CloserChatError, errorDetail, type CloserErrorDetail } from './errors.js';
 import {
@@ -21,21 +22,26 @@ import {
   type ConversationStatus,
   type WidgetCallbackName,
 } from './events.js';
-import { dropRanScript, loadScript, preconnect, prefetchScript, widgetScriptRan, widgetScriptTag } from './loader.js';
+import {
+  dropRanScript,
+  loadScript,
+  preconnect,
+  prefetchScript,
+  scriptHasRun,
+  widgetScriptRan,
+  widgetScriptTag,
+} from './loader.js';
 import { redact, reportOptions, sameIdentity, type InitOptions, type WidgetConfig } from './options.js';
 import {
   callSdk,
   isSdkReady,
-  isWaiting,
   noteOwnInit,
   notePageStub,
   pageStartedWidget,
   pushCall,
   sdkDrainsQueue,
   sdkInstalled,
-  takeBack,
   type CloserSdk,
-  type QueuedCall,
 } from './sdk.js';
 import { tabChannel, type TabChannel } from './tabs.js';
 
@@ -96,7 +102,7 @@ export interface WidgetLease {
   logout(reason?: LogoutReason): Promise<void>;
   /**
    * Nothing may run now (consent withheld before anything started): a start in flight
-   * ends without an init, a queued init is taken back. Down until `start()`.
+   * ends without an init. Down until `start()`.
    */
   hold(): void;
   /**
@@ -106,7 +112,7 @@ export interface WidgetLease {
   release(): void;
 }
 
-/** How long a late SDK may take to install itself, or to take our queued `init`, after its script ran. */
+/** How long a late SDK may take to install itself after its script ran. */
 const SDK_WAIT_MS = 10_000;
 const SDK_POLL_MS = 25;
 /** How long an `init` waits for a `deinit` that returned a promise (an SDK that tears down asynchronously). */
@@ -151,10 +157,9 @@ interface Desired {
   run: boolean;
 }
 
-/** What the SDK runs: the options of our `init`, and that call while it waits on the stub. */
+/** What the SDK runs: the options of our `init`. */
 interface Running {
   readonly options: InitOptions;
-  readonly queued?: QueuedCall;
 }
 
 class LiveWidget {
@@ -173,6 +178,8 @@ class LiveWidget {
   #tabs?: TabChannel;
   /** A `deinit` that returned a promise, until it settles: no `init` before. */
   #tearingDown?: Promise<void>;
+  /** An init that failed while `#load` waited for a late SDK: reported, then thrown there. */
+  #failure?: CloserErrorDetail;
 
   /**
    * A connected element with a valid config asks for the widget: a lease, or the
@@ -182,7 +189,7 @@ class LiveWidget {
     const previous = this.#desired;
     if (previous && previous.owner !== host && previous.owner.isConnected) return conflict();
     const { tag, ours } = widgetScriptTag(config.src);
-    notePageStub(tag);
+    notePageStub(tag, !!tag && scriptHasRun(tag));
     // `window.closer` is gone (the page removed it): nothing of ours runs any more.
     if (this.#running && !window.closer) this.#ended();
     const pageStarted = !previous && !this.#running ? pageStartedWidget(tag, ours) : undefined;
@@ -232,7 +239,7 @@ class LiveWidget {
       close: () => {
         owned();
         const sdk = window.closer as CloserSdk & { closeWidget?: () => void };
-        if (!this.#initRan() || !this.#state.opened) return Promise.resolve();
+        if (!this.#running || !this.#state.opened) return Promise.resolve();
         if (typeof sdk.closeWidget !== 'function') {
           const what = 'close(): this Closer widget has no closer.closeWidget(); the window stays open';
           return Promise.reject(chatError('close-unsupported', what));
@@ -304,7 +311,7 @@ class LiveWidget {
 
   /** Our init for `desired`'s visitor has run on the SDK. */
   #runsFor(desired: Desired): boolean {
-    return !!this.#running && sameIdentity(this.#running.options, desired.config.init) && this.#initRan();
+    return !!this.#running && sameIdentity(this.#running.options, desired.config.init);
   }
 
   async #load(config: WidgetConfig): Promise<void> {
@@ -321,15 +328,18 @@ class LiveWidget {
     await this.#deinitSettled();
     const initError = this.#reconcile();
     if (initError) throw new CloserChatError(initError);
-    // A late SDK: wait (bounded) until it has taken our queued init, reconciling as it goes.
-    if (this.#running && !this.#initRan() && !(await this.#waitForSdk(() => !this.#running || this.#initRan()))) {
-      takeBack(this.#running?.queued);
-      this.#running = undefined;
-      dropRanScript(config.src); // a retry fetches it again
-      const detail = errorDetail('sdk-missing', `${config.src} ran but never took its queued calls (no Closer SDK)`);
-      this.#fail(detail);
-      throw new CloserChatError(detail);
+    // A late SDK: wait (bounded) until it has installed itself, reconciling as it goes.
+    if (!this.#running && this.#desired?.run && !sdkInstalled()) {
+      if (!(await this.#waitForSdk(() => !!this.#running || !this.#desired?.run || !!this.#failure))) {
+        dropRanScript(config.src); // a retry fetches it again
+        const detail = errorDetail('sdk-missing', `${config.src} ran but no Closer SDK installed itself`);
+        this.#fail(detail);
+        throw new CloserChatError(detail);
+      }
     }
+    const failure = this.#failure;
+    this.#failure = undefined;
+    if (failure) throw new CloserChatError(failure);
     if (!this.#running) throw aborted();
   }
 
@@ -338,17 +348,11 @@ class LiveWidget {
     while (this.#tearingDown) await this.#tearingDown;
   }
 
-  /** Our init has run on the SDK: called directly, or taken from the queue. */
-  #initRan(): boolean {
-    return !!this.#running && !isWaiting(this.#running.queued);
-  }
-
   /** Polls a late SDK, reconciling as it goes, until `done()`; false on timeout. */
   async #waitForSdk(done: () => boolean): Promise<boolean> {
     for (let waited = 0; waited < SDK_WAIT_MS; waited += SDK_POLL_MS) {
       await new Promise((resolve) => setTimeout(resolve, SDK_POLL_MS));
-      this.#reconcile();
-      this.#becameReady();
+      this.#failure = this.#reconcile() ?? this.#failure;
       if (done()) return true;
     }
     return false;
@@ -382,30 +386,27 @@ class LiveWidget {
     this.#graceTimer = undefined;
   }
 
-  /** Makes the SDK match the desired state; returns an init failure, if any. */
+  /** Makes the installed SDK match the desired state; returns an init failure, if any. */
   #reconcile(): CloserErrorDetail | undefined {
-    const ready = isSdkReady();
+    // Before the script has run and the SDK has installed itself, everything waits for it.
+    if (!sdkInstalled()) return undefined;
     const wanted = this.#desired?.run ? this.#desired.config : undefined;
-    // Before the script has run, everything waits for it (nothing is queued early).
-    const src = this.#desired?.config.src;
-    if (!ready && !this.#running && !(src && widgetScriptRan(src))) return undefined;
-    // logout(): our session, or a stored one, is logged off once there is a deinit.
-    if (this.#logoffWanted && !this.#running && (ready || sdkDrainsQueue())) {
+    const sdk = window.closer as CloserSdk;
+    // logout(): our session, or a stored one, is logged off; an SDK with no deinit before
+    // an init has nothing stored to log off.
+    if (this.#logoffWanted && !this.#running) {
       this.#logoffWanted = false;
-      this.#deinit(window.closer as CloserSdk);
+      if (sdk.deinit || sdkDrainsQueue()) this.#deinit(sdk);
     }
     if (this.#running && (!wanted || !sameIdentity(this.#running.options, wanted.init))) {
-      // A queued init is taken back; one the SDK took needs its deinit (once it has one).
-      if (takeBack(this.#running.queued)) this.#ended();
-      else if (ready) this.#deinit(window.closer as CloserSdk);
-      else return undefined;
+      this.#deinit(sdk);
       this.#logoffWanted = false;
     }
     if (wanted && !this.#running && !this.#tearingDown) {
       const error = this.#init(wanted.init);
       if (error) return error;
     }
-    if (this.#running && wanted?.identity && this.#initRan()) {
+    if (this.#running && wanted?.identity) {
       const identity = JSON.stringify(wanted.identity);
       if (identity !== this.#identified) {
         this.#identified = identity;
@@ -420,19 +421,20 @@ class LiveWidget {
     // A fresh conversation state; callbacks may fire inside init (the SDK reopens a
     // window the visitor left open), so what they set must survive init returning.
     this.#setState({ ...INITIAL_STATE, phase: this.#state.phase });
-    let queued: QueuedCall | undefined;
+    let ran: boolean;
     try {
-      queued = callSdk('init', { ...options, ...this.#callbacks(session, options) });
+      ran = callSdk('init', { ...options, ...this.#callbacks(session, options) });
     } catch (error) {
       const detail = errorDetail('init-failed', `closer.init() threw: ${(error as Error)?.message ?? error}`);
       this.#fail(detail);
       return detail;
     }
-    this.#running = { options, queued };
+    if (!ran) return undefined; // a stub after all: wait for the SDK
+    this.#running = { options };
     noteOwnInit(widgetScriptTag(this.#desired!.config.src).tag);
     this.#tabs ??= tabChannel(() => this.#loggedOffElsewhere());
-    this.#setState({ ...this.#state, phase: queued ? this.#state.phase : 'ready' });
-    if (!queued) this.#announceReady();
+    this.#setState({ ...this.#state, phase: 'ready' });
+    this.#announceReady();
     return undefined;
   }
 
@@ -495,9 +497,8 @@ class LiveWidget {
    */
   #loggedOffElsewhere(): void {
     if (!this.#running) return;
-    if (this.#initRan() && isSdkReady()) this.#deinit(window.closer as CloserSdk, false);
-    else if (!takeBack(this.#running.queued)) return;
-    this.#ended();
+    if (isSdkReady()) this.#deinit(window.closer as CloserSdk, false);
+    else this.#ended();
     const desired = this.#desired;
     if (!desired) return;
     desired.run = false; // back up only when the page asks (load(), open(), a click)
@@ -509,20 +510,10 @@ class LiveWidget {
     const handlers = {} as Record<WidgetCallbackName, (...args: unknown[]) => void>;
     for (const name of Object.keys(WIDGET_CALLBACKS) as WidgetCallbackName[]) {
       handlers[name] = (...args) => {
-        if (session !== this.#session) return;
-        // A callback proves that a queued init was taken.
-        this.#becameReady();
-        this.#forward(name, redact(args, options.apiKey));
+        if (session === this.#session) this.#forward(name, redact(args, options.apiKey));
       };
     }
     return handlers;
-  }
-
-  /** A queued init was taken by the SDK: ready, as a direct init is. */
-  #becameReady(): void {
-    if (!this.#running?.queued || this.#state.phase === 'ready' || isWaiting(this.#running.queued)) return;
-    this.#setState({ ...this.#state, phase: 'ready' });
-    this.#announceReady();
   }
 
   #forward(callback: WidgetCallbackName, args: readonly unknown[]): void {

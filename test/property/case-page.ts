@@ -1,0 +1,403 @@
+/**
+ * One case of the lifecycle property test: a fresh page (test/fixtures/property.html in
+ * an iframe) with the development widget playing one point of the SDK space, the
+ * actions played on it, the page model kept alongside, and the invariants checked.
+ */
+import { expect } from '@open-wc/testing';
+import type { CloserChat } from '../../src/index.js';
+import {
+  describeAction,
+  PageModel,
+  sameVisitor,
+  withheld,
+  type Action,
+  type Tag,
+  type TagAttributes,
+  type WidgetSeen,
+} from './page-model.js';
+
+/** The codes a rejection may carry (src/errors.ts), read from the page's own module. */
+type ErrorCodes = readonly string[];
+
+interface SimulatorCall {
+  readonly method: string;
+  readonly args: readonly Record<string, unknown>[];
+}
+
+interface SimulatorHooks {
+  readonly calls: SimulatorCall[];
+  readonly initialized: boolean;
+  /** Live sessions (2 only if an init came while one ran). */
+  readonly sessions: number;
+  readonly options: { orgId: string; apiKey?: string } | null;
+  fire(name: string, ...args: unknown[]): boolean;
+  remoteLogoff?(): void;
+}
+
+type CasePageWindow = Window &
+  typeof globalThis & {
+    uncaught: string[];
+    storageWrites: string[];
+    closerSimulator?: SimulatorHooks;
+  };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EVENTS = ['closer-open', 'closer-close', 'closer-message-received', 'closer-ready', 'closer-logout'];
+/** Longer than any grace period, script delay or install timer the cases use. */
+const QUIET_MS = 80;
+/** How long "eventually" may take once the page is quiet (a slow machine, an idle callback). */
+const EVENTUALLY_MS = 2_500;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A method promise the page holds, to check that it settles and how. */
+interface Pending {
+  readonly what: string;
+  settled: boolean;
+  outcome?: { ok: true } | { ok: false; reason: unknown };
+}
+
+export class CasePage {
+  readonly model: PageModel;
+  readonly log: string[] = [];
+  readonly #frame: HTMLIFrameElement;
+  readonly #win: CasePageWindow;
+  readonly #src: string;
+  readonly #codes: ErrorCodes;
+  readonly #pending: Pending[] = [];
+  readonly #misdirected: string[] = [];
+  /** Every SDK call so far, across executions of the script (an SDK that removes itself runs again). */
+  readonly #calls: SimulatorCall[] = [];
+  #sim?: SimulatorHooks;
+  /** Every execution of the widget script on this page (one that removed itself runs again). */
+  readonly #sims = new Set<SimulatorHooks>();
+  #simSeen = 0;
+  #storageSeen = 0;
+  #deinitsAtMove?: number;
+
+  private constructor(
+    frame: HTMLIFrameElement,
+    win: CasePageWindow,
+    src: string,
+    codes: ErrorCodes,
+    initWorks: boolean,
+  ) {
+    this.#frame = frame;
+    this.#win = win;
+    this.#src = src;
+    this.#codes = codes;
+    this.model = new PageModel(initWorks);
+  }
+
+  /** A fresh page whose tags load the widget from `src` (one point of the SDK space). */
+  static async open(src: string, codes: ErrorCodes, initWorks: boolean): Promise<CasePage> {
+    const frame = document.createElement('iframe');
+    frame.src = '/test/fixtures/property.html';
+    document.body.append(frame);
+    const end = performance.now() + 5_000;
+    for (;;) {
+      const win = frame.contentWindow as CasePageWindow | null;
+      if (win?.customElements?.get('closer-chat') && win.document.readyState === 'complete') {
+        return new CasePage(frame, win, src, codes, initWorks);
+      }
+      if (performance.now() > end) throw new Error('the case page did not load');
+      await sleep(10);
+    }
+  }
+
+  close(): void {
+    this.#frame.remove();
+  }
+
+  get #document(): Document {
+    return this.#win.document;
+  }
+
+  #containers(): HTMLElement[] {
+    return [this.#document.getElementById('a')!, this.#document.getElementById('b')!];
+  }
+
+  /** What the widget runs now, as the development widget reports it. */
+  seen(): WidgetSeen {
+    const sim = this.#win.closerSimulator;
+    const options = sim?.options;
+    return sim?.initialized && options ? { running: true, visitor: options } : { running: false };
+  }
+
+  #tag(index: number): Tag | undefined {
+    const tags = this.model.tags;
+    return tags.length ? tags[index % tags.length] : undefined;
+  }
+
+  #create(attributes: TagAttributes): Tag {
+    const element = this.#document.createElement('closer-chat') as CloserChat;
+    element.setAttribute('src', this.#src);
+    for (const [name, value] of Object.entries(attributes)) if (value !== undefined) element.setAttribute(name, value);
+    for (const name of EVENTS) {
+      element.addEventListener(name, () => {
+        if (!element.isConnected) this.#misdirected.push(`${name} on a detached tag`);
+      });
+    }
+    return this.model.add(element);
+  }
+
+  #track(what: string, promise: Promise<unknown>): void {
+    const pending: Pending = { what, settled: false };
+    this.#pending.push(pending);
+    promise.then(
+      () => Object.assign(pending, { settled: true, outcome: { ok: true } }),
+      (reason: unknown) => Object.assign(pending, { settled: true, outcome: { ok: false, reason } }),
+    );
+  }
+
+  #connect(tag: Tag, where: 0 | 1): void {
+    const wasConnected = tag.element.isConnected;
+    this.#containers()[where].append(tag.element);
+    if (!wasConnected) this.model.applyConfig(tag, this.seen());
+  }
+
+  /** Plays one action; the model follows. */
+  async play(action: Action): Promise<void> {
+    this.log.push(describeAction(action));
+    switch (action.kind) {
+      case 'create': {
+        const tag = this.#create(action.attributes);
+        if (action.where !== 'detached') this.#connect(tag, action.where);
+        break;
+      }
+      case 'connect': {
+        const tag = this.#tag(action.tag);
+        if (tag && !tag.element.isConnected) this.#connect(tag, action.where);
+        break;
+      }
+      case 'move': {
+        // A framework reordering: disconnect and connect in one task (the tag applies
+        // its config again, so a refused second tag may now take over).
+        const tag = this.#tag(action.tag);
+        if (!tag?.element.isConnected) break;
+        this.#deinitsAtMove = this.#count('deinit');
+        const [a, b] = this.#containers();
+        this.model.removed(tag);
+        (tag.element.parentElement === a ? b : a).append(tag.element);
+        this.model.applyConfig(tag, this.seen());
+        break;
+      }
+      case 'remove': {
+        const tag = this.#tag(action.tag);
+        if (!tag?.element.isConnected) break;
+        tag.element.remove();
+        this.model.removed(tag);
+        break;
+      }
+      case 'replace': {
+        // A SPA route: the old page's tag goes, the new page's comes, in one task.
+        const old = this.#tag(action.tag);
+        if (!old?.element.isConnected) break;
+        const parent = old.element.parentElement!;
+        old.element.remove();
+        this.model.removed(old);
+        const tag = this.#create(action.attributes);
+        parent.append(tag.element);
+        this.model.applyConfig(tag, this.seen());
+        break;
+      }
+      case 'attribute': {
+        const tag = this.#tag(action.tag);
+        if (!tag) break;
+        if (action.value === null) tag.element.removeAttribute(action.name);
+        else tag.element.setAttribute(action.name, action.value);
+        this.model.applyConfig(tag, this.seen());
+        break;
+      }
+      case 'call': {
+        const tag = this.#tag(action.tag);
+        if (!tag) break;
+        const method = action.method === 'toggle' ? (tag.element.opened ? 'close' : 'open') : action.method;
+        this.#track(`#${tag.index}.${action.method}()`, tag.element[action.method]());
+        if (method === 'load' || method === 'open') this.model.ask(tag, method === 'open');
+        if (method === 'logout') this.model.logout(tag);
+        break;
+      }
+      case 'click': {
+        const tag = this.#tag(action.tag);
+        const launcher = tag?.element.shadowRoot?.querySelector<HTMLButtonElement>('button[part~="launcher"]');
+        if (!tag || !launcher) break;
+        launcher.click();
+        this.model.ask(tag, true);
+        break;
+      }
+      case 'callback': {
+        const sim = this.#win.closerSimulator;
+        if (sim?.initialized) sim.fire(action.name, ...(action.name === 'onTagsChanged' ? [['vip']] : []));
+        break;
+      }
+      case 'other-tab-logoff': {
+        // Another tab's element called deinit: its SDK tells this tab's SDK its own way
+        // (or not at all), and its element posts on the elements' channel.
+        const seen = this.seen();
+        this.#win.closerSimulator?.remoteLogoff?.();
+        new BroadcastChannel('closer-chat').postMessage({ type: 'logoff' });
+        this.model.otherTabLoggedOff(seen);
+        await sleep(20); // the message arrives in a task of its own
+        this.model.taskPassed();
+        break;
+      }
+      case 'gap':
+        await this.#gap(action.gap, action.ms);
+        break;
+      case 'settle':
+        await this.settle();
+        break;
+    }
+  }
+
+  async #gap(gap: 'microtask' | 'task' | 'frame' | 'timer', ms: number): Promise<void> {
+    if (gap === 'microtask') return void (await Promise.resolve());
+    if (gap === 'task') await sleep(0);
+    if (gap === 'frame') await new Promise((resolve) => this.#win.requestAnimationFrame(resolve));
+    if (gap === 'timer') await sleep(ms);
+    this.model.taskPassed();
+  }
+
+  /** Collects the SDK's calls, across executions of the widget script. */
+  #collectCalls(): SimulatorCall[] {
+    const sim = this.#win.closerSimulator;
+    if (this.#sim && sim !== this.#sim) {
+      this.#calls.push(...this.#sim.calls.slice(this.#simSeen));
+      this.#simSeen = 0;
+    }
+    if (sim) {
+      this.#sims.add(sim);
+      this.#calls.push(...sim.calls.slice(this.#simSeen));
+      this.#simSeen = sim.calls.length;
+    }
+    this.#sim = sim;
+    return this.#calls;
+  }
+
+  #count(method: string): number {
+    return this.#collectCalls().filter((call) => call.method === method).length;
+  }
+
+  /** The invariants that hold after every action. */
+  checkAlways(callsBefore: number): void {
+    const scripts = Array.from(this.#document.scripts).filter((script) =>
+      script.src.includes('/dev/simulator/widget.js'),
+    );
+    expect(scripts.length, 'at most one widget script tag').to.be.at.most(1);
+    const calls = this.#collectCalls();
+    // Live sessions, as the SDK counts them: init starts one, deinit (or another tab's
+    // logoff) ends them; every execution of the script on this page counts.
+    const live = [...this.#sims].reduce((sum, sim) => sum + sim.sessions, 0);
+    expect(live, 'live inits − deinits').to.be.oneOf([0, 1]);
+    for (const call of calls.slice(callsBefore)) {
+      if (call.method !== 'init') continue;
+      const { orgId, apiKey } = call.args[0] as { orgId: string; apiKey?: string };
+      expect(UUID.test(orgId), 'init only with a valid org-id').to.equal(true);
+      if (apiKey !== undefined) expect(UUID.test(apiKey), 'init only with a valid api-key').to.equal(true);
+      const consented = this.model.tags.some(
+        (tag) => tag.applied && !withheld(tag.applied) && sameVisitor(tag.applied, { orgId, apiKey }),
+      );
+      expect(consented, 'no init without consent').to.equal(true);
+    }
+    if (this.#deinitsAtMove !== undefined) {
+      expect(this.#count('deinit'), 'a move never deinits').to.equal(this.#deinitsAtMove);
+      this.#deinitsAtMove = undefined;
+    }
+    const writes = this.#win.storageWrites.slice(this.#storageSeen);
+    this.#storageSeen = this.#win.storageWrites.length;
+    const owner = this.model.owner;
+    if (writes.length && owner?.applied) {
+      expect(withheld(owner.applied), `nothing stored while consent is withheld (${writes.join(', ')})`).to.equal(
+        false,
+      );
+    }
+    expect(this.#win.uncaught, 'no uncaught error').to.deep.equal([]);
+    expect(this.#misdirected, 'events only on a tag in the page').to.deep.equal([]);
+  }
+
+  /** How many SDK calls there were so far (to check only the new ones). */
+  callCount(): number {
+    return this.#collectCalls().length;
+  }
+
+  /**
+   * Waits until the page is quiet (past every grace period and install timer), then
+   * until the settled invariants hold twice in a row; fails with the last mismatch.
+   */
+  /** Time spent waiting in `settle`, for the run's figures, and what the slow ones waited for. */
+  static settleMs = 0;
+  static slowSettles = new Map<string, number>();
+
+  async settle(): Promise<void> {
+    const started = performance.now();
+    try {
+      await this.#settle();
+    } finally {
+      CasePage.settleMs += performance.now() - started;
+    }
+  }
+
+  async #settle(): Promise<void> {
+    await sleep(QUIET_MS);
+    this.model.taskPassed();
+    const end = performance.now() + EVENTUALLY_MS;
+    let held = 0;
+    let waitedFor = '';
+    for (;;) {
+      let failure: unknown;
+      try {
+        this.#checkSettled();
+      } catch (error) {
+        failure = error;
+        waitedFor = String((error as Error).message)
+          .replace(/#\d+/g, '#n')
+          .slice(0, 60);
+      }
+      held = failure ? 0 : held + 1;
+      if (held === 2) {
+        if (waitedFor) CasePage.slowSettles.set(waitedFor, (CasePage.slowSettles.get(waitedFor) ?? 0) + 1);
+        return;
+      }
+      if (failure && performance.now() > end) throw failure;
+      await sleep(25);
+    }
+  }
+
+  #checkSettled(): void {
+    for (const pending of this.#pending) {
+      expect(pending.settled, `${pending.what} settles`).to.equal(true);
+      if (pending.outcome?.ok === false) {
+        const code = (pending.outcome.reason as { detail?: { code?: string } })?.detail?.code;
+        expect(
+          this.#codes,
+          `${pending.what} rejects with a closer-error detail: ${String(pending.outcome.reason)}`,
+        ).to.include(code);
+      }
+    }
+    const seen = this.seen();
+    const { run, owner } = this.model.expected();
+    const ready = this.model.tags.filter((tag) => tag.element.state === 'ready');
+    expect(ready.length, 'at most one tag reads ready').to.be.at.most(1);
+    for (const tag of ready) {
+      expect(tag.element.isConnected, 'a ready tag is in the page').to.equal(true);
+      expect(tag, 'the ready tag is the owner').to.equal(owner);
+    }
+    if (!seen.running) expect(ready.length, 'nobody reads ready without a running widget').to.equal(0);
+    if (run === false) expect(seen.running, 'the widget does not run').to.equal(false);
+    if (run === true) {
+      expect(seen.running, `the widget runs for #${owner!.index}`).to.equal(true);
+      // A config made invalid meanwhile reads as an error; its visitor's chat goes on.
+      const state = this.model.validNow(owner!) ? 'ready' : 'error';
+      expect(owner!.element.state, `#${owner!.index} reads ${state}`).to.equal(state);
+    }
+    if (seen.running) {
+      expect(owner, 'a running widget has a tag in the page').to.not.equal(undefined);
+      expect(sameVisitor(seen.visitor!, owner!.applied!), "it runs for exactly the owner's visitor").to.equal(true);
+    }
+    for (const tag of this.model.tags) {
+      if (tag.conflict && tag.element.isConnected)
+        expect(tag.element.state, `#${tag.index} is refused`).to.equal('error');
+    }
+  }
+}

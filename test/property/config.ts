@@ -1,0 +1,42 @@
+/**
+ * How long the property test runs. CI: a fixed seed, and enough cases for at least 5,000
+ * steps in all. `npm run fuzz -- --runs N --seed S --path P` (scripts/fuzz.js) overrides
+ * these through the test server (web-test-runner.config.js serves them from the
+ * environment at /__property-config).
+ */
+export interface PropertyConfig {
+  readonly seed: number;
+  readonly runs: number;
+  readonly maxSteps: number;
+  /** The least number of steps the run must have played (CI's promise). */
+  readonly minTotalSteps: number;
+  /** CI's fixed run: also every value of every dimension of the SDK space must be played. */
+  readonly ci: boolean;
+  /** A counterexample's path, to replay just it. */
+  readonly path?: string;
+  readonly timeoutMs: number;
+}
+
+const CI: PropertyConfig = {
+  seed: 20261207,
+  runs: 100,
+  maxSteps: 110,
+  minTotalSteps: 5_000,
+  ci: true,
+  timeoutMs: 6 * 60_000,
+};
+
+export async function propertyConfig(): Promise<PropertyConfig> {
+  const response = await fetch('/__property-config').catch(() => undefined);
+  const overrides = response?.ok ? ((await response.json()) as Partial<PropertyConfig>) : {};
+  const runs = overrides.runs ?? CI.runs;
+  const ci = overrides.runs === undefined && overrides.path === undefined;
+  return {
+    ...CI,
+    ...overrides,
+    // A run of its own (npm run fuzz) is not held to CI's step count.
+    minTotalSteps: ci ? CI.minTotalSteps : 0,
+    ci,
+    timeoutMs: Math.max(CI.timeoutMs, (runs / CI.runs) * CI.timeoutMs),
+  };
+}

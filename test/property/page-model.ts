@@ -1,0 +1,290 @@
+/**
+ * What a page and its frameworks do to `<closer-chat>`, as data (`Action`), played on a
+ * fresh page of its own (test/fixtures/property.html in an iframe), and what the element
+ * must then show (`PageModel`): the rules of the README's Lifecycle, Loading and Consent
+ * sections, written from the outside. Used by test/lifecycle.property.test.ts.
+ *
+ * The model tracks, per tag, the config it last applied and whether it wants the widget;
+ * where the outcome depends on a race the README leaves open (a successor that connects
+ * while the predecessor's init is still queued, an `interaction` tag of a returning
+ * visitor), it says "maybe", and only the weaker checks apply.
+ */
+import type { CloserChat } from '../../src/index.js';
+
+export const ORGS = ['4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f', '0b5e8c1a-2f3d-4e6a-9b7c-1d2e3f4a5b6c'] as const;
+export const KEYS = [
+  undefined,
+  '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
+  '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+] as const;
+export const STRATEGIES = ['eager', 'idle', 'interaction', 'manual'] as const;
+export const CONSENTS = [undefined, 'granted', 'pending', 'denied'] as const;
+export const GRACES = ['0', '50'] as const;
+/** Values a page may write by mistake: each is refused with invalid-config. */
+export const INVALID = {
+  'org-id': 'not-a-uuid',
+  'api-key': 'nope',
+  loading: 'later',
+  consent: 'yes',
+  'grace-period': '-1',
+};
+export const METHODS = ['load', 'open', 'close', 'toggle', 'logout'] as const;
+export const CALLBACKS = ['onOpen', 'onClose', 'onMessageReceived', 'onMessageSent', 'onTagsChanged'] as const;
+
+export type Attribute = 'org-id' | 'api-key' | 'loading' | 'consent' | 'grace-period' | 'show-button';
+
+export interface TagAttributes {
+  readonly 'org-id': string;
+  readonly 'api-key'?: string;
+  readonly loading: string;
+  readonly consent?: string;
+  readonly 'grace-period': string;
+}
+
+/** One thing a page, a framework, the visitor or the widget does. Tags are picked by index, modulo. */
+export type Action =
+  | { readonly kind: 'create'; readonly attributes: TagAttributes; readonly where: 0 | 1 | 'detached' }
+  | { readonly kind: 'connect'; readonly tag: number; readonly where: 0 | 1 }
+  | { readonly kind: 'move'; readonly tag: number }
+  | { readonly kind: 'remove'; readonly tag: number }
+  | { readonly kind: 'replace'; readonly tag: number; readonly attributes: TagAttributes }
+  | { readonly kind: 'attribute'; readonly tag: number; readonly name: Attribute; readonly value: string | null }
+  | { readonly kind: 'call'; readonly tag: number; readonly method: (typeof METHODS)[number] }
+  | { readonly kind: 'click'; readonly tag: number }
+  | { readonly kind: 'callback'; readonly name: (typeof CALLBACKS)[number] }
+  | { readonly kind: 'other-tab-logoff' }
+  | { readonly kind: 'gap'; readonly gap: 'microtask' | 'task' | 'frame' | 'timer'; readonly ms: number }
+  | { readonly kind: 'settle' };
+
+export const describeAction = (action: Action): string => {
+  const { kind, ...rest } = action;
+  return `${kind} ${JSON.stringify(rest)}`;
+};
+
+/** A config as the element applies it; `undefined` when the attributes are invalid. */
+interface Config {
+  readonly orgId: string;
+  readonly apiKey: string | undefined;
+  readonly loading: string;
+  readonly consent: string | undefined;
+  readonly gracePeriod: number;
+}
+
+const isValid = (name: string, value: string | null | undefined): boolean => {
+  switch (name) {
+    case 'org-id':
+      return ORGS.includes(value as never);
+    case 'api-key':
+      return value == null || KEYS.includes(value as never);
+    case 'loading':
+      return STRATEGIES.includes(value as never);
+    case 'consent':
+      return value == null || CONSENTS.includes(value as never);
+    case 'grace-period':
+      return value == null || GRACES.includes(value as never);
+    default:
+      return true;
+  }
+};
+
+function configOf(element: Element): Config | undefined {
+  const read = (name: string) => element.getAttribute(name);
+  for (const name of ['org-id', 'api-key', 'loading', 'consent', 'grace-period']) {
+    if (!isValid(name, read(name))) return undefined;
+  }
+  return {
+    orgId: read('org-id')!,
+    apiKey: read('api-key') ?? undefined,
+    loading: read('loading')!,
+    consent: read('consent') ?? undefined,
+    gracePeriod: Number(read('grace-period') ?? 3000),
+  };
+}
+
+export const withheld = (config: Config | undefined): boolean =>
+  config?.consent === 'pending' || config?.consent === 'denied';
+
+export const sameVisitor = (a: { orgId: string; apiKey?: string }, b: { orgId: string; apiKey?: string }): boolean =>
+  a.orgId === b.orgId && (a.apiKey ?? undefined) === (b.apiKey ?? undefined);
+
+/** Whether a tag wants the widget: yes, no, or it depends on a race the README leaves open. */
+export type Want = boolean | 'maybe';
+
+export interface Tag {
+  readonly index: number;
+  readonly element: CloserChat;
+  /** The config last applied while connected (an invalid change keeps it: no lost session). */
+  applied?: Config;
+  want: Want;
+  /** After logout(): the strategy no longer starts it; load(), open() or a click do. */
+  loggedOut: boolean;
+  /** Clicked or open() while consent was withheld: opens once granted. */
+  openOnConsent: boolean;
+  /** Refused as a second element; stays so until its config is applied again. */
+  conflict: boolean;
+  /** When it left the document (its grace period runs from then), and whether a task has passed since. */
+  removed?: { at: number; taskPassed: boolean };
+}
+
+/** What the running widget is, as the test sees it. */
+export interface WidgetSeen {
+  /** The development widget has a live session (its `initialized`). */
+  readonly running: boolean;
+  readonly visitor?: { orgId: string; apiKey?: string };
+}
+
+/**
+ * The README's rules for one page: which tag owns the widget and whether it wants it.
+ * Updated as each action is played (the element applies it in its next update, before
+ * any timer can run, so the order is the same).
+ */
+export class PageModel {
+  readonly tags: Tag[] = [];
+  owner?: Tag;
+  /** The SDK cannot init at this point of the space (init throws): nothing can ever run. */
+  constructor(readonly initWorks: boolean) {}
+
+  add(element: CloserChat): Tag {
+    const tag: Tag = {
+      index: this.tags.length,
+      element,
+      want: false,
+      loggedOut: false,
+      openOnConsent: false,
+      conflict: false,
+    };
+    this.tags.push(tag);
+    return tag;
+  }
+
+  /** The tag connected, or a config change reached it while connected: what `willUpdate` does. */
+  applyConfig(tag: Tag, seen: WidgetSeen): void {
+    if (!tag.element.isConnected) return;
+    const leaseEnded = this.#leaseEnded(tag);
+    tag.removed = undefined;
+    const config = configOf(tag.element);
+    if (!config) {
+      // Refused: nothing else happens, a running visitor keeps running. A start the
+      // strategy had planned (idle) is called off; one under way goes on.
+      if (this.owner === tag && tag.want === true && !seen.running) tag.want = 'maybe';
+      return;
+    }
+    if (this.owner === tag && leaseEnded !== true) {
+      tag.applied = config;
+      if (leaseEnded === 'maybe' && tag.want === true) tag.want = 'maybe';
+      this.#follow(tag, seen);
+      return;
+    }
+    // Back after its teardown, it connects like any other tag.
+    const predecessor = this.owner === tag ? undefined : this.owner;
+    if (predecessor?.element.isConnected) {
+      tag.conflict = true;
+      tag.applied = config;
+      return;
+    }
+    // A predecessor in its grace period (or none) hands over. The successor adopts a
+    // running widget of the same visitor; an init of it may still be on its way (queued,
+    // or the script loading), and then it depends on timing the README leaves open.
+    const predecessorWanted = !!predecessor?.applied && predecessor.want !== false;
+    if (seen.running && seen.visitor && sameVisitor(seen.visitor, config)) tag.want = true;
+    else if (predecessorWanted && sameVisitor(predecessor.applied!, config)) tag.want = 'maybe';
+    else tag.want = false;
+    if (predecessor) predecessor.want = false;
+    tag.conflict = false;
+    tag.applied = config;
+    tag.loggedOut = false;
+    this.owner = tag;
+    this.#follow(tag, seen);
+  }
+
+  /** Whether the tag's attributes are valid now (an invalid change keeps the applied config). */
+  validNow(tag: Tag): boolean {
+    return configOf(tag.element) !== undefined;
+  }
+
+  /** The tag left the document: its grace period starts. */
+  removed(tag: Tag): void {
+    if (this.owner === tag) tag.removed = { at: performance.now(), taskPassed: false };
+  }
+
+  /** A task boundary passed (a `grace-period="0"` teardown has happened by then). */
+  taskPassed(): void {
+    for (const tag of this.tags) if (tag.removed) tag.removed.taskPassed = true;
+  }
+
+  /**
+   * Whether the owner's lease ended while it was out of the document: at the end of the
+   * task for a grace period of 0, else once the period is over (a timer: near its end,
+   * a late timer makes it "maybe").
+   */
+  #leaseEnded(tag: Tag): Want {
+    if (this.owner !== tag || !tag.removed || !tag.applied) return false;
+    const grace = tag.applied.gracePeriod;
+    if (grace === 0) return tag.removed.taskPassed;
+    const elapsed = performance.now() - tag.removed.at;
+    if (elapsed < grace) return false;
+    return elapsed > grace + 500 ? true : 'maybe';
+  }
+
+  /** The loading controller's `follow`: consent, then the strategy. */
+  #follow(tag: Tag, seen: WidgetSeen): void {
+    const config = tag.applied!;
+    if (withheld(config)) {
+      tag.want = false;
+      return;
+    }
+    if (tag.openOnConsent) {
+      tag.openOnConsent = false;
+      tag.loggedOut = false;
+      tag.want = true;
+      return;
+    }
+    const readyNow = seen.running && seen.visitor && sameVisitor(seen.visitor, config) && tag.want === true;
+    if (tag.loggedOut || readyNow) return;
+    if (config.loading === 'eager' || config.loading === 'idle') tag.want = true;
+    // A returning visitor's `interaction` loads as `idle` does.
+    else if (config.loading === 'interaction' && engaged(tag.element) && tag.want !== true) tag.want = 'maybe';
+  }
+
+  /** `load()`, `open()` or a click on the launcher: starts it unless consent is withheld. */
+  ask(tag: Tag, opens: boolean): void {
+    if (this.owner !== tag || !tag.element.isConnected || tag.conflict || !configOf(tag.element)) return;
+    if (withheld(tag.applied)) {
+      if (opens) tag.openOnConsent = true;
+      return;
+    }
+    tag.loggedOut = false;
+    tag.want = true;
+  }
+
+  logout(tag: Tag): void {
+    if (this.owner !== tag || !tag.element.isConnected || tag.conflict || !configOf(tag.element)) return;
+    tag.want = false;
+    tag.loggedOut = true;
+  }
+
+  /** Another same-origin tab's `deinit`: the running visitor here is logged off too. */
+  otherTabLoggedOff(seen: WidgetSeen): void {
+    if (!this.owner) return;
+    if (seen.running) this.owner.want = false;
+    else if (this.owner.want === true) this.owner.want = 'maybe'; // its init may be on its way, or queued
+  }
+
+  /**
+   * Once everything has settled (past every grace period): whether the widget must run,
+   * for which visitor, or must not; `maybe` allows either.
+   */
+  expected(): { run: Want; owner?: Tag } {
+    const owner = this.owner?.element.isConnected ? this.owner : undefined;
+    if (!owner || !owner.applied || withheld(owner.applied) || !this.initWorks) return { run: false, owner };
+    return { run: owner.want, owner };
+  }
+}
+
+const engaged = (element: Element): boolean => {
+  try {
+    return element.ownerDocument.defaultView?.localStorage.getItem('closer-chat:engaged') === '1';
+  } catch {
+    return false;
+  }
+};
