@@ -31,6 +31,17 @@ export function browserVersion(executable) {
   });
 }
 
+/**
+ * Chromium slows the timers of frames it deems unimportant (small, off-screen, in the
+ * background): a widget's install timer could then look like "never".
+ */
+const UNTHROTTLED = [
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
+  '--window-size=1280,1024',
+];
+
 /** Preferences of the fresh Firefox profile: no first-run pages, no background traffic. */
 const FIREFOX_PREFS = {
   'browser.shell.checkDefaultBrowser': false,
@@ -51,11 +62,20 @@ export async function launchBrowser({ name, executable, url }) {
   const profile = await mkdtemp(join(tmpdir(), 'closer-conformance-'));
   let args;
   if (name === 'firefox') {
-    const prefs = Object.entries(FIREFOX_PREFS).map(([key, value]) => `user_pref(${JSON.stringify(key)}, ${JSON.stringify(value)});`);
+    const prefs = Object.entries(FIREFOX_PREFS).map(
+      ([key, value]) => `user_pref(${JSON.stringify(key)}, ${JSON.stringify(value)});`,
+    );
     await writeFile(join(profile, 'user.js'), `${prefs.join('\n')}\n`);
     args = ['--headless', '--no-remote', '--profile', profile, url];
   } else {
-    args = ['--headless', ...CHROMIUM_ARGS, '--no-default-browser-check', `--user-data-dir=${profile}`, url];
+    args = [
+      '--headless',
+      ...CHROMIUM_ARGS,
+      ...UNTHROTTLED,
+      '--no-default-browser-check',
+      `--user-data-dir=${profile}`,
+      url,
+    ];
   }
   const group = process.platform !== 'win32';
   const child = spawn(executable, args, { detached: group, stdio: ['ignore', 'ignore', 'pipe'] });

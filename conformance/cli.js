@@ -67,7 +67,8 @@ export function readOptions(argv) {
     throw new UsageError('--org: give an organisation id (8-4-4-4-12 hexadecimal digits)');
   }
   const browser = values.browser ?? DEFAULTS.browser;
-  if (browser !== 'chromium' && browser !== 'firefox') throw new UsageError(`--browser ${browser}: use chromium or firefox`);
+  if (browser !== 'chromium' && browser !== 'firefox')
+    throw new UsageError(`--browser ${browser}: use chromium or firefox`);
   return {
     widget: url.href,
     org: values.org,

@@ -96,7 +96,9 @@
       watch.errors.push(`${name}: ${event.message || 'error'}${event.filename ? ` (${event.filename})` : ''}`),
     );
     win.addEventListener('unhandledrejection', (event) =>
-      watch.errors.push(`${name}: unhandled rejection ${String(event.reason && (event.reason.message || event.reason))}`),
+      watch.errors.push(
+        `${name}: unhandled rejection ${String(event.reason && (event.reason.message || event.reason))}`,
+      ),
     );
     if (block === 'storage') win.addEventListener('storage', (event) => event.stopImmediatePropagation(), true);
     if (block === 'broadcast' && typeof win.BroadcastChannel === 'function') {
@@ -256,6 +258,13 @@
     await until(enough, job.installWaitMs);
     if (installed(watch)) noteInstall(watch, 'seen by polling'); // set without a setter (defineProperty)
     return installed(watch) || drains(watch);
+  }
+
+  /** What a document's `window.closer` looks like, for a finding that says why. */
+  function sdkState(watch) {
+    const closer = watch.win.closer;
+    const methods = closer ? ['init', 'deinit', 'openWidget'].map((m) => `${m}: ${typeof closer[m]}`).join(', ') : '';
+    return `after ${watch.sinceMs()} ms: window.closer is ${closer === watch.stub ? 'the stub' : describe(closer)}${methods ? ` (${methods}, q: ${describe(closer.q)})` : ''}`;
   }
 
   /** The elements the widget added to <body> that are still there. */
@@ -489,7 +498,8 @@
     const widgetNodes = drawn(watch);
     const widgetKeys = storageKeys(watch.win).filter((key) => !storageBefore.has(key));
     const tornDown = () =>
-      widgetNodes.every((node) => !node.isConnected) && widgetKeys.every((key) => !storageKeys(watch.win).includes(key));
+      widgetNodes.every((node) => !node.isConnected) &&
+      widgetKeys.every((key) => !storageKeys(watch.win).includes(key));
     const signals = `${widgetNodes.length} element(s) and ${widgetKeys.length} storage key(s) of the widget`;
     watch.deinitCalled = true;
     let call;
@@ -541,7 +551,10 @@
 
     const extra = log.filter((entry) => entry.args > DOCUMENTED_ARGS[entry.name]);
     d['callback-args'] = extra.length
-      ? found('extra', extra.map((entry) => `${entry.name} got ${entry.args} argument(s)`))
+      ? found(
+          'extra',
+          extra.map((entry) => `${entry.name} got ${entry.args} argument(s)`),
+        )
       : log.length
         ? found('documented', [`${log.length} callback(s), none with more arguments than documented`])
         : unknown(['documented', 'extra'], 'no callback came');
@@ -574,7 +587,7 @@
       roles.map(async ([role, block]) => {
         const watch = await openWidgetDocument(job, `tabs-${role}`, { block });
         docs[role] = watch;
-        if (!(await waitForSdk(job, watch, result))) return 'no SDK appeared';
+        if (!(await waitForSdk(job, watch, result))) return `no SDK appeared in ${watch.name} (${sdkState(watch)})`;
         try {
           watch.win.closer.init({ orgId: job.org });
         } catch {
@@ -631,7 +644,9 @@
     for (const name of DIMENSIONS) {
       dimensions[name] =
         result.dimensions[name] ||
-        (job.org ? notProbed('the probe did not get that far (see errors)') : notProbed('needs --org (a test organisation)'));
+        (job.org
+          ? notProbed('the probe did not get that far (see errors)')
+          : notProbed('needs --org (a test organisation)'));
     }
     return {
       point: Object.fromEntries(DIMENSIONS.map((name) => [name, dimensions[name].value])),

@@ -12,8 +12,11 @@ const MAX_REPORT_BYTES = 1_000_000;
 /** JSON for inside an inline <script>: nothing in it can close the element. */
 const inlineJson = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
 
-const page = (title, body) =>
-  `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>\n`;
+// Every frame in view and big enough not to count as unimportant (browsers slow the timers of those).
+const STYLE =
+  '<style>body{margin:0}iframe{display:inline-block;width:300px;height:240px;border:0;vertical-align:top}.lanes iframe{width:100%;height:480px;display:block}</style>';
+const page = (title, body, bodyClass = '') =>
+  `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${title}</title>${STYLE}</head><body class="${bodyClass}">${body}</body></html>\n`;
 
 const listen = (server) =>
   new Promise((resolve, reject) => {
@@ -71,6 +74,7 @@ export async function startProbeServer({ jobs, lanes }) {
               jobs: jobs.map(({ id }) => ({ id })),
               lanes: laneOrigins,
             })})</script>`,
+            'lanes',
           ),
         );
       case '/job': {
@@ -79,7 +83,10 @@ export async function startProbeServer({ jobs, lanes }) {
         return send(
           200,
           'text/html; charset=utf-8',
-          page(`probe ${job.id}`, `<script src="/probe.js"></script><script>closerProbe.jobPage(${inlineJson(job)})</script>`),
+          page(
+            `probe ${job.id}`,
+            `<script src="/probe.js"></script><script>closerProbe.jobPage(${inlineJson(job)})</script>`,
+          ),
         );
       }
       case '/blank.html':

@@ -264,6 +264,12 @@ describe('development widget', () => {
         sdk().q.push({ method: 'init', args: [{ orgId: ORG_ID }] });
         expect(simulator().initialized).to.equal(true);
       });
+
+      it('drain: an exception of the call reaches whoever pushed it (the stub’s method too)', async () => {
+        await loadSimulator({ when: 'never', init: 'throws' });
+        expect(() => sdk().init({ orgId: ORG_ID })).to.throw(/init=throws/);
+        expect(methods()).to.deep.equal(['init']);
+      });
     });
 
     describe('reinit', () => {

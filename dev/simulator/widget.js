@@ -162,7 +162,9 @@
     if (point.when === 'never') {
       for (const [name, value] of Object.entries(NEVER_IMPLIES)) {
         if (point[name] !== value && params.get(name) !== null) {
-          console.warn(`${LOG} ${name}=${point[name]} cannot go with when=never (queue only); playing ${name}=${value}`);
+          console.warn(
+            `${LOG} ${name}=${point[name]} cannot go with when=never (queue only); playing ${name}=${value}`,
+          );
         }
         point[name] = value;
       }
@@ -948,8 +950,21 @@
     };
   }
 
-  /** A queue that runs what is pushed onto it at once (`queue=drain`). */
-  const drainingQueue = () => ({ push: (/** @type {any} */ item) => (runQueued(item), 0), length: 0 });
+  /**
+   * A queue that runs what is pushed onto it at once (`queue=drain`). Unlike the replay, it
+   * lets a call's exception reach whoever pushed it (the stub's method, the page).
+   */
+  const drainingQueue = () => ({
+    push(/** @type {any} */ item) {
+      const method = item && item.method;
+      const fn = methodNow(method);
+      if (!fn)
+        console.warn(`${LOG} ignoring a call to ${String(method)} pushed on q: no such method (open=${POINT.open})`);
+      else fn.apply(sdk, item.args || []);
+      return 0;
+    },
+    length: 0,
+  });
 
   /**
    * Puts the SDK on `window.closer` (`install`), replays the stub's queue, then does with
