@@ -1,4 +1,4 @@
-// @ts-nocheck -- runs in the browser, as served by conformance/server.js
+// Runs in the browser, as served by conformance/server.js (a classic script).
 // The conformance probe, in the browser: the runner page spreads the jobs (one widget.js
 // URL each) over lanes, one origin per lane; each job page probes its widget in fresh
 // same-origin iframes (a fresh `window.closer` each), one scenario at a time, and posts

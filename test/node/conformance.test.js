@@ -3,9 +3,13 @@
 // value of every dimension, the report must name the point that was played. The points
 // are probed in one Chromium session, a few side by side (each on an origin of its own).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { readOptions } from '../../conformance/cli.js';
 import { probeWidgets } from '../../conformance/run.js';
 import { startStaticServer } from '../../tools/static-server.js';
@@ -194,4 +198,42 @@ describe('closer-conformance (the CLI)', () => {
     assert.equal(stdout, '');
     assert.match(stderr, /--org: give an organisation id/);
   });
+});
+
+test('npm pack → npm install → npx closer-conformance probes a widget', { timeout: 180_000 }, async () => {
+  const exec = promisify(execFile);
+  const dir = mkdtempSync(join(tmpdir(), 'closer-conformance-install-'));
+  try {
+    // The build ran before the tests (npm test); --ignore-scripts skips prepack's rebuild.
+    const { stdout } = await exec('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {
+      cwd: root,
+    });
+    const [{ filename }] = JSON.parse(stdout);
+    writeFileSync(
+      join(dir, 'package.json'),
+      '{ "name": "try-closer-conformance", "private": true, "type": "module" }\n',
+    );
+    await exec('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(dir, filename)], { cwd: dir });
+    const point = { when: 'timer', open: 'absent', tabs: 'none' };
+    const run = await exec(
+      'npx',
+      [
+        '--no-install',
+        'closer-conformance',
+        '--widget',
+        widgetAt(point, { installed: '1' }),
+        '--org',
+        ORG_ID,
+        '--settle-ms',
+        '400',
+      ],
+      { cwd: dir },
+    );
+    const report = JSON.parse(run.stdout);
+    const defaults = Object.fromEntries(SPACE.map(({ name, values }) => [name, values[0]]));
+    assert.deepEqual(report.point, { ...defaults, ...point });
+    assert.equal(report.tool.name, 'closer-chat');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
