@@ -39,8 +39,12 @@
     'tabs',
     'init',
   ];
-  /** An install this soon after the script's load event counts as "after load" rather than "a timer". */
-  const LOAD_INSTALL_MS = 25;
+  /**
+   * How long to wait for something the widget should do (draw, call back, tear down): the
+   * wait ends as soon as it does. Waiting to conclude that it does NOT do something (a
+   * second widget, a callback after deinit) takes `settleMs`.
+   */
+  const patience = (job) => Math.max(2000, job.settleMs * 4);
 
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
   const describe = (value) =>
@@ -336,7 +340,9 @@
       const timing = `${ins.what} at ${ins.atMs} ms, ${ins.afterLoadMs === null ? 'before the script load event' : `${ins.afterLoadMs} ms after the script load event (${ins.hops} zero-delay hops)`}`;
       if (ins.phase === 'sync') result.dimensions.when = found('sync', [`${timing}, while the script executed`]);
       else if (ins.phase === 'microtask') result.dimensions.when = found('microtask', [`${timing}, in a microtask`]);
-      else if (ins.afterLoadMs <= LOAD_INSTALL_MS && ins.hops <= 1) result.dimensions.when = found('load', [timing]);
+      // Our first zero-delay hop was queued at the load event before the widget's own
+      // listener ran: a task the widget queued then runs before our second hop.
+      else if (ins.hops <= 1) result.dimensions.when = found('load', [timing]);
       else result.dimensions.when = found('timer', [timing]);
     }
     const queue = closer && closer.q;
@@ -440,6 +446,7 @@
     const storageBefore = new Set(storageKeys(watch.win));
 
     // init, called directly (on the stub's init when the SDK only drains its queue)
+    const initAt = performance.now();
     watch.inInit = true;
     let threw = null;
     try {
@@ -459,13 +466,14 @@
     }
     d.init = found('ok', ['closer.init() returned']);
     const inInit = log.filter((entry) => entry.inInit);
-    await until(() => drawn(watch).length > 0, job.settleMs);
-    if (!inInit.length) await until(() => log.length > 0, job.settleMs);
+    await until(() => drawn(watch).length > 0, patience(job));
+    const drawMs = performance.now() - initAt;
+    if (!inInit.length) await until(() => log.length > 0, patience(job));
     d['callbacks-in-init'] = inInit.length
       ? found('yes', [`called inside init: ${inInit.map((entry) => entry.name).join(', ')}`])
       : log.length
         ? found('no', [`none inside init; after it: ${log.map((entry) => entry.name).join(', ')}`])
-        : unknown(['no', 'yes'], `no callback came within ${job.settleMs} ms of init`);
+        : unknown(['no', 'yes'], `no callback came within ${patience(job)} ms of init`);
 
     // openWidget: there before init (install scenario), after it, or never
     const openAfter = openPresent(watch);
@@ -479,17 +487,19 @@
       } catch (error) {
         result.evidence.push(`openWidget() threw: ${String(error && error.message)}`);
       }
-      await until(() => log.slice(before).some((entry) => entry.name === 'onOpen'), job.settleMs);
+      await until(() => log.slice(before).some((entry) => entry.name === 'onOpen'), patience(job));
     }
 
     // init a second time, no deinit between
     const widgetsBefore = drawn(watch).length;
     try {
       watch.win.closer.init(recordingOptions(job, watch, log));
-      const more = await until(() => drawn(watch).length > widgetsBefore, job.settleMs);
+      // As long as the first widget took to draw (thrice, on a busy machine), at least settleMs.
+      const wait = Math.max(job.settleMs, Math.min(3 * drawMs, patience(job)));
+      const more = await until(() => drawn(watch).length > widgetsBefore, wait);
       d.reinit = more
         ? found('second', [`a second init added ${drawn(watch).length - widgetsBefore} element(s) to the page`])
-        : found('ignore', [`a second init returned and added nothing to the page within ${job.settleMs} ms`]);
+        : found('ignore', [`a second init returned and added nothing to the page within ${Math.round(wait)} ms`]);
     } catch (error) {
       d.reinit = found('throw', [`the second closer.init() threw: ${String((error && error.message) || error)}`]);
     }
@@ -525,17 +535,17 @@
             () => 'resolved',
             () => 'rejected',
           ),
-          sleep(job.settleMs).then(() => 'pending'),
+          sleep(patience(job)).then(() => 'pending'),
         ]);
         d.deinit = found('promise', [
           `${call.how} returned a promise (${settled}); ${signals} ${tornDown() ? 'gone' : 'still there'} by then`,
         ]);
       } else if (tornAtReturn) {
         d.deinit = found('sync', [`${call.how} returned ${describe(returned)}; ${signals} gone by then`]);
-      } else if (await until(tornDown, job.settleMs)) {
+      } else if (await until(tornDown, patience(job))) {
         d.deinit = found('task', [`${call.how} returned ${describe(returned)}; ${signals} gone later`]);
       } else {
-        d.deinit = unknown(['sync', 'promise', 'task'], `${signals} still there ${job.settleMs} ms after deinit`);
+        d.deinit = unknown(['sync', 'promise', 'task'], `${signals} still there ${patience(job)} ms after deinit`);
       }
       await sleep(0);
       d['after-deinit'] =
@@ -599,16 +609,20 @@
     const failed = opened.find((why) => why !== null);
     if (failed) return void (result.dimensions.tabs = notProbed(failed));
     const ys = roles.slice(1).map(([role]) => docs[role]);
-    await until(() => Object.values(docs).every((watch) => drawn(watch).length > 0), job.settleMs);
+    await until(() => Object.values(docs).every((watch) => drawn(watch).length > 0), patience(job));
     const watched = Object.fromEntries(ys.map((watch) => [watch.name, drawn(watch)]));
     if (ys.some((watch) => !watched[watch.name].length)) {
       result.dimensions.tabs = unknown(['broadcast', 'storage', 'none'], 'the widget drew nothing to watch go');
       return;
     }
     const gone = (watch) => watched[watch.name].every((node) => !node.isConnected);
-    callDeinit(docs.x);
-    await until(() => ys.every(gone), job.settleMs);
     const [y, storageOnly, broadcastOnly] = ys;
+    callDeinit(docs.x);
+    // Torn down where nothing is blocked, then where one way is (both, for a widget that hears both).
+    if (await until(() => gone(y), job.settleMs * 2)) {
+      await until(() => gone(storageOnly) || gone(broadcastOnly), patience(job));
+      await until(() => gone(storageOnly) && gone(broadcastOnly), job.settleMs);
+    }
     const seen = ys.map((watch) => `${watch.name}: ${gone(watch) ? 'torn down' : 'still running'}`);
     if (!gone(y)) result.dimensions.tabs = found('none', seen);
     else if (gone(broadcastOnly)) {
