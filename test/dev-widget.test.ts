@@ -24,4 +24,20 @@ describe('closer-chat/dev-widget.js (the packaged development widget)', () => {
       .map((entry) => new URL(entry.name).pathname);
     expect(fetched).to.deep.equal([PACKAGED]);
   });
+
+  it('plays any point of the space of SDKs from its URL, as the repository copy does', async () => {
+    const script = document.createElement('script');
+    script.src = `${PACKAGED}?install=function&open=after-init&deinit=promise`;
+    const loaded = new Promise((resolve) => script.addEventListener('load', resolve, { once: true }));
+    document.head.append(script);
+    await loaded;
+    const sdk = (window as unknown as { closer: any }).closer;
+    expect(typeof sdk).to.equal('function');
+    expect(typeof sdk.openWidget).to.equal('undefined');
+    sdk('init', { orgId: ORG_ID });
+    expect(typeof sdk.openWidget).to.equal('function');
+    expect(window.closerSimulator!.point).to.include({ install: 'function', open: 'after-init', deinit: 'promise' });
+    await sdk.deinit();
+    expect(window.closerSimulator!.initialized).to.equal(false);
+  });
 });

@@ -3,13 +3,14 @@
 import { expect } from '@open-wc/testing';
 import { ATTRIBUTES, PROPERTIES, propertyOf } from '../src/attributes.js';
 import { CLOSER_EVENTS, CloserChat, ERRORS } from '../src/index.js';
+import { resetPage, SIMULATOR_URL } from './helpers.js';
 
-/** The rows of the README table whose header starts with `| heading |`: its cells, backticks kept. */
-async function tableRows(heading: string): Promise<string[][]> {
-  const readme = await (await fetch('/README.md')).text();
+/** The rows of the table in `file` whose header starts with `| heading |`: its cells, backticks kept. */
+async function tableRows(heading: string, file = '/README.md'): Promise<string[][]> {
+  const readme = await (await fetch(file)).text();
   const lines = readme.split('\n');
   const start = lines.findIndex((line) => line.startsWith(`| ${heading} |`));
-  expect(start, `a README table headed "${heading}"`).to.be.greaterThan(-1);
+  expect(start, `a table headed "${heading}" in ${file}`).to.be.greaterThan(-1);
   const rows: string[][] = [];
   for (const line of lines.slice(start + 2)) {
     if (!line.startsWith('|')) break;
@@ -73,5 +74,39 @@ describe('README', () => {
     console.error = logged;
     expect(element.matches(':state(error)'), 'the states named in the README are real').to.equal(true);
     element.remove();
+  });
+});
+
+describe('the space of widget SDKs', () => {
+  afterEach(resetPage);
+
+  /** The development widget's own table of the space (`closerSimulator.space`): the single source. */
+  async function space(): Promise<{ name: string; values: string[]; default: string }[]> {
+    const script = document.createElement('script');
+    script.src = `${SIMULATOR_URL}?docs=1`;
+    const loaded = new Promise((resolve) => script.addEventListener('load', resolve, { once: true }));
+    document.head.append(script);
+    await loaded;
+    return (window.closerSimulator as unknown as { space: { name: string; values: string[]; default: string }[] })
+      .space;
+  }
+
+  it('docs/widget-sdk.md names every dimension with its values, default first, and no other', async () => {
+    const rows = await tableRows('dimension', '/docs/widget-sdk.md');
+    // Each value starts a `·`-separated part of the cell: `stub` (default): … · `replace`: …
+    const documented = rows.map((row) => ({
+      name: codeNames(row[0])[0],
+      values: row[1].split(' · ').map((part) => codeNames(part)[0]),
+      defaultMarked: row[1].split(' · ')[0].includes('(default)'),
+    }));
+    const fromCode = (await space()).map(({ name, values }) => ({ name, values: [...values], defaultMarked: true }));
+    expect(documented).to.deep.equal(fromCode);
+  });
+
+  it('dev/simulator/README.md describes every dimension and value the simulator plays, and no other', async () => {
+    const rows = await tableRows('dimension', '/dev/simulator/README.md');
+    const documented = rows.map((row) => ({ name: codeNames(row[0])[0], values: codeNames(row[1]) }));
+    const fromCode = (await space()).map(({ name, values }) => ({ name, values: [...values] }));
+    expect(documented).to.deep.equal(fromCode);
   });
 });

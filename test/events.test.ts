@@ -15,10 +15,13 @@ import {
   API_KEY,
   callsOf,
   collect,
+  eagerAttributes,
+  mount,
   mountReady,
   nextEvent,
   nextTask,
   resetPage,
+  SIMULATOR_URL,
   simulator,
   slowWidgetUrl,
 } from './helpers.js';
@@ -211,7 +214,18 @@ describe('<closer-chat>', () => {
 
     it('a window the SDK reopens during init (visitor left it open) reads as opened', async () => {
       localStorage.setItem('closer-simulator:open', '1'); // the dev widget remembers it like the SDK
-      const element = await mountReady();
+      const element = await mountReady({ src: `${SIMULATOR_URL}?callbacks-in-init=yes` });
+      expect(simulator().isOpen).to.equal(true);
+      expect(element.opened).to.equal(true);
+      expect(element.matches(':state(open)')).to.equal(true);
+    });
+
+    it('a window the SDK reopens in a task after init reads as opened then', async () => {
+      localStorage.setItem('closer-simulator:open', '1');
+      const element = mount(eagerAttributes());
+      const reopened = nextEvent(element, 'closer-open');
+      await element.load();
+      await reopened;
       expect(simulator().isOpen).to.equal(true);
       expect(element.opened).to.equal(true);
       expect(element.matches(':state(open)')).to.equal(true);

@@ -18,11 +18,34 @@ export interface RecordedCall {
   args: any[];
 }
 
-/** The development widget's test hooks (dev/simulator/widget.js). */
+/** One dimension of the space of widget SDKs (dev/simulator/README.md, "The space of SDKs"). */
+export interface SdkDimension {
+  name: string;
+  values: readonly string[];
+  default: string;
+}
+
+/** The development widget's test hooks (dev/simulator/widget.js, README.md "Test hooks"). */
 export interface Simulator {
   calls: RecordedCall[];
+  /** Every callback the SDK invoked, in order. */
+  callbacks: { name: string; session: number; args: unknown[]; inInit: boolean; afterDeinit: boolean }[];
   executions: number;
+  /** The dimensions of the space (the single source), and the normalised point played. */
+  space: readonly SdkDimension[];
+  point: Readonly<Record<string, string>>;
+  timing: { installMs: number; deinitMs: number };
   initialized: boolean;
+  /** Live sessions (2 or more only under reinit=second) and panels on the page. */
+  sessions: number;
+  panels: number;
+  /** The newest session's init options. */
+  options: Record<string, any> | null;
+  identity: Record<string, any> | null;
+  teardownPending: boolean;
+  unloaded: boolean;
+  /** Another tab logged this visitor off, as this SDK perceives it (`tabs`); resolves once handled. */
+  remoteLogoff(): Promise<void>;
   isOpen: boolean;
   fire(callback: string, ...args: unknown[]): void;
   open(): void;
@@ -30,7 +53,7 @@ export interface Simulator {
   receiveMessage(text: string): void;
   sendMessage(text: string): void;
   reset(): void;
-  /** How this copy installed itself (dev/simulator/README.md, "Modes"). */
+  /** The `mode` alias given (`sync` when none). */
   mode: string;
   installed: boolean;
   installedAfterLoad: boolean;

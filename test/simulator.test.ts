@@ -3,7 +3,16 @@
 // it draws under a strict CSP and under Trusted Types. No <closer-chat> here.
 import { expect } from '@open-wc/testing';
 import { officialSnippet } from '../tools/official-snippet.js';
-import { nextTask, openFramePage, ORG_ID, OTHER_ORG_ID, resetPage, SIMULATOR_URL, simulator } from './helpers.js';
+import {
+  API_KEY,
+  nextTask,
+  openFramePage,
+  ORG_ID,
+  OTHER_ORG_ID,
+  resetPage,
+  SIMULATOR_URL,
+  simulator,
+} from './helpers.js';
 
 interface SdkWindow {
   closer?: Record<string, any>;
@@ -143,7 +152,7 @@ describe('development widget', () => {
 
     it('fail-init: init throws (and records the call)', async () => {
       await loadSimulator({ mode: 'fail-init' });
-      expect(() => sdk().init({ orgId: ORG_ID })).to.throw(/fail-init/);
+      expect(() => sdk().init({ orgId: ORG_ID })).to.throw(/init=throws/);
       expect(simulator().calls.map((call) => call.method)).to.deep.equal(['init']);
       expect(simulator().initialized).to.equal(false);
     });
@@ -159,6 +168,290 @@ describe('development widget', () => {
         console.warn = original;
       }
       expect(warnings.some((line) => line.includes('unknown mode "bogus"'))).to.equal(true);
+    });
+  });
+
+  describe('the space of SDKs (one URL parameter per dimension)', () => {
+    const sim = () => simulator() as any;
+    const methods = () => simulator().calls.map((call) => call.method);
+
+    it('exposes the space and the normalised point it plays; mode= values are aliases', async () => {
+      await loadSimulator({ mode: 'late-timer', queue: 'leave' });
+      const space = sim().space as { name: string; values: string[]; default: string }[];
+      expect(space.map((dimension) => dimension.name)).to.include.members(['install', 'when', 'queue', 'tabs', 'init']);
+      for (const dimension of space) expect(dimension.default).to.equal(dimension.values[0]);
+      const defaults = Object.fromEntries(space.map((dimension) => [dimension.name, dimension.default]));
+      expect(sim().point).to.deep.equal({ ...defaults, when: 'timer', queue: 'leave' });
+      expect(sim().mode).to.equal('late-timer');
+    });
+
+    it('when=never implies install=stub, queue=drain and deinit-before-init=absent, and says so', async () => {
+      const warnings: string[] = [];
+      const original = console.warn;
+      console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+      try {
+        await loadSimulator({ when: 'never', queue: 'clear', install: 'replace' });
+      } finally {
+        console.warn = original;
+      }
+      expect(sim().point).to.include({
+        when: 'never',
+        install: 'stub',
+        queue: 'drain',
+        'deinit-before-init': 'absent',
+      });
+      expect(warnings.filter((line) => line.includes('cannot go with when=never'))).to.have.length(2);
+    });
+
+    describe('install', () => {
+      it('stub: the methods go on the stub object itself', async () => {
+        const atLoad = loadSimulator({ install: 'stub' });
+        const stub = sdk();
+        await atLoad;
+        expect(sdk()).to.equal(stub);
+        expect(typeof stub.deinit).to.equal('function');
+      });
+
+      it('replace: window.closer becomes a new plain object; the old stub’s queue is replayed', async () => {
+        const atLoad = loadSimulator({ install: 'replace' });
+        const stub = sdk();
+        stub.init({ orgId: ORG_ID });
+        await atLoad;
+        expect(sdk()).not.to.equal(stub);
+        expect(Object.getPrototypeOf(sdk())).to.equal(Object.prototype);
+        expect(typeof sdk().deinit).to.equal('function');
+        expect(methods()).to.deep.equal(['init']);
+        expect(simulator().initialized).to.equal(true);
+        expect(typeof stub.deinit, 'the old stub is left as it was').to.equal('undefined');
+      });
+
+      it('function: window.closer becomes a function carrying the methods; calling it runs one', async () => {
+        await loadSimulator({ install: 'function' });
+        expect(typeof (window as any).closer).to.equal('function');
+        (window as any).closer('init', { orgId: ORG_ID });
+        expect(simulator().initialized).to.equal(true);
+        (window as any).closer.deinit();
+        expect(methods()).to.deep.equal(['init', 'deinit']);
+      });
+    });
+
+    describe('queue', () => {
+      it('clear: a new empty array once replayed', async () => {
+        const atLoad = loadSimulator({ queue: 'clear', when: 'load' });
+        const queue = sdk().q;
+        sdk().init({ orgId: ORG_ID });
+        await atLoad;
+        await until('installed', () => sim().installed);
+        expect(sdk().q).to.deep.equal([]);
+        expect(sdk().q).not.to.equal(queue);
+        expect(simulator().initialized).to.equal(true);
+      });
+
+      it('leave: replayed, but the array stays as it was, items and all', async () => {
+        const atLoad = loadSimulator({ queue: 'leave', when: 'load' });
+        const queue = sdk().q;
+        sdk().init({ orgId: ORG_ID });
+        await atLoad;
+        await until('installed', () => sim().installed);
+        expect(sdk().q).to.equal(queue);
+        expect(sdk().q.map((item: any) => item.method)).to.deep.equal(['init']);
+        expect(methods(), 'replayed once').to.deep.equal(['init']);
+      });
+
+      it('drain: q becomes an object whose push runs the call at once', async () => {
+        await loadSimulator({ queue: 'drain' });
+        expect(Array.isArray(sdk().q)).to.equal(false);
+        sdk().q.push({ method: 'init', args: [{ orgId: ORG_ID }] });
+        expect(simulator().initialized).to.equal(true);
+      });
+
+      it('drain: an exception of the call reaches whoever pushed it (the stub’s method too)', async () => {
+        await loadSimulator({ when: 'never', init: 'throws' });
+        expect(() => sdk().init({ orgId: ORG_ID })).to.throw(/init=throws/);
+        expect(methods()).to.deep.equal(['init']);
+      });
+    });
+
+    describe('reinit', () => {
+      it('ignore: warns, keeps the first session (the call is recorded)', async () => {
+        await loadSimulator({ reinit: 'ignore' });
+        sdk().init({ orgId: ORG_ID });
+        sdk().init({ orgId: OTHER_ORG_ID });
+        expect(sim().sessions).to.equal(1);
+        expect(simulator().options!.orgId).to.equal(ORG_ID);
+        expect(methods()).to.deep.equal(['init', 'init']);
+      });
+
+      it('throw: the second init throws (and is recorded)', async () => {
+        await loadSimulator({ reinit: 'throw' });
+        sdk().init({ orgId: ORG_ID });
+        expect(() => sdk().init({ orgId: ORG_ID })).to.throw(/reinit=throw/);
+        expect(sim().sessions).to.equal(1);
+        expect(methods()).to.deep.equal(['init', 'init']);
+      });
+
+      it('second: a second widget starts beside the first; deinit ends both', async () => {
+        await loadSimulator({ reinit: 'second' });
+        sdk().init({ orgId: ORG_ID });
+        sdk().init({ orgId: ORG_ID });
+        expect(sim().sessions).to.equal(2);
+        await until('two panels', () => sim().panels === 2);
+        expect(document.querySelectorAll('[data-closer-widget]')).to.have.length(2);
+        sdk().deinit();
+        expect(sim().sessions).to.equal(0);
+        expect(document.querySelectorAll('[data-closer-widget]')).to.have.length(0);
+      });
+    });
+
+    describe('deinit', () => {
+      it('sync: the teardown is done when deinit returns', async () => {
+        await loadSimulator({});
+        sdk().init({ orgId: ORG_ID });
+        expect(sdk().deinit()).to.equal(undefined);
+        expect(simulator().initialized).to.equal(false);
+        expect(localStorage.getItem('closer-simulator:session')).to.equal(null);
+      });
+
+      it('promise: returns a promise; the teardown completes when it resolves', async () => {
+        await loadSimulator({ deinit: 'promise' });
+        sdk().init({ orgId: ORG_ID });
+        await simulator().whenDrawn();
+        const done = sdk().deinit();
+        expect(done).to.be.instanceOf(Promise);
+        expect(sim().teardownPending).to.equal(true);
+        expect(document.querySelector('[data-closer-widget]'), 'not yet').to.exist;
+        expect(sdk().deinit(), 'a deinit meanwhile joins it').to.equal(done);
+        await done;
+        expect(simulator().initialized).to.equal(false);
+        expect(document.querySelector('[data-closer-widget]')).to.equal(null);
+      });
+
+      it('task: returns nothing; the teardown completes in a later task', async () => {
+        await loadSimulator({ deinit: 'task' });
+        sdk().init({ orgId: ORG_ID });
+        expect(sdk().deinit()).to.equal(undefined);
+        expect(simulator().initialized, 'not yet').to.equal(true);
+        await until('the teardown', () => !simulator().initialized);
+      });
+
+      it('calls made before the teardown completed wait for it, then run in order', async () => {
+        await loadSimulator({ deinit: 'task' });
+        sdk().init({ orgId: ORG_ID, apiKey: API_KEY });
+        sdk().deinit();
+        sdk().init({ orgId: OTHER_ORG_ID });
+        sdk().identify({ email: 'ada@example.com' });
+        expect(methods(), 'recorded at once').to.deep.equal(['init', 'deinit', 'init', 'identify']);
+        expect(simulator().options!.orgId, 'the first session still tears down').to.equal(ORG_ID);
+        await until('the held init', () => simulator().options?.orgId === OTHER_ORG_ID);
+        expect(sim().sessions).to.equal(1);
+        expect((simulator() as any).identity).to.deep.equal({ email: 'ada@example.com' });
+      });
+    });
+
+    it('deinit-before-init=absent: no deinit on window.closer until an init has run', async () => {
+      await loadSimulator({ 'deinit-before-init': 'absent' });
+      expect(typeof sdk().deinit).to.equal('undefined');
+      sdk().init({ orgId: ORG_ID });
+      expect(typeof sdk().deinit).to.equal('function');
+      sdk().deinit();
+      expect(typeof sdk().deinit, 'and it stays').to.equal('function');
+    });
+
+    it('after-deinit=remove: deinit deletes window.closer; a kept reference is ignored (and recorded)', async () => {
+      await loadSimulator({ 'after-deinit': 'remove' });
+      const kept = sdk();
+      kept.init({ orgId: ORG_ID });
+      kept.deinit();
+      expect('closer' in window).to.equal(false);
+      expect(sim().unloaded).to.equal(true);
+      const original = console.warn;
+      console.warn = () => undefined;
+      try {
+        kept.init({ orgId: ORG_ID });
+      } finally {
+        console.warn = original;
+      }
+      expect(simulator().initialized).to.equal(false);
+      expect(methods()).to.deep.equal(['init', 'deinit', 'init']);
+    });
+
+    describe('open', () => {
+      it('present, absent, after-init', async () => {
+        expect((await loadSimulator({ open: 'present' })).openWidget).to.equal('function');
+        await resetPage();
+        expect((await loadSimulator({ open: 'absent' })).openWidget).to.equal('undefined');
+        sdk().init({ orgId: ORG_ID });
+        expect(typeof sdk().openWidget).to.equal('undefined');
+        await resetPage();
+        expect((await loadSimulator({ open: 'after-init' })).openWidget).to.equal('undefined');
+        sdk().init({ orgId: ORG_ID });
+        expect(typeof sdk().openWidget).to.equal('function');
+        sdk().openWidget();
+        expect(simulator().isOpen).to.equal(true);
+      });
+    });
+
+    it('callback-args=extra: callbacks get a trailing argument after the documented ones', async () => {
+      await loadSimulator({ 'callback-args': 'extra' });
+      const seen: unknown[][] = [];
+      sdk().init({ orgId: ORG_ID, onTagsChanged: (...args: unknown[]) => seen.push(args) });
+      simulator().fire('onTagsChanged');
+      expect(seen).to.have.length(1);
+      expect(seen[0]).to.have.length(2);
+      expect(seen[0][0], 'the documented one, absent here').to.equal(undefined);
+      expect(seen[0][1]).to.deep.include({ source: 'closer-simulator' });
+    });
+
+    for (const inInit of ['no', 'yes']) {
+      it(`callbacks-in-init=${inInit}: onUserAuthorized ${inInit === 'yes' ? 'inside' : 'in a task after'} init`, async () => {
+        await loadSimulator({ 'callbacks-in-init': inInit });
+        let during = false;
+        const seen: boolean[] = [];
+        during = true;
+        sdk().init({ orgId: ORG_ID, apiKey: API_KEY, onUserAuthorized: () => seen.push(during) });
+        during = false;
+        await until('onUserAuthorized', () => seen.length === 1);
+        expect(seen).to.deep.equal([inInit === 'yes']);
+        expect(sim().callbacks.map((entry: any) => entry.inInit)).to.deep.equal([inInit === 'yes']);
+      });
+    }
+
+    for (const after of ['no', 'yes']) {
+      it(`callback-after-deinit=${after}`, async () => {
+        await loadSimulator({ 'callback-after-deinit': after });
+        const seen: string[] = [];
+        sdk().init({ orgId: ORG_ID, onClose: () => seen.push('onClose') });
+        sdk().deinit();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(seen).to.deep.equal(after === 'yes' ? ['onClose'] : []);
+      });
+    }
+
+    describe('tabs: remoteLogoff() plays another tab’s logoff as this SDK perceives it', () => {
+      for (const [tabs, heard] of [
+        ['broadcast', true],
+        ['storage', true],
+        ['none', false],
+      ] as const) {
+        it(`${tabs}: ${heard ? 'torn down' : 'keeps running'}`, async () => {
+          await loadSimulator({ tabs });
+          sdk().init({ orgId: ORG_ID });
+          await sim().remoteLogoff();
+          expect(simulator().initialized).to.equal(!heard);
+          expect(simulator().remoteLogoffs).to.equal(heard ? 1 : 0);
+          expect(localStorage.getItem('closer-simulator:session'), 'the shared storage lost the visitor').to.equal(
+            null,
+          );
+        });
+      }
+    });
+
+    it('live sessions and panels are counted', async () => {
+      await loadSimulator({});
+      expect([sim().sessions, sim().panels]).to.deep.equal([0, 0]);
+      sdk().init({ orgId: ORG_ID });
+      await simulator().whenDrawn();
+      expect([sim().sessions, sim().panels]).to.deep.equal([1, 1]);
     });
   });
 
@@ -184,6 +477,28 @@ describe('development widget', () => {
       expect(win.document.querySelector('[data-closer-widget]')).to.equal(null);
       expect((simulator() as any).remoteLogoffs, 'not counted where deinit was called').to.equal(0);
     });
+
+    for (const [tabs, heard] of [
+      ['storage', true],
+      ['none', false],
+    ] as const) {
+      it(`tabs=${tabs}: a deinit here ${heard ? 'reaches' : 'does not reach'} the other document's SDK`, async () => {
+        const other = document.createElement('iframe');
+        other.src = `/test/fixtures/simulator.html?org=${ORG_ID}&tabs=${tabs}`;
+        const loaded = new Promise((resolve) => other.addEventListener('load', resolve, { once: true }));
+        document.body.append(other);
+        await loaded;
+        const win = other.contentWindow as SimWindow;
+        await win.closerSimulator!.whenDrawn();
+
+        await loadSimulator({ tabs });
+        sdk().init({ orgId: ORG_ID });
+        sdk().deinit();
+        if (heard) await until('the other document to log off', () => win.closerSimulator!.remoteLogoffs === 1);
+        else await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(win.closerSimulator!.initialized).to.equal(!heard);
+      });
+    }
 
     it('another organisation’s widget stays', async () => {
       const other = document.createElement('iframe');

@@ -1,54 +1,15 @@
 // The system browsers, for the tests, the examples and the benchmark: where Chromium
-// and Firefox ESR are, the flags Chromium needs here, and the @web/test-runner launcher
+// and Firefox ESR are (tools/browser-paths.js), and the @web/test-runner launcher
 // list (both driven by puppeteer-core through @web/test-runner-chrome's chromeLauncher,
 // Firefox over WebDriver BiDi). Nothing is downloaded.
 //
 //   BROWSERS=chromium | firefox | chromium,firefox   (default: both)
 //   CHROME_PATH=/path/to/chromium   FIREFOX_PATH=/path/to/firefox
-import { existsSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROMIUM_ARGS, findChromium, findFirefox } from './browser-paths.js';
 
-const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-const FIREFOX_CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-dev-shm-usage',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-function find(envVar, candidates, aptPackage, label) {
-  const fromEnv = process.env[envVar];
-  if (fromEnv) {
-    if (existsSync(fromEnv)) return fromEnv;
-    throw new Error(
-      `${label} not found at ${envVar}=${fromEnv}. ` +
-        `Point ${envVar} at an existing ${label} binary, or unset it to use ${candidates.join(' / ')}.`,
-    );
-  }
-  const found = candidates.find((p) => existsSync(p));
-  if (found) return found;
-  throw new Error(
-    `${label} not found (looked at ${candidates.join(', ')}). ` +
-      `Install it with \`apt-get install -y ${aptPackage}\`, or set ${envVar} to its executable. ` +
-      `(Locally, BROWSERS=chromium or BROWSERS=firefox runs just one; CI runs both.)`,
-  );
-}
-
-/** Path of the Chromium executable (CHROME_PATH, then the usual system paths). Throws if none. */
-export function findChromium() {
-  return find('CHROME_PATH', CHROMIUM_CANDIDATES, 'chromium', 'Chromium');
-}
-
-/** Path of the Firefox executable (FIREFOX_PATH, then the usual system paths). Throws if none. */
-export function findFirefox() {
-  return find('FIREFOX_PATH', FIREFOX_CANDIDATES, 'firefox-esr', 'Firefox');
-}
+export { CHROMIUM_ARGS, findChromium, findFirefox };
 
 /** Names requested through BROWSERS (default: every supported browser). */
 export function requestedBrowsers() {
