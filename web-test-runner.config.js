@@ -69,6 +69,7 @@ async function propertyConfigMiddleware(ctx, next) {
     runs: number('PROPERTY_RUNS'),
     seed: number('PROPERTY_SEED'),
     path: process.env.PROPERTY_PATH || undefined,
+    trace: process.env.PROPERTY_TRACE === '1' || undefined,
   });
 }
 

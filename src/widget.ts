@@ -117,6 +117,12 @@ const SDK_WAIT_MS = 10_000;
 const SDK_POLL_MS = 25;
 /** How long an `init` waits for a `deinit` that returned a promise (an SDK that tears down asynchronously). */
 const DEINIT_WAIT_MS = 3_000;
+/**
+ * How long an `init` waits after a `deinit` that returned nothing: the docs do not say
+ * that it is done when it returns, and an SDK that finishes in a later task may drop what
+ * comes meanwhile. Only an identity switch or a login right after a logoff waits.
+ */
+const TEARDOWN_SETTLE_MS = 100;
 
 const aborted = () =>
   chatError('aborted', 'the widget was not started: the element was removed or logged out while it loaded');
@@ -259,6 +265,8 @@ class LiveWidget {
         const desired = owned();
         desired.run = false;
         await this.#starting?.catch(() => undefined);
+        // Another element took the widget over meanwhile: the logoff was this one's.
+        if (this.#desired !== desired) throw new CloserChatError(conflict());
         // A log-off is part of the desired state: applied now, or (bounded) once a late
         // SDK has installed its deinit. Nothing is fetched just to log off, and an SDK
         // that has no deinit before an init has nothing to log off.
@@ -326,7 +334,12 @@ class LiveWidget {
       throw new CloserChatError(detail);
     }
     await this.#deinitSettled();
-    const initError = this.#reconcile();
+    let initError = this.#reconcile();
+    // An identity switch just tore the previous session down: init once that is done.
+    if (!initError && this.#tearingDown) {
+      await this.#deinitSettled();
+      initError = this.#reconcile();
+    }
     if (initError) throw new CloserChatError(initError);
     // A late SDK: wait (bounded) until it has installed itself, reconciling as it goes.
     if (!this.#running && this.#desired?.run && !sdkInstalled()) {
@@ -340,7 +353,11 @@ class LiveWidget {
     const failure = this.#failure;
     this.#failure = undefined;
     if (failure) throw new CloserChatError(failure);
-    if (!this.#running) throw aborted();
+    if (!this.#running) {
+      // Nothing loads any more: nobody reads `loading`.
+      if (this.#state.phase === 'loading') this.#setState({ ...this.#state, phase: 'idle' });
+      throw aborted();
+    }
   }
 
   /** A `deinit` that returned a promise has settled (or taken too long to wait for). */
@@ -458,19 +475,20 @@ class LiveWidget {
   }
 
   /**
-   * The docs do not say whether `deinit` is synchronous. One that returns a promise is
-   * finishing its teardown: the next `init` waits for it (bounded), and its rejection is
+   * The docs do not say whether `deinit` is synchronous. The next `init` waits for a
+   * promise it returns (bounded), or a moment if it returns nothing; a rejection is
    * reported, never left unhandled.
    */
   #awaitTeardown(result: unknown): void {
-    if (typeof (result as PromiseLike<unknown> | undefined)?.then !== 'function') return;
-    const teardown = Promise.race([
-      Promise.resolve(result as PromiseLike<unknown>).then(
-        () => undefined,
-        (error: unknown) => console.error('[closer-chat] closer.deinit() failed', error),
-      ),
-      new Promise<void>((resolve) => setTimeout(resolve, DEINIT_WAIT_MS)),
-    ]);
+    const promised = typeof (result as PromiseLike<unknown> | undefined)?.then === 'function';
+    const settled = promised
+      ? Promise.resolve(result as PromiseLike<unknown>).then(
+          () => undefined,
+          (error: unknown) => console.error('[closer-chat] closer.deinit() failed', error),
+        )
+      : undefined;
+    const bound = promised ? DEINIT_WAIT_MS : TEARDOWN_SETTLE_MS;
+    const teardown = Promise.race([settled, new Promise<void>((resolve) => setTimeout(resolve, bound))].filter(Boolean));
     const tearingDown = (this.#tearingDown = teardown.then(() => {
       if (this.#tearingDown !== tearingDown) return;
       this.#tearingDown = undefined;

@@ -130,7 +130,11 @@ const pageCase = fc.record({
 const ERROR_CODES = Object.keys(ERRORS);
 let caseCount = 0;
 
+/** The last steps of the first failing run, with the page after each. */
+let lastTrace: string[] | undefined;
+
 async function playCase(point: SdkPoint, scriptDelay: number, actions: readonly Action[]): Promise<void> {
+  const trace: string[] = [];
   const src = sdkPointUrl(point, { delay: scriptDelay, case: ++caseCount });
   const page = await CasePage.open(src, ERROR_CODES, point.init !== 'throws');
   try {
@@ -138,13 +142,23 @@ async function playCase(point: SdkPoint, scriptDelay: number, actions: readonly 
       const before = page.callCount();
       try {
         await page.play(step);
+        trace.push(`${index + 1}. ${page.log.at(-1)}\n${page.snapshot()}`);
+        if (config.trace) console.log(trace.at(-1));
         page.checkAlways(before);
       } catch (error) {
+        // The failing run's last steps as they happened (a replay may time them otherwise).
+        lastTrace = [`SDK point ${JSON.stringify(point)}, script delay ${scriptDelay} ms`, ...trace];
         throw new Error(`step ${index + 1} (${page.log.at(-1)}): ${(error as Error).message}`, { cause: error });
       }
     }
-    await page.settle();
-    page.checkAlways(0);
+    const before = page.callCount();
+    try {
+      await page.settle();
+      page.checkAlways(before);
+    } catch (error) {
+      lastTrace = [`SDK point ${JSON.stringify(point)}, script delay ${scriptDelay} ms`, ...trace];
+      throw error;
+    }
   } finally {
     page.close();
   }
@@ -155,6 +169,7 @@ describe('<closer-chat> on every widget.js the docs allow, under every order of 
 
   it(`${config.runs} cases of up to ${config.maxSteps} steps keep every invariant (seed ${config.seed})`, async () => {
     const coverage = space.coverage();
+    let firstTrace: string[] | undefined;
     let played = 0;
     let steps = 0;
     const property = fc.asyncProperty(pageCase, async ({ point, scriptDelay, actions }) => {
@@ -163,7 +178,12 @@ describe('<closer-chat> on every widget.js the docs allow, under every order of 
         coverage.add(point);
         steps += actions.length;
       }
-      await playCase(point, scriptDelay, actions);
+      try {
+        await playCase(point, scriptDelay, actions);
+      } catch (error) {
+        firstTrace ??= lastTrace;
+        throw error;
+      }
     });
     const started = performance.now();
     const result = await fc.check(property, {
@@ -182,6 +202,7 @@ describe('<closer-chat> on every widget.js the docs allow, under every order of 
     );
     console.log('settles that waited, by what they waited for:', JSON.stringify([...CasePage.slowSettles], null, 1));
     if (result.failed) {
+      if (firstTrace) console.log(`The first failing run, its last steps:\n${firstTrace.join('\n')}`);
       const steps = result.counterexample?.[0].actions.map((step, index) => `  ${index + 1}. ${describeAction(step)}`);
       throw new Error(
         [

@@ -14,6 +14,8 @@ export interface PropertyConfig {
   readonly ci: boolean;
   /** A counterexample's path, to replay just it. */
   readonly path?: string;
+  /** Print the page after every step (with a replay). */
+  readonly trace?: boolean;
   readonly timeoutMs: number;
 }
 
