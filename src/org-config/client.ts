@@ -62,7 +62,8 @@ export interface OrgConfigClient {
   putConfig(config: OrgConfig, options?: RequestOptions): Promise<void>;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An org id: 8-4-4-4-12 hex digits (not strictly RFC 9562, as the element's `org-id`). */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** What an HTTP header value may hold (visible ASCII): a key with a newline is refused here, not echoed by fetch. */
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -145,7 +146,7 @@ function serverMessageOf(body: string): string | undefined {
 /** Creates a client for one organisation. Throws `OrgConfigError` (`invalid-option`) on a bad option. */
 export function createOrgConfigClient(options: OrgConfigClientOptions): OrgConfigClient {
   const { orgId, apiKey } = options;
-  if (typeof orgId !== 'string' || !GUID.test(orgId)) {
+  if (typeof orgId !== 'string' || !UUID_PATTERN.test(orgId)) {
     throw optionError(
       `orgId must be the organisation's id, a UUID like 00000000-0000-0000-0000-000000000000, got ${JSON.stringify(orgId)}`,
     );

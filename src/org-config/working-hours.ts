@@ -47,13 +47,13 @@ export interface DisplayZone {
   readonly at?: Date;
 }
 
-const DAY_SECONDS = 24 * 60 * 60;
+export const DAY_SECONDS = 24 * 60 * 60;
 /** 1970-01-05, the first Monday after the Unix epoch. */
-const FIRST_MONDAY_SECONDS = 4 * DAY_SECONDS;
+export const FIRST_MONDAY_SECONDS = 4 * DAY_SECONDS;
 const MAX_OFFSET_MINUTES = 18 * 60;
 
-const mod = (n: number, m: number) => ((n % m) + m) % m;
-const invalid = (message: string) => new OrgConfigError('invalid-schedule', `working hours: ${message}`);
+export const mod = (n: number, m: number) => ((n % m) + m) % m;
+export const invalid = (message: string) => new OrgConfigError('invalid-schedule', `working hours: ${message}`);
 
 /** `+02:00`, `-5`, `UTC+05:30`, `Z` → minutes east of UTC. */
 export function parseUtcOffset(text: string): number {
@@ -99,7 +99,7 @@ export function resolveUtcOffsetMinutes(zone: DisplayZone = {}): number {
   return minutes;
 }
 
-function formatTime(secondsOfDay: number): string {
+export function formatTime(secondsOfDay: number): string {
   const h = Math.floor(secondsOfDay / 3600);
   const m = Math.floor((secondsOfDay % 3600) / 60);
   const s = secondsOfDay % 60;
@@ -107,7 +107,7 @@ function formatTime(secondsOfDay: number): string {
   return s ? `${hm}:${String(s).padStart(2, '0')}` : hm;
 }
 
-function parseTime(text: string, where: string): number {
+export function parseTime(text: string, where: string): number {
   const match = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
   const seconds = match ? Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3] ?? 0) : NaN;
   if (!match || Number(match[2]) > 59 || Number(match[3] ?? 0) > 59 || seconds > DAY_SECONDS) {

@@ -8,7 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { ADMIN_KEY, ORG_ID, READ_KEY, closedPort, example, exampleText, startFakeApi } from './org-config-fake-api.js';
+import {
+  ADMIN_KEY,
+  ORG_ID,
+  READ_KEY,
+  closedPort,
+  docsExampleText,
+  example,
+  exampleText,
+  startFakeApi,
+} from './org-config-fake-api.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(root, 'bin', 'closer-config.js');
@@ -29,7 +38,11 @@ after(async () => {
 beforeEach(() => {
   api.requests.length = 0;
   api.state.config = example();
+  // Each test starts without a base snapshot or backups from the one before.
+  rmSync(join(dir, 'closer-config.state.json'), { force: true });
+  rmSync(join(dir, 'closer-config.backups'), { recursive: true, force: true });
 });
+const FIELDS = Object.keys(example()).length;
 
 /** Runs the CLI; resolves to { code, stdout, stderr }. Async: the fake API lives in this process. */
 function run(args, { env = {}, input = '' } = {}) {
@@ -225,7 +238,7 @@ describe('closer-config CLI', () => {
       const { code, stderr } = await run(['pull', 'live.json', ...connection()]);
       assert.equal(code, 0, stderr);
       assert.equal(readFileSync(join(dir, 'live.json'), 'utf8'), exampleText());
-      assert.match(stderr, new RegExp(`Wrote the configuration of ${where()} to live\\.json \\(51 fields\\)`));
+      assert.match(stderr, new RegExp(`Wrote the configuration of ${where()} to live\\.json \\(${FIELDS} fields\\)`));
       assert.equal(api.requests[0].headers['x-api-key'], ADMIN_KEY);
       assert.equal(api.requests[0].method, 'GET');
     });
@@ -237,9 +250,10 @@ describe('closer-config CLI', () => {
       const summary = await run(['pull', 'again.json', ...connection(), '--json']);
       assert.deepEqual(JSON.parse(summary.stdout), {
         file: 'again.json',
-        fields: 51,
+        fields: FIELDS,
         valid: true,
         problems: [],
+        warnings: [],
         unknownFields: [],
       });
       const nowhere = await run(['pull', 'no/such/dir/live.json', ...connection()]);
@@ -390,8 +404,11 @@ describe('closer-config CLI', () => {
       ]);
       assert.equal(code, 0);
       const result = JSON.parse(stdout);
-      assert.equal(result.pushed, true);
-      assert.equal(result.differences.length, 6);
+      assert.equal(result.version, 1);
+      assert.equal(result.command, 'apply');
+      assert.equal(result.targets.length, 1);
+      assert.equal(result.targets[0].status, 'applied');
+      assert.equal(result.targets[0].differences.length, 6);
       assert.match(stderr, /6 changes to the live configuration/);
     });
 
@@ -421,8 +438,8 @@ describe('closer-config CLI', () => {
         assert.equal(puts().length, 1);
         assert.deepEqual(
           api.requests.map((r) => r.method),
-          ['GET', 'GET', 'GET', 'PUT'],
-          'read again after the answer, before writing',
+          ['GET', 'GET', 'GET', 'PUT', 'GET'],
+          'read again after the answer, before writing (and read back after it)',
         );
       },
     );
@@ -490,7 +507,8 @@ describe('closer-config CLI', () => {
 
   describe('hours', () => {
     test('prints the week as a table, in UTC or at an offset', async () => {
-      const path = file('example.json', exampleText());
+      // The docs' example has no zoneId: UTC unless told otherwise.
+      const path = file('example.json', docsExampleText());
       const local = await run(['hours', path, '--utc-offset', '+02:00']);
       assert.equal(local.code, 0);
       assert.equal(

@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  ORG_CONFIG_FIELDS,
+  CLIENT_FIELDS,
+  DOCS_ONLY_FIELDS,
+  REQUIRED_FIELDS,
   OrgConfigValidationError,
   orgConfigSchema,
   parseOrgConfig,
@@ -12,6 +14,9 @@ import {
   validateOrgConfigJson,
 } from 'closer-chat/org-config';
 import { example, exampleText } from './org-config-fake-api.js';
+import { typedClientFields } from './org-config-typed-client.js';
+
+const byExampleOrder = (a, b) => Object.keys(example()).indexOf(a) - Object.keys(example()).indexOf(b);
 
 const problemsOf = (input) => {
   const result = validateOrgConfig(input);
@@ -21,9 +26,15 @@ const problemsOf = (input) => {
 const paths = (problems) => problems.map((p) => p.path);
 
 describe('org-config schema', () => {
-  test('knows every one of the example’s 51 fields, in its order', () => {
-    assert.equal(Object.keys(example()).length, 51);
-    assert.deepEqual([...ORG_CONFIG_FIELDS], Object.keys(example()));
+  test('knows every field of Closer’s typed client, in its order, and the example holds them all', () => {
+    const client = typedClientFields();
+    assert.ok(client.length > 0, 'read OrgConfig from @closerplatform/spinner-openapi');
+    assert.deepEqual([...CLIENT_FIELDS], client.map((f) => f.name));
+    assert.deepEqual(
+      [...REQUIRED_FIELDS],
+      client.filter((f) => f.required).map((f) => f.name),
+    );
+    assert.deepEqual(Object.keys(example()), [...CLIENT_FIELDS, ...DOCS_ONLY_FIELDS].sort(byExampleOrder));
   });
 
   test('the documented example validates, and round-trips byte for byte', () => {
@@ -58,7 +69,7 @@ describe('org-config schema', () => {
     input.allowedAttachmentExtensions[2] = 'gif';
     input.maximumAttachmentSizeBytes = -1;
     input.origin = ['*', 'https://shop.example.com/', 'ftp://example.com'];
-    input.defaultAgentAvatarUrl = 'not a url';
+    input.baseUrl = 'not a url';
     input.workingHours[1].durationSeconds = -60;
     input.workingHours[2].offsetSeconds = 1.5;
     input.averageResponseTimeSlaRangeLowerBound = 400000;
@@ -69,12 +80,12 @@ describe('org-config schema', () => {
     const problems = problemsOf(input);
     assert.deepEqual(paths(problems), [
       'cobrowseEnabled',
-      'defaultAgentAvatarUrl',
       'color',
       'allowedAttachmentExtensions[2]',
       'maximumAttachmentSizeBytes',
       'origin[1]',
       'origin[2]',
+      'baseUrl',
       'workingHours[1].durationSeconds',
       'workingHours[2].offsetSeconds',
       'averageResponseTimeSlaRangeLowerBound',
