@@ -125,17 +125,17 @@ export function zonedWeek(entries: readonly WorkingHoursEntry[], { timeZone, wee
     const before = offsetMs(timeZone, midnights[i]!);
     const after = offsetMs(timeZone, midnights[i + 1]! - 1);
     if (before === after) continue;
-    // Find the instant of the change within the day, to the minute.
+    // Find the instant of the change within the day, to the millisecond.
     let low = midnights[i]!;
     let high = midnights[i + 1]! - 1;
-    while (high - low > 60_000) {
+    while (high - low > 1) {
       const mid = Math.floor((low + high) / 2);
       if (offsetMs(timeZone, mid) === before) low = mid;
       else high = mid;
     }
     const wall = high + after;
     offsetChanges.push({
-      at: `${WEEKDAYS[i]} ${isoDate(wall)} ${formatTime(Math.round((wall % DAY_MS) / 60_000) * 60)}`,
+      at: `${WEEKDAYS[i]} ${isoDate(wall)} ${formatTime(Math.floor((wall % DAY_MS) / 1000))}`,
       from: formatUtcOffset(before / 60_000),
       to: formatUtcOffset(after / 60_000),
     });

@@ -210,6 +210,21 @@ describe('closer-config CLI', () => {
       assert.doesNotMatch(stdout, ANSI, 'no colour when stdout is not a terminal');
     });
 
+    test('the docs’ example: legacy names named with the client’s field, the required fields it lacks listed (exit 1)', async () => {
+      const path = file('docs-example.json', docsExampleText());
+      const { code, stdout } = await run(['validate', path]);
+      assert.equal(code, 1);
+      assert.match(stdout, /^.*docs-example\.json: \d+ problems$/m);
+      assert.match(stdout, /^ {2}zoneId: required: the field is missing \(expected a string\)$/m);
+      assert.match(stdout, /^warning: .*docs-example\.json: callsDisabled: a legacy name from the docs: Closer’s typed client calls it callsEnabled/m);
+      assert.match(stdout, /^warning: .*: phonePrefix: .*calls it phoneRegion/m);
+      assert.match(stdout, /^note: apply accepts a file without a required field when the live configuration has it$/m);
+      // apply takes them from the live configuration, which has them.
+      const pushed = await run(['push', path, ...connection(), '--yes']);
+      assert.equal(pushed.code, 0, pushed.stderr);
+      assert.equal(JSON.parse(puts()[0].body).zoneId, example().zoneId);
+    });
+
     test('--json for scripts', async () => {
       const path = file('broken.json', { ...example(), reportsEnabled: 'no', extra: 1 });
       const { code, stdout } = await run(['validate', path, '--json']);

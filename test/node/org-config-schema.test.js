@@ -1,11 +1,13 @@
 // closer-chat/org-config: the schema and validation, through the package's export
-// (dist/ after the build). The documented example must pass unchanged; every problem
-// of a broken file must be listed, each with its path.
+// (dist/ after the build). The schema follows Closer's typed client field for field;
+// the complete example must pass unchanged; every problem of a broken file must be
+// listed, each with its path; the docs' legacy names are named.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   CLIENT_FIELDS,
   DOCS_ONLY_FIELDS,
+  LEGACY_FIELDS,
   REQUIRED_FIELDS,
   OrgConfigValidationError,
   orgConfigSchema,
@@ -13,7 +15,7 @@ import {
   validateOrgConfig,
   validateOrgConfigJson,
 } from 'closer-chat/org-config';
-import { example, exampleText } from './org-config-fake-api.js';
+import { docsExample, example, exampleText } from './org-config-fake-api.js';
 import { typedClientFields } from './org-config-typed-client.js';
 
 const byExampleOrder = (a, b) => Object.keys(example()).indexOf(a) - Object.keys(example()).indexOf(b);
@@ -171,5 +173,35 @@ describe('org-config schema', () => {
         return true;
       },
     );
+  });
+
+  test('the docs’ legacy names are warnings that name the typed client’s field, not errors', () => {
+    const result = validateOrgConfig({ ...example(), callsDisabled: false, phonePrefix: 'PL', defaultAgentAvatarUrl: 'https://a.example/x.png' });
+    assert.equal(result.ok, true);
+    assert.deepEqual(result.unknownFields, [], 'legacy names are known');
+    assert.deepEqual(
+      result.warnings.map((w) => [w.path, w.message]),
+      [
+        ['callsDisabled', 'a legacy name from the docs: Closer’s typed client calls it callsEnabled (the opposite meaning: callsEnabled true is callsDisabled false)'],
+        ['phonePrefix', 'a legacy name from the docs: Closer’s typed client calls it phoneRegion (the same value, like PL)'],
+        ['defaultAgentAvatarUrl', 'a legacy name from the docs: Closer’s typed client calls it defaultAgentAvatarToken (a token of an uploaded file, not its URL)'],
+      ],
+    );
+    assert.deepEqual(Object.keys(LEGACY_FIELDS).sort(), ['callsDisabled', 'defaultAgentAvatarUrl', 'phonePrefix']);
+  });
+
+  test('the docs’ own example: its legacy names warned, the fields the client requires and it lacks are problems', () => {
+    const result = validateOrgConfig(docsExample());
+    assert.equal(result.ok, false);
+    const missing = REQUIRED_FIELDS.filter((field) => !(field in docsExample()));
+    assert.ok(missing.length > 0);
+    assert.deepEqual(result.problems.map((p) => p.path).sort(), [...missing].sort());
+    assert.match(
+      result.problems.find((p) => p.path === 'phoneRegion').message,
+      /^required: the field is missing \(expected a string\) \(the file has the legacy phonePrefix: the same value, like PL\)$/,
+    );
+    assert.deepEqual(result.warnings.map((w) => w.path), ['callsDisabled', 'defaultAgentAvatarUrl', 'phonePrefix']);
+    // As a part (what apply completes with the live configuration), it is fine.
+    assert.equal(validateOrgConfig(docsExample(), { partial: true }).ok, true);
   });
 });

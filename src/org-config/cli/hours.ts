@@ -100,6 +100,7 @@ function printHours(
   raw: unknown,
   options: HoursOptions,
   week: Date,
+  zone: Zone = zoneFor(options, config),
 ): boolean {
   const { style } = ctx;
   // Only the working hours and maintenance windows matter here: the rest may be anything.
@@ -110,7 +111,6 @@ function printHours(
   }
   const entries = (raw ?? []) as WorkingHoursEntry[];
   const windows = config?.maintenanceWindows as MaintenanceWindow[] | undefined;
-  const zone = zoneFor(options, config);
   const markers = entries.filter((e) => e.durationSeconds === 0).length;
   let days: WeeklySchedule;
   let header: string;
@@ -218,5 +218,5 @@ async function setHours(ctx: Context, file: string, options: HoursOptions, week:
   json.workingHours = entries;
   await ctx.writeText(file, jsonText(json));
   ctx.err(`Wrote ${entries.length} working-hours ${entries.length === 1 ? 'entry' : 'entries'} to ${file}.`);
-  printHours(ctx, file, json, entries, { ...options, ...('timeZone' in zone ? { timeZone: zone.timeZone } : {}) }, week);
+  printHours(ctx, file, json, entries, options, week, zone);
 }

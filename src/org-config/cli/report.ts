@@ -135,7 +135,7 @@ export function renderComparison(ctx: Context, result: Comparison | Failure, wri
     if (result.problems.length) {
       write(`${title}: ${style('red', plural(result.problems.length, 'problem'))}, not compared`);
       for (const p of result.problems) write(`  ${p.file}: ${style('bold', p.path)}: ${p.message}`);
-    } else write(`${title}: ${style('red', 'error')}: ${result.message}`);
+    } else ctx.err(`${title}: ${style('red', 'error')}: ${result.message}`);
     return;
   }
   const { differences, keptFromServer } = result.plan;
