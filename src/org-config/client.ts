@@ -2,8 +2,9 @@
  * A client for the org configuration API:
  *   GET /api/orgs/{orgId}/config   header `x-api-key` (an adviser's key)
  *   PUT /api/orgs/{orgId}/config   the whole object as JSON (an admin adviser's key)
- * The API docs title the update `POST` but their own example request sends `PUT`
- * with the whole object; this client sends `PUT`.
+ * The API docs title the update `POST`, but their own example request and Closer's
+ * typed client (`putConfig` in @closerplatform/spinner-openapi) send `PUT` with the
+ * whole object; this client sends `PUT`.
  *
  * Uses the global `fetch` (Node ≥ 20, browsers). GETs are retried with backoff on
  * network errors, timeouts, 429 and 5xx; a PUT is never retried (the docs do not say

@@ -6,7 +6,15 @@
  * before it (`Mon-Fri 08:00-12:00, 13:00-17:00`). Days not named are closed; a day
  * named twice gets the openings of both.
  */
-import { WEEKDAYS, formatTime, invalid, parseTime, type OpeningInterval, type WeeklySchedule, type Weekday } from './working-hours.js';
+import {
+  WEEKDAYS,
+  formatTime,
+  invalid,
+  parseTime,
+  type OpeningInterval,
+  type WeeklySchedule,
+  type Weekday,
+} from './working-hours.js';
 
 const DASH = /\s*[-–—]\s*/;
 
@@ -29,7 +37,7 @@ export function parseHoursSpec(spec: string): WeeklySchedule {
     const match = /^([A-Za-z]{3})(?:\s*[-–—]\s*([A-Za-z]{3}))?(?:\s+(.*))?$/.exec(group);
     let rest = group;
     if (match) {
-      const from = dayOf(match[1]!, group);
+      const from = dayOf(match[1], group);
       const to = match[2] ? dayOf(match[2], group) : from;
       current = Array.from({ length: ((to - from + 7) % 7) + 1 }, (_, i) => (from + i) % 7);
       rest = (match[3] ?? '').trim();
@@ -42,8 +50,8 @@ export function parseHoursSpec(spec: string): WeeklySchedule {
       const times = part.split(DASH);
       if (times.length !== 2) throw invalid(`"${group}": "${part}" is not an opening like 09:00-17:00`);
       const [start, end] = times as [string, string];
-      for (const index of current!) {
-        const day = WEEKDAYS[index]!;
+      for (const index of current) {
+        const day = WEEKDAYS[index];
         parseTime(start, day);
         parseTime(end, day);
         days.get(day)!.push({ start: formatTime(parseTime(start, day)), end: formatTime(parseTime(end, day)) });

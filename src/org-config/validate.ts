@@ -60,7 +60,8 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   const got = found ? `, got ${describeValue(value)}` : '';
   switch (issue.code) {
     case 'invalid_type':
-      if (!found) return `required: the field is missing (expected ${EXPECTED[issue.expected] ?? issue.expected})${renamedFrom(issue.path, input)}`;
+      if (!found)
+        return `required: the field is missing (expected ${EXPECTED[issue.expected] ?? issue.expected})${renamedFrom(issue.path, input)}`;
       return `expected ${EXPECTED[issue.expected] ?? issue.expected}${got}`;
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => String(v)).join(', ')}${got}`;

@@ -54,8 +54,7 @@ export interface ZonedWeek {
   readonly offsetChanges: readonly OffsetChange[];
 }
 
-const offsetMs = (timeZone: string, ms: number) =>
-  resolveUtcOffsetMinutes({ timeZone, at: new Date(ms) }) * 60_000;
+const offsetMs = (timeZone: string, ms: number) => resolveUtcOffsetMinutes({ timeZone, at: new Date(ms) }) * 60_000;
 
 /** The UTC instant of a wall-clock time (ms since the epoch, read as if UTC) in the zone. */
 function wallToUtc(timeZone: string, wall: number): number {
@@ -100,13 +99,16 @@ function occurrences(entries: readonly WorkingHoursEntry[], from: number, to: nu
 }
 
 /** The entries as the real week of `week` in `timeZone`, Monday first, in wall-clock time. */
-export function zonedWeek(entries: readonly WorkingHoursEntry[], { timeZone, week = new Date() }: ZonedWeekOptions): ZonedWeek {
+export function zonedWeek(
+  entries: readonly WorkingHoursEntry[],
+  { timeZone, week = new Date() }: ZonedWeekOptions,
+): ZonedWeek {
   const { monday, midnights } = weekFrame(timeZone, week);
-  const ranges = occurrences(entries, midnights[0]!, midnights[7]!);
+  const ranges = occurrences(entries, midnights[0], midnights[7]);
   const wallSeconds = (t: number, dayWall: number) => Math.round((t + offsetMs(timeZone, t) - dayWall) / 1000);
   const days = WEEKDAYS.map((day, i) => {
-    const dayStart = midnights[i]!;
-    const dayEnd = midnights[i + 1]!;
+    const dayStart = midnights[i];
+    const dayEnd = midnights[i + 1];
     const dayWall = monday + i * DAY_MS;
     const open: OpeningInterval[] = [];
     for (const [start, end] of ranges) {
@@ -122,12 +124,12 @@ export function zonedWeek(entries: readonly WorkingHoursEntry[], { timeZone, wee
   });
   const offsetChanges: OffsetChange[] = [];
   for (let i = 0; i < 7; i++) {
-    const before = offsetMs(timeZone, midnights[i]!);
-    const after = offsetMs(timeZone, midnights[i + 1]! - 1);
+    const before = offsetMs(timeZone, midnights[i]);
+    const after = offsetMs(timeZone, midnights[i + 1] - 1);
     if (before === after) continue;
     // Find the instant of the change within the day, to the millisecond.
-    let low = midnights[i]!;
-    let high = midnights[i + 1]! - 1;
+    let low = midnights[i];
+    let high = midnights[i + 1] - 1;
     while (high - low > 1) {
       const mid = Math.floor((low + high) / 2);
       if (offsetMs(timeZone, mid) === before) low = mid;
@@ -144,8 +146,8 @@ export function zonedWeek(entries: readonly WorkingHoursEntry[], { timeZone, wee
     timeZone,
     monday: isoDate(monday),
     days,
-    offset: formatUtcOffset(offsetMs(timeZone, midnights[0]!) / 60_000),
-    offsetMinutes: offsetMs(timeZone, midnights[0]!) / 60_000,
+    offset: formatUtcOffset(offsetMs(timeZone, midnights[0]) / 60_000),
+    offsetMinutes: offsetMs(timeZone, midnights[0]) / 60_000,
     offsetChanges,
   };
 }
@@ -156,7 +158,10 @@ export function zonedWeek(entries: readonly WorkingHoursEntry[], { timeZone, wee
  * midnight too, become one; offsets as the server writes them (local Monday 00:00 at
  * UTC+01:00 is -3600). No duration-0 markers.
  */
-export function hoursFromZonedWeek(schedule: WeeklySchedule, { timeZone, week = new Date() }: ZonedWeekOptions): WorkingHoursEntry[] {
+export function hoursFromZonedWeek(
+  schedule: WeeklySchedule,
+  { timeZone, week = new Date() }: ZonedWeekOptions,
+): WorkingHoursEntry[] {
   const { monday } = weekFrame(timeZone, week);
   // Offsets count from Monday 00:00 UTC of the same calendar date as the local Monday.
   const utcMonday = monday;

@@ -216,7 +216,10 @@ describe('closer-config CLI', () => {
       assert.equal(code, 1);
       assert.match(stdout, /^.*docs-example\.json: \d+ problems$/m);
       assert.match(stdout, /^ {2}zoneId: required: the field is missing \(expected a string\)$/m);
-      assert.match(stdout, /^warning: .*docs-example\.json: callsDisabled: a legacy name from the docs: Closer’s typed client calls it callsEnabled/m);
+      assert.match(
+        stdout,
+        /^warning: .*docs-example\.json: callsDisabled: a legacy name from the docs: Closer’s typed client calls it callsEnabled/m,
+      );
       assert.match(stdout, /^warning: .*: phonePrefix: .*calls it phoneRegion/m);
       assert.match(stdout, /^note: apply accepts a file without a required field when the live configuration has it$/m);
       // apply takes them from the live configuration, which has them.

@@ -47,21 +47,39 @@ export const STEPS = [
     say: 'init',
     command: [
       'init',
-      '--env', 'stage=http://127.0.0.1:STAGE_PORT',
-      '--env', 'prod=http://127.0.0.1:PROD_PORT',
-      ...Object.entries(ORGS).flatMap(([org, ids]) => Object.entries(ids).flatMap(([env, id]) => ['--target', `${org}/${env}=${id}`])),
+      '--env',
+      'stage=http://127.0.0.1:STAGE_PORT',
+      '--env',
+      'prod=http://127.0.0.1:PROD_PORT',
+      ...Object.entries(ORGS).flatMap(([org, ids]) =>
+        Object.entries(ids).flatMap(([env, id]) => ['--target', `${org}/${env}=${id}`]),
+      ),
     ],
   },
   { say: 'workspace', shell: 'cat closer-config.json' },
   { say: 'org-file', shell: 'cat config/acme.json' },
   { say: 'validate', command: ['validate'] },
   { say: 'plan-clean', command: ['plan'] },
-  { say: 'edit', edit: { file: 'config/base.json', set: { color: '#0055ff' } }, shell: 'edit config/base.json: "color": "#0055ff"' },
-  { say: 'hours-set', command: ['hours', 'config/acme.json', '--set', 'Mon-Fri 08:00-16:00, Sat 09:00-13:00', '--week', '2025-03-24'] },
+  {
+    say: 'edit',
+    edit: { file: 'config/base.json', set: { color: '#0055ff' } },
+    shell: 'edit config/base.json: "color": "#0055ff"',
+  },
+  {
+    say: 'hours-set',
+    command: ['hours', 'config/acme.json', '--set', 'Mon-Fri 08:00-16:00, Sat 09:00-13:00', '--week', '2025-03-24'],
+  },
   { say: 'plan-stage', command: ['plan', '--env', 'stage'] },
   { say: 'plan-json', command: ['plan', '--json', '--org', 'initech', '--env', 'stage'] },
   { say: 'apply-stage', command: ['apply', '--env', 'stage', '--yes'] },
-  { say: 'admin-panel', adminPanel: { org: 'globex', env: 'prod', set: { welcomeMessageEn: 'Hello from Globex, we answer within 5 minutes!', color: '#e4002b' } } },
+  {
+    say: 'admin-panel',
+    adminPanel: {
+      org: 'globex',
+      env: 'prod',
+      set: { welcomeMessageEn: 'Hello from Globex, we answer within 5 minutes!', color: '#e4002b' },
+    },
+  },
   { say: 'plan-prod', command: ['plan', '--env', 'prod'] },
   { say: 'apply-prod', command: ['apply', '--env', 'prod', '--yes'] },
   { say: 'merge', command: ['pull', '--merge', '--org', 'globex', '--env', 'prod'] },
@@ -150,5 +168,4 @@ export async function runHowto({ ports = DOC_PORTS } = {}) {
 }
 
 /** Times differ on every run: the doc's and a run's are compared without them. */
-export const withoutTimes = (text) =>
-  text.replace(/\d{4}-\d\d-\d\dT\d\d[:-]\d\d[:-]\d\d[.-]\d{3}Z/g, '<time>');
+export const withoutTimes = (text) => text.replace(/\d{4}-\d\d-\d\dT\d\d[:-]\d\d[:-]\d\d[.-]\d{3}Z/g, '<time>');

@@ -87,7 +87,9 @@ describe('org-config JSON Schema', () => {
     const ours = validateOrgConfig(docs);
     assert.equal(ours.ok, false);
     assert.equal(checkWhole(docs), false);
-    const missing = (checkWhole.errors ?? []).filter((e) => e.keyword === 'required').map((e) => e.params.missingProperty);
+    const missing = (checkWhole.errors ?? [])
+      .filter((e) => e.keyword === 'required')
+      .map((e) => e.params.missingProperty);
     assert.deepEqual(missing.sort(), ours.problems.map((p) => p.path).sort());
     assert.deepEqual(
       ours.warnings.map((w) => w.path),
@@ -102,7 +104,11 @@ describe('org-config JSON Schema', () => {
       const config = name === 'not an object' ? ['not', 'an', 'object'] : mutate(change);
       const ours = validateOrgConfig(config).ok;
       invalid += ours ? 0 : 1;
-      assert.equal(checkWhole(config), ours, `whole: ${name}: validate says ${ours}, ajv ${JSON.stringify(checkWhole.errors)}`);
+      assert.equal(
+        checkWhole(config),
+        ours,
+        `whole: ${name}: validate says ${ours}, ajv ${JSON.stringify(checkWhole.errors)}`,
+      );
       assert.equal(checkPart(config), validateOrgConfig(config, { partial: true }).ok, `part: ${name}`);
     }
     assert.ok(invalid >= 20 && invalid < MUTATIONS.length, `a mix of valid and invalid mutations (${invalid} invalid)`);

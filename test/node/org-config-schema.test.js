@@ -31,7 +31,10 @@ describe('org-config schema', () => {
   test('knows every field of Closer’s typed client, in its order, and the example holds them all', () => {
     const client = typedClientFields();
     assert.ok(client.length > 0, 'read OrgConfig from @closerplatform/spinner-openapi');
-    assert.deepEqual([...CLIENT_FIELDS], client.map((f) => f.name));
+    assert.deepEqual(
+      [...CLIENT_FIELDS],
+      client.map((f) => f.name),
+    );
     assert.deepEqual(
       [...REQUIRED_FIELDS],
       client.filter((f) => f.required).map((f) => f.name),
@@ -176,15 +179,29 @@ describe('org-config schema', () => {
   });
 
   test('the docs’ legacy names are warnings that name the typed client’s field, not errors', () => {
-    const result = validateOrgConfig({ ...example(), callsDisabled: false, phonePrefix: 'PL', defaultAgentAvatarUrl: 'https://a.example/x.png' });
+    const result = validateOrgConfig({
+      ...example(),
+      callsDisabled: false,
+      phonePrefix: 'PL',
+      defaultAgentAvatarUrl: 'https://a.example/x.png',
+    });
     assert.equal(result.ok, true);
     assert.deepEqual(result.unknownFields, [], 'legacy names are known');
     assert.deepEqual(
       result.warnings.map((w) => [w.path, w.message]),
       [
-        ['callsDisabled', 'a legacy name from the docs: Closer’s typed client calls it callsEnabled (the opposite meaning: callsEnabled true is callsDisabled false)'],
-        ['phonePrefix', 'a legacy name from the docs: Closer’s typed client calls it phoneRegion (the same value, like PL)'],
-        ['defaultAgentAvatarUrl', 'a legacy name from the docs: Closer’s typed client calls it defaultAgentAvatarToken (a token of an uploaded file, not its URL)'],
+        [
+          'callsDisabled',
+          'a legacy name from the docs: Closer’s typed client calls it callsEnabled (the opposite meaning: callsEnabled true is callsDisabled false)',
+        ],
+        [
+          'phonePrefix',
+          'a legacy name from the docs: Closer’s typed client calls it phoneRegion (the same value, like PL)',
+        ],
+        [
+          'defaultAgentAvatarUrl',
+          'a legacy name from the docs: Closer’s typed client calls it defaultAgentAvatarToken (a token of an uploaded file, not its URL)',
+        ],
       ],
     );
     assert.deepEqual(Object.keys(LEGACY_FIELDS).sort(), ['callsDisabled', 'defaultAgentAvatarUrl', 'phonePrefix']);
@@ -200,7 +217,10 @@ describe('org-config schema', () => {
       result.problems.find((p) => p.path === 'phoneRegion').message,
       /^required: the field is missing \(expected a string\) \(the file has the legacy phonePrefix: the same value, like PL\)$/,
     );
-    assert.deepEqual(result.warnings.map((w) => w.path), ['callsDisabled', 'defaultAgentAvatarUrl', 'phonePrefix']);
+    assert.deepEqual(
+      result.warnings.map((w) => w.path),
+      ['callsDisabled', 'defaultAgentAvatarUrl', 'phonePrefix'],
+    );
     // As a part (what apply completes with the live configuration), it is fine.
     assert.equal(validateOrgConfig(docsExample(), { partial: true }).ok, true);
   });

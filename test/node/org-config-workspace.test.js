@@ -101,7 +101,10 @@ describe('closer-config workspace', () => {
     assert.equal(base.color, example().color);
     assert.ok(!('name' in base) && !('widgetLogLevel' in base));
     assert.equal(read('config/acme.json').name, 'Acme');
-    assert.deepEqual(read('config/acme.stage.json'), { $schema: '../closer-config.schema.json', widgetLogLevel: 'debug' });
+    assert.deepEqual(read('config/acme.stage.json'), {
+      $schema: '../closer-config.schema.json',
+      widgetLogLevel: 'debug',
+    });
     assert.deepEqual(Object.keys(read('closer-config.state.json').targets), ['acme/prod', 'acme/stage', 'globex/prod']);
     assert.match(readFileSync(join(dir, '.gitignore'), 'utf8'), /^closer-config\.backups\/$/m);
     // The files give back each live configuration: nothing to change anywhere.
@@ -165,11 +168,16 @@ describe('closer-config workspace', () => {
     edit('config/globex.json', { color: 'blue' });
     const invalid = await run(['plan']);
     assert.equal(invalid.code, 1);
-    assert.match(invalid.stdout, /globex\/prod .*: 1 problem, not compared\n {2}config\/globex\.json: color: expected a hex colour/);
+    assert.match(
+      invalid.stdout,
+      /globex\/prod .*: 1 problem, not compared\n {2}config\/globex\.json: color: expected a hex colour/,
+    );
     edit('config/globex.json', { color: '#123456' });
     const refusedKey = await run(['plan', '--org', 'acme'], { env: { CLOSER_API_KEY_PROD: 'not-the-key' } });
     assert.equal(refusedKey.code, 1, 'a 401 is 1 for plan, never 2');
-    const json = JSON.parse((await run(['plan', '--json', '--env', 'prod'], { env: { CLOSER_API_KEY_PROD: 'wrong' } })).stdout);
+    const json = JSON.parse(
+      (await run(['plan', '--json', '--env', 'prod'], { env: { CLOSER_API_KEY_PROD: 'wrong' } })).stdout,
+    );
     assert.deepEqual(
       json.targets.map((t) => [t.status, t.error.code]),
       [
@@ -193,8 +201,14 @@ describe('closer-config workspace', () => {
     assert.match(refused.stdout, /Refused: acme\/prod .*would undo 2 of those changes/);
     const table = refused.stdout.split('\n').filter((l) => /^ {4}\S/.test(l));
     assert.match(table[0], /^ {4}field\s+base\s+file\s+live$/);
-    assert.match(table.find((l) => l.includes('welcomeMessageEn')), /"Dzień dobry[^"]*"\s+"Ours"\s+"Theirs"\s+changed in the files too/);
-    assert.match(table.find((l) => l.includes('autoAssignedLimit')), /autoAssignedLimit\s+4\s+4\s+9\s+the files hold the base value/);
+    assert.match(
+      table.find((l) => l.includes('welcomeMessageEn')),
+      /"Dzień dobry[^"]*"\s+"Ours"\s+"Theirs"\s+changed in the files too/,
+    );
+    assert.match(
+      table.find((l) => l.includes('autoAssignedLimit')),
+      /autoAssignedLimit\s+4\s+4\s+9\s+the files hold the base value/,
+    );
     // plan says so before anyone applies.
     const plan = await run(['plan', '--org', 'acme', '--env', 'prod', '--json']);
     assert.equal(plan.code, 2);
@@ -234,7 +248,9 @@ describe('closer-config workspace', () => {
     assert.match(merged.stdout, /merged 1 live change into config\/globex\.prod\.json: autoAssignedLimit/);
     assert.match(merged.stdout, /1 conflict, left as they are/);
     assert.deepEqual(read('config/globex.prod.json'), { autoAssignedLimit: 7 }, 'a new file, only for globex/prod');
-    assert.deepEqual(read('closer-config.json').organisations.globex.environments.prod.overlays, ['config/globex.prod.json']);
+    assert.deepEqual(read('closer-config.json').organisations.globex.environments.prod.overlays, [
+      'config/globex.prod.json',
+    ]);
     assert.equal(read('config/base.json').color, '#0055ff', 'the shared file is not touched');
     assert.equal((await run(['apply', '--org', 'globex', '--yes'])).code, 1, 'still refused: the conflict');
     // Keep theirs: the files now agree with the server, the base moves.
@@ -254,7 +270,8 @@ describe('closer-config workspace', () => {
     const before = structuredClone(live('acme/prod'));
     api.next((req, res) => api.send(res, 200, live('acme/prod'))); // the GET of apply
     api.next((req, res, body) => {
-      const { callsDisabled: _ignored, ...stored } = JSON.parse(body);
+      const stored = JSON.parse(body);
+      delete stored.callsDisabled;
       stored.name = stored.name.trim();
       api.state.orgs[ID['acme/prod']] = stored;
       api.send(res, 200, stored);
@@ -262,13 +279,28 @@ describe('closer-config workspace', () => {
     edit('config/acme.json', { name: ' Acme  ', callsDisabled: true });
     const { code, stdout, stderr } = await run(['apply', '--org', 'acme', '--env', 'prod', '--yes']);
     assert.equal(code, 0, stderr);
-    assert.match(stderr, /warning: config\/acme\.json: callsDisabled: a legacy name from the docs: Closer’s typed client calls it callsEnabled/);
+    assert.match(
+      stderr,
+      /warning: config\/acme\.json: callsDisabled: a legacy name from the docs: Closer’s typed client calls it callsEnabled/,
+    );
     const backups = readdirSync(join(dir, 'closer-config.backups'));
     assert.equal(backups.length, 1);
     assert.match(backups[0], /^acme\.prod\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z\.json$/);
-    assert.deepEqual(read(join('closer-config.backups', backups[0])), before, 'the live configuration before the write');
-    assert.match(stdout, new RegExp(`Backup of the live configuration before the write: closer-config\\.backups/${backups[0].replace(/\./g, '\\.')}`));
-    assert.match(stdout, /read back, the server holds 2 fields otherwise than sent \(changed or ignored by the server\):\n {4}~ name: " Acme {2}" → "Acme"\n {4}- callsDisabled: true/);
+    assert.deepEqual(
+      read(join('closer-config.backups', backups[0])),
+      before,
+      'the live configuration before the write',
+    );
+    assert.match(
+      stdout,
+      new RegExp(
+        `Backup of the live configuration before the write: closer-config\\.backups/${backups[0].replace(/\./g, '\\.')}`,
+      ),
+    );
+    assert.match(
+      stdout,
+      /read back, the server holds 2 fields otherwise than sent \(changed or ignored by the server\):\n {4}~ name: " Acme {2}" → "Acme"\n {4}- callsDisabled: true/,
+    );
     assert.deepEqual(
       apis.prod.requests.map((r) => r.method),
       ['GET', 'PUT', 'GET'],
@@ -288,8 +320,14 @@ describe('closer-config workspace', () => {
     edit('config/globex.json', { autoAssignedLimit: 2 });
     const { code, stdout } = await run(['drift']);
     assert.equal(code, 2);
-    assert.match(stdout, /acme\/stage .*: drift, 1 difference[^\n]*\n {2}changed on the server since the base[^\n]*\n {4}~ color: "#abcdef" → "#fe7f00"/);
-    assert.match(stdout, /globex\/prod .*: drift, 1 difference[^\n]*\n {2}only in the files, not applied yet: apply sends them\n {4}~ autoAssignedLimit: 4 → 2/);
+    assert.match(
+      stdout,
+      /acme\/stage .*: drift, 1 difference[^\n]*\n {2}changed on the server since the base[^\n]*\n {4}~ color: "#abcdef" → "#fe7f00"/,
+    );
+    assert.match(
+      stdout,
+      /globex\/prod .*: drift, 1 difference[^\n]*\n {2}only in the files, not applied yet: apply sends them\n {4}~ autoAssignedLimit: 4 → 2/,
+    );
     assert.match(stdout, /acme\/prod .*: no drift/);
     assert.match(stdout, /Drift: 2 of 3 targets\./);
     const json = JSON.parse((await run(['drift', '--json'])).stdout);
@@ -313,7 +351,10 @@ describe('closer-config workspace', () => {
     assert.match(printed, /bad key \[redacted\]/, 'the echoed key was scrubbed');
     for (const key of Object.values(KEY)) {
       assert.ok(!printed.includes(key), 'no key in any output');
-      assert.ok(!allFiles().some((text) => text.includes(key)), 'no key in the workspace, state, backups or config files');
+      assert.ok(
+        !allFiles().some((text) => text.includes(key)),
+        'no key in the workspace, state, backups or config files',
+      );
     }
     assert.ok(existsSync(join(dir, 'closer-config.backups')), 'backups were written (and checked above)');
     // No key in the environment: the target fails, naming the variable, not a value.
@@ -330,7 +371,10 @@ describe('closer-config workspace', () => {
     write('closer-config.json', workspace);
     const inFile = await run(['plan']);
     assert.equal(inFile.code, 1);
-    assert.match(inFile.stderr, /environments\.prod: unknown key apiKey \(keys are never in files: name the environment variable in apiKeyEnv\)/);
+    assert.match(
+      inFile.stderr,
+      /environments\.prod: unknown key apiKey \(keys are never in files: name the environment variable in apiKeyEnv\)/,
+    );
     assert.ok(!inFile.stderr.includes('prod-key-in-a-file'));
   });
 
@@ -344,7 +388,10 @@ describe('closer-config workspace', () => {
     delete live('acme/prod').zoneId;
     const nowhere = await run(['apply', '--org', 'acme', '--env', 'prod', '--yes']);
     assert.equal(nowhere.code, 1);
-    assert.match(nowhere.stdout, /zoneId: required: the field is missing \(expected a string\); the live configuration lacks it too/);
+    assert.match(
+      nowhere.stdout,
+      /zoneId: required: the field is missing \(expected a string\); the live configuration lacks it too/,
+    );
     assert.equal(puts('prod').length, 0);
   });
 
@@ -357,6 +404,9 @@ describe('closer-config workspace', () => {
     write('closer-config.json', example());
     const notWorkspace = await run(['plan']);
     assert.equal(notWorkspace.code, 1);
-    assert.match(notWorkspace.stderr, /closer-config\.json looks like an organisation’s configuration, not a workspace/);
+    assert.match(
+      notWorkspace.stderr,
+      /closer-config\.json looks like an organisation’s configuration, not a workspace/,
+    );
   });
 });

@@ -85,7 +85,9 @@ async function apply(ctx: Context, verb: 'apply' | 'push', file: string | undefi
     }
     const failure: Failure = { target, outcome: 'failed', message: 'invalid', problems, warnings };
     printProblems(ctx, failure.problems, file ? (options.json ? ctx.err : ctx.out) : show, file);
-    ctx.err(`Nothing was sent${file ? '' : ` to ${target.name}`}: fix ${[...new Set(problems.map((p) => p.file))].join(', ') || target.files.join(', ')} first.`);
+    ctx.err(
+      `Nothing was sent${file ? '' : ` to ${target.name}`}: fix ${[...new Set(problems.map((p) => p.file))].join(', ') || target.files.join(', ')} first.`,
+    );
     finish(target, reportOf(failure), 'failed');
   }
   if (valid.length && !options.yes && ctx.io.stdin.isTTY !== true) {
@@ -120,7 +122,9 @@ async function apply(ctx: Context, verb: 'apply' | 'push', file: string | undefi
         `${style('red', `Refused: ${title}`)}: the live configuration changed since the base (recorded ${comparison.base!.recordedAt}), and ${verb} would undo ${comparison.lost.length === 1 ? 'one of those changes' : `${comparison.lost.length} of those changes`}:`,
       );
       for (const line of renderLiveChanges(ctx, comparison.liveChanges)) show(line);
-      show('Run `closer-config pull --merge` to bring the live changes into the files, or pass --force to overwrite them.');
+      show(
+        'Run `closer-config pull --merge` to bring the live changes into the files, or pass --force to overwrite them.',
+      );
       finish(target, reportOf(comparison, 'refused'), 'failed');
       continue;
     }
@@ -128,15 +132,23 @@ async function apply(ctx: Context, verb: 'apply' | 'push', file: string | undefi
     if (!differences.length) {
       // The files and the server agree: that is the new base.
       await recordBase(ctx, target, comparison.live);
-      if (!options.json) ctx.out(`Nothing to ${verb}: ${file ?? target.name} matches the live configuration of ${title}.`);
+      if (!options.json)
+        ctx.out(`Nothing to ${verb}: ${file ?? target.name} matches the live configuration of ${title}.`);
       finish(target, reportOf(comparison), 'ok');
       continue;
     }
     if (comparison.lost.length)
-      show(style('yellow', `--force: overwriting ${plural(comparison.lost.length, 'change')} made on the server since the base.`));
-    show(style('bold', `${plural(differences.length, 'change')} to the live configuration (${title}):`));
+      show(
+        style(
+          'yellow',
+          `--force: overwriting ${plural(comparison.lost.length, 'change')} made on the server since the base.`,
+        ),
+      );
+    const to = target.workspace ? title : `the live configuration (${title})`;
+    show(style('bold', `${plural(differences.length, 'change')} to ${to}:`));
     for (const line of renderDifferences(differences, style)) show(line);
-    if (keptFromServer.length) show(style('dim', `Kept from the server (not in the file): ${keptFromServer.join(', ')}`));
+    if (keptFromServer.length)
+      show(style('dim', `Kept from the server (not in the file): ${keptFromServer.join(', ')}`));
     pending.push({ comparison });
   }
 
@@ -144,7 +156,8 @@ async function apply(ctx: Context, verb: 'apply' | 'push', file: string | undefi
   const total = pending.reduce((n, p) => n + p.comparison.plan.differences.length, 0);
   let confirmed = options.yes === true;
   if (pending.length && !confirmed) {
-    const where = pending.length === 1 ? describeTarget(pending[0]!.comparison.target) : plural(pending.length, 'target');
+    const where =
+      pending.length === 1 ? describeTarget(pending[0].comparison.target) : plural(pending.length, 'target');
     const answer = await ask(ctx.io, `${Verb} ${plural(total, 'change')} to ${where}? [y/N] `);
     confirmed = /^y(es)?$/i.test(answer.trim());
     if (!confirmed) ctx.err(`Not ${done.toLowerCase()}.`);
@@ -192,7 +205,13 @@ async function apply(ctx: Context, verb: 'apply' | 'push', file: string | undefi
     }
   }
 
-  if (options.json) ctx.json(jsonDocument('apply', targets.map((t) => reports.get(t)!)));
+  if (options.json)
+    ctx.json(
+      jsonDocument(
+        'apply',
+        targets.map((t) => reports.get(t)!),
+      ),
+    );
   ctx.outcome = worst(outcomes);
 }
 

@@ -102,7 +102,8 @@ export async function compareWithLive(
 
 /** A thrown error as a target's failure: a library error keeps its outcome; anything else is a bug. */
 export function failureOf(target: Target, error: unknown, warnings: readonly FileProblem[] = []): Failure {
-  if (error instanceof CliError) return { target, outcome: error.outcome, message: error.message, problems: [], warnings };
+  if (error instanceof CliError)
+    return { target, outcome: error.outcome, message: error.message, problems: [], warnings };
   if (error instanceof OrgConfigError)
     return {
       target,

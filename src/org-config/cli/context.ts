@@ -113,7 +113,8 @@ export class Context {
 /** The object without the `$schema` key editors read. */
 export function withoutSchemaKey(value: Record<string, unknown>): Record<string, unknown> {
   if (!(SCHEMA_KEY in value)) return value;
-  const { [SCHEMA_KEY]: _schema, ...rest } = value;
+  const rest = { ...value };
+  delete rest[SCHEMA_KEY];
   return rest;
 }
 

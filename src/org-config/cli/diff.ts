@@ -42,7 +42,10 @@ export function registerDiff(program: Command, ctx: Context): void {
         const where = describeTarget(target);
         if (plan.differences.length) {
           ctx.out(
-            style('bold', `${plural(plan.differences.length, 'difference')} from the live configuration (${where}) to ${file}:`),
+            style(
+              'bold',
+              `${plural(plan.differences.length, 'difference')} from the live configuration (${where}) to ${file}:`,
+            ),
           );
           for (const line of renderDifferences(plan.differences, style)) ctx.out(line);
           ctx.out(style('dim', summariseDifferences(plan.differences)));
@@ -51,7 +54,10 @@ export function registerDiff(program: Command, ctx: Context): void {
         }
         if (plan.keptFromServer.length)
           ctx.out(
-            style('dim', `Only on the server, kept by push: ${plan.keptFromServer.join(', ')} (pull to add them to the file)`),
+            style(
+              'dim',
+              `Only on the server, kept by push: ${plan.keptFromServer.join(', ')} (pull to add them to the file)`,
+            ),
           );
       }
       ctx.outcome = plan.differences.length ? 'changes' : 'ok';

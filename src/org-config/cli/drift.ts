@@ -38,19 +38,26 @@ export function registerDrift(program: Command, ctx: Context): void {
           ctx.out(`${title}: ${style('green', 'no drift')}`);
           continue;
         }
-        ctx.out(`${title}: ${style('yellow', 'drift')}, ${plural(result.plan.differences.length, 'difference')} from the live configuration to the files`);
+        ctx.out(
+          `${title}: ${style('yellow', 'drift')}, ${plural(result.plan.differences.length, 'difference')} from the live configuration to the files`,
+        );
         const { live, files } = differencesBySource(result);
         if (live.length) {
-          ctx.out(`  changed on the server since the base${result.base ? ` (${result.base.recordedAt})` : ''}: pull --merge brings them into the files`);
+          ctx.out(
+            `  changed on the server since the base${result.base ? ` (${result.base.recordedAt})` : ''}: pull --merge brings them into the files`,
+          );
           for (const line of renderDifferences(live, style)) ctx.out(`  ${line}`);
         }
         if (files.length) {
-          ctx.out(`  ${result.base ? 'only in the files, not applied yet' : 'differences (no base snapshot: which side changed is unknown)'}: apply sends them`);
+          ctx.out(
+            `  ${result.base ? 'only in the files, not applied yet' : 'differences (no base snapshot: which side changed is unknown)'}: apply sends them`,
+          );
           for (const line of renderDifferences(files, style)) ctx.out(`  ${line}`);
         }
       }
       const reports = results.map((r) => reportOf(r));
-      if (options.json) ctx.json({ ...jsonDocument('drift', reports), drift: reports.some((r) => r.status === 'changes') });
+      if (options.json)
+        ctx.json({ ...jsonDocument('drift', reports), drift: reports.some((r) => r.status === 'changes') });
       else {
         const drifted = reports.filter((r) => r.status === 'changes').length;
         ctx.out(style('bold', `Drift: ${drifted} of ${plural(reports.length, 'target')}.`));

@@ -19,9 +19,17 @@ export const OUTCOMES = {
     detailed: 1,
     help: 'usage: unknown command or option, missing argument, --org or the api key missing,\n      unreadable file or workspace, apply without --yes when stdin is not a terminal',
   },
-  auth: { exit: 3, detailed: 1, help: 'the api key was refused (401) or may not do this (403; apply needs an admin’s key)' },
+  auth: {
+    exit: 3,
+    detailed: 1,
+    help: 'the api key was refused (401) or may not do this (403; apply needs an admin’s key)',
+  },
   notFound: { exit: 4, detailed: 1, help: 'no such organisation on this host (404)' },
-  server: { exit: 5, detailed: 1, help: 'network or server: unreachable, timeout, 5xx, another 4xx, or a reply that is not JSON' },
+  server: {
+    exit: 5,
+    detailed: 1,
+    help: 'network or server: unreachable, timeout, 5xx, another 4xx, or a reply that is not JSON',
+  },
   /** A bug in closer-config; not listed in the help. */
   internal: { exit: 70, detailed: 1, help: '' },
 } as const;

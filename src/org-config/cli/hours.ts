@@ -40,7 +40,9 @@ export function registerHours(program: Command, ctx: Context): void {
   program
     .command('hours')
     .argument('[file]', 'a configuration file (JSON), or a JSON array of working-hours entries; none: the workspace')
-    .description('Print the working hours as a weekly table in the org’s zoneId, and the maintenance windows; --set writes them.')
+    .description(
+      'Print the working hours as a weekly table in the org’s zoneId, and the maintenance windows; --set writes them.',
+    )
     .option('--time-zone <zone>', 'show the week in this IANA zone (default: the file’s zoneId, else UTC)')
     .option('--utc-offset <offset>', 'show the week at this fixed UTC offset, e.g. +02:00')
     .option('--week <date>', 'the week to show or set, any day of it, e.g. 2025-03-30 (default: this week)')
@@ -68,7 +70,8 @@ export function registerHours(program: Command, ctx: Context): void {
 
 function parseWeek(text: string): Date {
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T12:00:00Z` : text);
-  if (Number.isNaN(date.getTime())) throw new CliError('usage', `--week "${text}" is not a date: expected one like 2025-03-30`);
+  if (Number.isNaN(date.getTime()))
+    throw new CliError('usage', `--week "${text}" is not a date: expected one like 2025-03-30`);
   return date;
 }
 
@@ -104,7 +107,10 @@ function printHours(
 ): boolean {
   const { style } = ctx;
   // Only the working hours and maintenance windows matter here: the rest may be anything.
-  const checked = validateOrgConfig({ workingHours: raw, maintenanceWindows: config?.maintenanceWindows ?? [] }, { partial: true });
+  const checked = validateOrgConfig(
+    { workingHours: raw, maintenanceWindows: config?.maintenanceWindows ?? [] },
+    { partial: true },
+  );
   if (!checked.ok) {
     ctx.printProblems(name, { ...checked, problems: checked.problems });
     return false;
@@ -131,7 +137,12 @@ function printHours(
       ctx.out(style('bold', header));
       for (const line of renderHoursTable(days, style)) ctx.out(line);
       for (const change of shown.offsetChanges)
-        ctx.out(style('yellow', `${zone.timeZone} moves from ${change.from} to ${change.to} on ${change.at}; the times above follow it.`));
+        ctx.out(
+          style(
+            'yellow',
+            `${zone.timeZone} moves from ${change.from} to ${change.to} on ${change.at}; the times above follow it.`,
+          ),
+        );
     }
   } else {
     const offset = zone.utcOffsetMinutes;
@@ -165,7 +176,12 @@ function printHours(
   if (windows) {
     if (!windows.length) ctx.out('No maintenance windows.');
     else {
-      ctx.out(style('bold', `Maintenance windows (${'timeZone' in zone ? zone.timeZone : formatUtcOffset(zone.utcOffsetMinutes)}):`));
+      ctx.out(
+        style(
+          'bold',
+          `Maintenance windows (${'timeZone' in zone ? zone.timeZone : formatUtcOffset(zone.utcOffsetMinutes)}):`,
+        ),
+      );
       for (const w of windows) ctx.out(`  ${instant(w.from)} → ${instant(w.to)}  ${w.message}`);
     }
   }
@@ -183,14 +199,19 @@ function printHours(
 /** The zoneId every workspace target reading `file` resolves to, if they agree. */
 async function zoneFromWorkspace(ctx: Context, file: string, options: HoursOptions): Promise<string | undefined> {
   if (!existsSync(workspacePath(options))) return undefined;
-  const targets = (await workspaceTargetsFor(ctx, options)).filter((t) => t.files.some((f) => resolve(f) === resolve(file)));
+  const targets = (await workspaceTargetsFor(ctx, options)).filter((t) =>
+    t.files.some((f) => resolve(f) === resolve(file)),
+  );
   const zones = new Set<string>();
   for (const target of targets) {
     const zoneId = (await resolveConfig(ctx, target)).config?.zoneId;
     if (typeof zoneId === 'string') zones.add(zoneId);
   }
   if (zones.size > 1)
-    throw new CliError('usage', `the targets reading ${file} are in different zones (${[...zones].join(', ')}): pass --time-zone`);
+    throw new CliError(
+      'usage',
+      `the targets reading ${file} are in different zones (${[...zones].join(', ')}): pass --time-zone`,
+    );
   return [...zones][0];
 }
 
@@ -202,13 +223,17 @@ async function setHours(ctx: Context, file: string, options: HoursOptions, week:
   } catch (error) {
     throw new CliError('failed', `${file} is not valid JSON: ${(error as Error).message}`);
   }
-  if (!isRecord(json)) throw new CliError('usage', `${file}: --set writes workingHours into a configuration (a JSON object)`);
+  if (!isRecord(json))
+    throw new CliError('usage', `${file}: --set writes workingHours into a configuration (a JSON object)`);
   const schedule = parseHoursSpec(options.set!);
   let zone = zoneFor(options, json);
   if (!('timeZone' in zone) && options.utcOffset === undefined) {
     const fallback = await zoneFromWorkspace(ctx, file, options);
     if (!fallback)
-      throw new CliError('usage', `${file} has no zoneId to read "${options.set}" in: pass --time-zone (or --utc-offset)`);
+      throw new CliError(
+        'usage',
+        `${file} has no zoneId to read "${options.set}" in: pass --time-zone (or --utc-offset)`,
+      );
     zone = zoneFor(options, json, fallback);
   }
   const entries =

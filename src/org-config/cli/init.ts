@@ -17,7 +17,7 @@ import { plural } from '../terminal.js';
 import { validateOrgConfig } from '../validate.js';
 import { CliError, jsonText, type Context } from './context.js';
 import { recordBase } from './state.js';
-import { clientFor, type ConnectionOptions } from './targets.js';
+import { clientFor } from './targets.js';
 import { BACKUP_DIR, WORKSPACE_FILE, workspaceTargets, type Target, type WorkspaceData } from './workspace.js';
 
 const SCHEMA_FILE = 'closer-config.schema.json';
@@ -59,10 +59,20 @@ const pick = (config: Record<string, unknown>, keys: readonly string[], schema: 
 export function registerInit(program: Command, ctx: Context): void {
   program
     .command('init')
-    .description('Write a starter workspace by pulling every target: environments, organisations, base file and overlays.')
-    .option('--env <name=url>', 'an environment and its API host, e.g. prod=https://spinner.closer.app (repeat)', collect)
+    .description(
+      'Write a starter workspace by pulling every target: environments, organisations, base file and overlays.',
+    )
+    .option(
+      '--env <name=url>',
+      'an environment and its API host, e.g. prod=https://spinner.closer.app (repeat)',
+      collect,
+    )
     .option('--target <org/env=id>', 'an organisation in an environment, e.g. acme/prod=<org id> (repeat)', collect)
-    .option('--key-env <env=VARIABLE>', 'the variable with an environment’s key (default: CLOSER_API_KEY_<ENV>)', collect)
+    .option(
+      '--key-env <env=VARIABLE>',
+      'the variable with an environment’s key (default: CLOSER_API_KEY_<ENV>)',
+      collect,
+    )
     .option('--dir <dir>', 'where to write the workspace (default: here)')
     .option('--timeout <ms>', 'per request, in milliseconds (default: 10000)', (v) => Number(v))
     .action((options: InitOptions) => init(ctx, options));
@@ -72,13 +82,17 @@ async function init(ctx: Context, options: InitOptions): Promise<void> {
   const dir = resolve(options.dir ?? '.');
   const workspacePath = join(dir, WORKSPACE_FILE);
   if (existsSync(workspacePath))
-    throw new CliError('usage', `${relative(process.cwd(), workspacePath) || WORKSPACE_FILE} exists: use pull --merge to bring live changes in`);
+    throw new CliError(
+      'usage',
+      `${relative(process.cwd(), workspacePath) || WORKSPACE_FILE} exists: use pull --merge to bring live changes in`,
+    );
   const envs = pairs(options.env, '--env', 'name=https://host');
   if (!envs.length) throw new CliError('usage', 'name at least one environment: --env prod=https://spinner.closer.app');
   const keyEnvs = new Map(pairs(options.keyEnv, '--key-env', 'env=VARIABLE'));
   const targetSpecs = pairs(options.target, '--target', 'org/env=<org id>').map(([name, orgId]) => {
     const [org, env, extra] = name.split('/');
-    if (!org || !env || extra !== undefined) throw new CliError('usage', `--target "${name}": expected org/env=<org id>`);
+    if (!org || !env || extra !== undefined)
+      throw new CliError('usage', `--target "${name}": expected org/env=<org id>`);
     return { org, env, orgId };
   });
   if (!targetSpecs.length) throw new CliError('usage', 'name at least one target: --target acme/prod=<org id>');
@@ -101,10 +115,11 @@ async function init(ctx: Context, options: InitOptions): Promise<void> {
   const workspace = { path: workspacePath, dir, data };
   const live = new Map<Target, Record<string, unknown>>();
   for (const target of workspaceTargets(workspace)) {
-    const config = await clientFor(ctx, target, { timeout: options.timeout } as ConnectionOptions).getRawConfig();
+    const config = await clientFor(ctx, target, { timeout: options.timeout }).getRawConfig();
     const validation = validateOrgConfig(config);
     for (const w of validation.warnings) ctx.warn(`${target.name}: ${w.path}: ${w.message}`);
-    if (!validation.ok) ctx.warn(`${target.name}: the live configuration does not pass this version’s schema (kept as it is)`);
+    if (!validation.ok)
+      ctx.warn(`${target.name}: the live configuration does not pass this version’s schema (kept as it is)`);
     live.set(target, config);
   }
 
@@ -115,13 +130,16 @@ async function init(ctx: Context, options: InitOptions): Promise<void> {
     await ctx.writeText(join(dir, path), text, { mkdir: true });
     written.push(path);
   };
-  await write(`${CONFIG_DIR}/base.json`, jsonText(pick(live.get(targets[0]!)!, baseKeys, schemaRef)));
+  await write(`${CONFIG_DIR}/base.json`, jsonText(pick(live.get(targets[0])!, baseKeys, schemaRef)));
   const summary = [`${CONFIG_DIR}/base.json: ${plural(baseKeys.length, 'field')} every target shares`];
   for (const org of Object.keys(data.organisations)) {
     const own = targets.filter((t) => t.org === org);
     const configs = own.map((t) => live.get(t)!);
-    const orgKeys = own.length > 1 ? shared(configs, new Set(baseKeys)) : Object.keys(configs[0]!).filter((k) => !baseKeys.includes(k));
-    await write(`${CONFIG_DIR}/${org}.json`, jsonText(pick(configs[0]!, orgKeys, schemaRef)));
+    const orgKeys =
+      own.length > 1
+        ? shared(configs, new Set(baseKeys))
+        : Object.keys(configs[0]).filter((k) => !baseKeys.includes(k));
+    await write(`${CONFIG_DIR}/${org}.json`, jsonText(pick(configs[0], orgKeys, schemaRef)));
     summary.push(`${CONFIG_DIR}/${org}.json: ${plural(orgKeys.length, 'field')}`);
     for (const target of own) {
       const config = live.get(target)!;
@@ -129,13 +147,14 @@ async function init(ctx: Context, options: InitOptions): Promise<void> {
       if (!rest.length) continue;
       const file = `${CONFIG_DIR}/${org}.${target.env}.json`;
       await write(file, jsonText(pick(config, rest, schemaRef)));
-      data.organisations[org]!.environments[target.env!]!.overlays = [file];
+      data.organisations[org].environments[target.env!].overlays = [file];
       summary.push(`${file}: ${plural(rest.length, 'field')}`);
     }
   }
   await write(SCHEMA_FILE, jsonText(orgConfigJsonSchema({ partial: true })));
   await write(WORKSPACE_FILE, jsonText(data));
-  for (const target of workspaceTargets({ ...workspace, data })) await recordBase(ctx, target, live.get(targets.find((t) => t.name === target.name)!)!);
+  for (const target of workspaceTargets({ ...workspace, data }))
+    await recordBase(ctx, target, live.get(targets.find((t) => t.name === target.name)!)!);
   written.push('closer-config.state.json');
   const gitignore = join(dir, '.gitignore');
   const ignored = existsSync(gitignore) ? await readFile(gitignore, 'utf8') : '';
@@ -148,6 +167,8 @@ async function init(ctx: Context, options: InitOptions): Promise<void> {
   for (const line of summary) ctx.out(`  ${line}`);
   ctx.out(`Wrote ${written.join(', ')}.`);
   ctx.out(
-    `Keys come from ${Object.values(data.environments).map((e) => e.apiKeyEnv).join(' and ')}; commit everything but ${BACKUP_DIR}/.`,
+    `Keys come from ${Object.values(data.environments)
+      .map((e) => e.apiKeyEnv)
+      .join(' and ')}; commit everything but ${BACKUP_DIR}/.`,
   );
 }

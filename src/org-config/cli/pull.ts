@@ -87,9 +87,7 @@ async function merge(ctx: Context, file: string | undefined, options: PullOption
   } else {
     for (const result of results) renderMerge(ctx, result);
   }
-  ctx.outcome = worst(
-    results.map((r) => (isFailure(r) ? r.outcome : r.conflicts.length ? 'failed' : 'ok')),
-  );
+  ctx.outcome = worst(results.map((r) => (isFailure(r) ? r.outcome : r.conflicts.length ? 'failed' : 'ok')));
 }
 
 function renderMerge(ctx: Context, r: MergeResult | Failure): void {
@@ -100,7 +98,9 @@ function renderMerge(ctx: Context, r: MergeResult | Failure): void {
   }
   if (!r.merged.length && !r.conflicts.length) ctx.out(`${title}: nothing to merge: the files hold every live change`);
   if (r.merged.length)
-    ctx.out(`${title}: merged ${plural(r.merged.length, 'live change')} into ${r.file}: ${r.merged.map((c) => c.field).join(', ')}`);
+    ctx.out(
+      `${title}: merged ${plural(r.merged.length, 'live change')} into ${r.file}: ${r.merged.map((c) => c.field).join(', ')}`,
+    );
   if (r.unbased.length)
     ctx.out(
       ctx.style(
@@ -109,7 +109,9 @@ function renderMerge(ctx: Context, r: MergeResult | Failure): void {
       ),
     );
   if (r.conflicts.length) {
-    ctx.out(`  ${ctx.style('red', plural(r.conflicts.length, 'conflict'))}, left as they are (the base stays, so apply still refuses):`);
+    ctx.out(
+      `  ${ctx.style('red', plural(r.conflicts.length, 'conflict'))}, left as they are (the base stays, so apply still refuses):`,
+    );
     for (const line of renderLiveChanges(ctx, r.conflicts)) ctx.out(line);
   } else if (r.baseRecorded) ctx.out(ctx.style('dim', '  base snapshot recorded: the live configuration as it is now'));
 }

@@ -14,14 +14,7 @@ import type { Target } from './workspace.js';
 /** The version of the `--json` shape; bumped on any change that could break a reader. */
 export const JSON_SHAPE_VERSION = 1;
 
-export type TargetStatus =
-  | 'no-changes'
-  | 'changes'
-  | 'invalid'
-  | 'error'
-  | 'refused'
-  | 'not-confirmed'
-  | 'applied';
+export type TargetStatus = 'no-changes' | 'changes' | 'invalid' | 'error' | 'refused' | 'not-confirmed' | 'applied';
 
 export interface TargetReport {
   readonly target: string;
@@ -114,15 +107,18 @@ export function renderLiveChanges(ctx: Context, changes: readonly LiveChange[]):
   const { style } = ctx;
   const rows = changes.map((c) => [c.field, sideText(c.base, 28), sideText(c.file, 28), sideText(c.live, 28)]);
   const header = ['field', 'base', 'file', 'live'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) =>
     cells
-      .map((cell, i) => cell.padEnd(widths[i]!))
+      .map((cell, i) => cell.padEnd(widths[i]))
       .join('  ')
       .trimEnd();
   return [
     `    ${style('dim', line(header))}`,
-    ...rows.map((cells, i) => `    ${line(cells)}  ${style(changes[i]!.kind === 'conflict' ? 'red' : 'dim', KIND_NOTE[changes[i]!.kind])}`),
+    ...rows.map(
+      (cells, i) =>
+        `    ${line(cells)}  ${style(changes[i].kind === 'conflict' ? 'red' : 'dim', KIND_NOTE[changes[i].kind])}`,
+    ),
   ];
 }
 
@@ -148,14 +144,17 @@ export function renderComparison(ctx: Context, result: Comparison | Failure, wri
     for (const line of renderDifferences(differences, style)) write(line);
     write(style('dim', `  ${summariseDifferences(differences)}`));
   } else write(`${title}: ${style('green', 'no changes')}`);
-  if (keptFromServer.length)
-    write(style('dim', `  only on the server, kept by apply: ${keptFromServer.join(', ')}`));
+  if (keptFromServer.length) write(style('dim', `  only on the server, kept by apply: ${keptFromServer.join(', ')}`));
   if (!result.base) {
     write(style('dim', '  no base snapshot: pull to record one (apply cannot tell a lost update without it)'));
   } else if (result.liveChanges.length) {
-    write(`  ${style('yellow', 'the live configuration changed since the base')} (recorded ${result.base.recordedAt}):`);
+    write(
+      `  ${style('yellow', 'the live configuration changed since the base')} (recorded ${result.base.recordedAt}):`,
+    );
     for (const line of renderLiveChanges(ctx, result.liveChanges)) write(line);
     if (result.lost.length)
-      write(`  ${style('red', `apply would refuse: it would undo ${plural(result.lost.length, 'live change')}`)} (--force overrides)`);
+      write(
+        `  ${style('red', `apply would refuse: it would undo ${plural(result.lost.length, 'live change')}`)} (--force overrides)`,
+      );
   }
 }

@@ -69,7 +69,11 @@ export async function recordBase(ctx: Context, target: Target, config: Record<st
     config,
   };
   const targets = { ...state.targets, [target.stateKey]: snapshot };
-  const sorted = Object.fromEntries(Object.keys(targets).sort().map((key) => [key, targets[key]]));
+  const sorted = Object.fromEntries(
+    Object.keys(targets)
+      .sort()
+      .map((key) => [key, targets[key]]),
+  );
   await ctx.writeText(path, jsonText({ version: 1, targets: sorted }));
 }
 

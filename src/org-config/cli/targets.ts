@@ -34,7 +34,8 @@ function singleOrgId(ctx: Context, options: ConnectionOptions): string {
 
 /** The target of a single file: the org from --org, the host from --stage/--base-url. */
 export function fileTarget(ctx: Context, file: string, options: ConnectionOptions): Target {
-  if (options.env?.length) throw new CliError('usage', '--env picks targets of a workspace; with a file, use --stage or --base-url');
+  if (options.env?.length)
+    throw new CliError('usage', '--env picks targets of a workspace; with a file, use --stage or --base-url');
   const orgId = singleOrgId(ctx, options);
   return {
     name: file,
@@ -142,5 +143,4 @@ export async function resolveConfig(ctx: Context, target: Target): Promise<Resol
 }
 
 /** A target's configuration read from one object (what `pull` got), without `$schema`. */
-export const configOf = (value: unknown): Record<string, unknown> =>
-  isRecord(value) ? withoutSchemaKey(value) : {};
+export const configOf = (value: unknown): Record<string, unknown> => (isRecord(value) ? withoutSchemaKey(value) : {});

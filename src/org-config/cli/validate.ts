@@ -15,7 +15,9 @@ import { workspaceTargetsFor, type ConnectionOptions } from './targets.js';
 
 export function registerValidate(program: Command, ctx: Context): void {
   withJson(program.command('validate').argument('[file]', 'a configuration file (JSON); none: the workspace'))
-    .description('Check a configuration file, or every target of the workspace, offline; list every problem with its path.')
+    .description(
+      'Check a configuration file, or every target of the workspace, offline; list every problem with its path.',
+    )
     .option('--org <name>', 'in a workspace: the organisations to pick (repeat)', (v, p: string[] = []) => [...p, v])
     .option('--env <name>', 'in a workspace: the environments to pick (repeat)', (v, p: string[] = []) => [...p, v])
     .option('--workspace <file>', 'the workspace file (default: ./closer-config.json)')
@@ -41,9 +43,7 @@ async function validateFile(ctx: Context, file: string, options: { json?: boolea
     else ctx.printProblems(file, validation);
     ctx.printWarnings(file, validation, ctx.out);
     if (!validation.ok && validation.problems.some((p) => p.message.startsWith('required:')))
-      ctx.out(
-        style('dim', 'note: apply accepts a file without a required field when the live configuration has it'),
-      );
+      ctx.out(style('dim', 'note: apply accepts a file without a required field when the live configuration has it'));
     if (validation.unknownFields.length)
       ctx.out(
         style(
@@ -62,14 +62,17 @@ async function validateWorkspace(ctx: Context, options: ConnectionOptions & { js
     const { config, problems, warnings } = await checkFiles(ctx, target);
     const base = await readBase(ctx, target);
     // What apply would send if the server still holds the base: the files plus the base's other fields.
-    const whole = config && !problems.length ? validateOrgConfig(base ? planPush(base.config, config).body : config) : undefined;
+    const whole =
+      config && !problems.length ? validateOrgConfig(base ? planPush(base.config, config).body : config) : undefined;
     const all = [
       ...problems,
       ...(whole && !whole.ok ? whole.problems.map((p) => ({ ...p, file: target.files.at(-1)! })) : []),
     ];
     reports.push({ target: target.name, files: target.files, valid: all.length === 0, problems: all, warnings });
     if (!options.json) {
-      ctx.out(`${target.name}: ${all.length ? ctx.style('red', plural(all.length, 'problem')) : ctx.style('green', 'valid')}`);
+      ctx.out(
+        `${target.name}: ${all.length ? ctx.style('red', plural(all.length, 'problem')) : ctx.style('green', 'valid')}`,
+      );
       for (const p of all) ctx.out(`  ${p.file}: ${ctx.style('bold', p.path)}: ${p.message}`);
       for (const w of warnings) ctx.out(`  ${ctx.style('yellow', 'warning')}: ${w.file}: ${w.path}: ${w.message}`);
     }

@@ -136,7 +136,7 @@ export function workspaceTargets(workspace: Workspace): Target[] {
   const at = (file: string) => shown(resolve(dir, file));
   return Object.entries(data.organisations).flatMap(([org, organisation]) =>
     Object.entries(organisation.environments).map(([env, where]): Target => {
-      const environment = data.environments[env]!;
+      const environment = data.environments[env];
       const orgFiles = [organisation.base, ...(organisation.overlays ?? [])];
       const envFiles = where.overlays ?? [];
       const ownFile = envFiles.at(-1) ?? join(dirname(orgFiles.at(-1)!), `${org}.${env}.json`);
@@ -185,7 +185,7 @@ export function pickTargets(targets: readonly Target[], orgs: readonly string[],
 /** Adds `file` (relative to the workspace) as the last overlay of `org` in `env`, and saves the workspace. */
 export async function addEnvironmentOverlay(ctx: Context, target: Target, file: string): Promise<void> {
   const workspace = target.workspace!;
-  const entry = workspace.data.organisations[target.org!]!.environments[target.env!]!;
+  const entry = workspace.data.organisations[target.org!].environments[target.env!];
   const relativePath = relative(workspace.dir, resolve(file)).split('\\').join('/');
   entry.overlays = [...(entry.overlays ?? []), relativePath];
   await ctx.writeText(workspace.path, jsonText(workspace.data));
