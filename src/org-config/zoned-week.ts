@@ -18,7 +18,8 @@ import {
   formatTime,
   formatUtcOffset,
   invalid,
-  parseTime,
+  mergeRanges,
+  openingsOf,
   resolveUtcOffsetMinutes,
   type OpeningInterval,
   type WeeklySchedule,
@@ -88,14 +89,7 @@ function occurrences(entries: readonly WorkingHoursEntry[], from: number, to: nu
       if (start < end) found.push([start, end]);
     }
   }
-  found.sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const range of found) {
-    const last = merged.at(-1);
-    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-    else merged.push([...range]);
-  }
-  return merged;
+  return mergeRanges(found);
 }
 
 /** The entries as the real week of `week` in `timeZone`, Monday first, in wall-clock time. */
@@ -165,31 +159,14 @@ export function hoursFromZonedWeek(
   const { monday } = weekFrame(timeZone, week);
   // Offsets count from Monday 00:00 UTC of the same calendar date as the local Monday.
   const utcMonday = monday;
-  const ranges: [number, number][] = [];
-  const seen = new Set<string>();
-  for (const { day, open } of schedule) {
-    const index = WEEKDAYS.indexOf(day);
-    if (index < 0) throw invalid(`"${day}" is not a day: expected one of ${WEEKDAYS.join(', ')}`);
-    if (seen.has(day)) throw invalid(`${day} is given twice`);
-    seen.add(day);
-    for (const { start, end } of open) {
-      const from = parseTime(start, day);
-      let to = parseTime(end, day);
-      if (to === from) throw invalid(`${day} ${start}–${end} opens for no time`);
-      if (to < from) to += DAY_SECONDS;
-      const dayWall = monday + index * DAY_MS;
-      const startUtc = wallToUtc(timeZone, dayWall + from * 1000);
-      const endUtc = wallToUtc(timeZone, dayWall + to * 1000);
-      ranges.push([(startUtc - utcMonday) / 1000, (endUtc - utcMonday) / 1000]);
-    }
-  }
-  ranges.sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const range of ranges) {
-    const last = merged.at(-1);
-    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-    else merged.push([...range]);
-  }
+  const ranges = openingsOf(schedule).map(({ dayIndex, from, to }): [number, number] => {
+    const dayWall = monday + dayIndex * DAY_MS;
+    return [
+      (wallToUtc(timeZone, dayWall + from * 1000) - utcMonday) / 1000,
+      (wallToUtc(timeZone, dayWall + to * 1000) - utcMonday) / 1000,
+    ];
+  });
+  const merged = mergeRanges(ranges);
   // An opening that runs into the next Monday and one that starts it are one.
   const first = merged[0];
   const last = merged.at(-1);

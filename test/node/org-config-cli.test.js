@@ -18,9 +18,9 @@ import {
   exampleText,
   startFakeApi,
 } from './org-config-fake-api.js';
+import { BIN, runCli } from './org-config-run.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(root, 'bin', 'closer-config.js');
 // An ANSI escape (ESC + '['): colour codes.
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[`);
 const hasScript = spawnSync('script', ['--version']).status === 0;
@@ -44,24 +44,9 @@ beforeEach(() => {
 });
 const FIELDS = Object.keys(example()).length;
 
-/** Runs the CLI; resolves to { code, stdout, stderr }. Async: the fake API lives in this process. */
-function run(args, { env = {}, input = '' } = {}) {
-  return new Promise((resolve, reject) => {
-    const base = { PATH: process.env.PATH, CLOSER_API_KEY: ADMIN_KEY };
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: dir,
-      env: { ...base, ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+/** Runs the CLI with an admin's key in CLOSER_API_KEY unless the test says otherwise. */
+const run = (args, { env = {}, input = '' } = {}) =>
+  runCli(args, { cwd: dir, env: { CLOSER_API_KEY: ADMIN_KEY, ...env }, input });
 
 /** Runs the CLI under a pseudo-terminal (util-linux `script`): stdout and stdin are a TTY. */
 function runInTerminal(args, { env = {}, input = '' } = {}) {

@@ -4,16 +4,13 @@
 // from the environment, never printed or written. Against local stand-ins of the API
 // (127.0.0.1), the CLI spawned as a process.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { example, startFakeApi } from './org-config-fake-api.js';
+import { runCli } from './org-config-run.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(root, 'bin', 'closer-config.js');
 const KEY = { stage: 'stage-key-5e6f7a8b9c', prod: 'prod-key-1c2d3e4f5a' };
 const ID = {
   'acme/stage': '11111111-1111-4111-8111-111111111111',
@@ -49,22 +46,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(args, { env = {} } = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: dir,
-      env: { PATH: process.env.PATH, CLOSER_API_KEY_STAGE: KEY.stage, CLOSER_API_KEY_PROD: KEY.prod, ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
+const run = (args, { env = {} } = {}) =>
+  runCli(args, { cwd: dir, env: { CLOSER_API_KEY_STAGE: KEY.stage, CLOSER_API_KEY_PROD: KEY.prod, ...env } });
 
 const init = () =>
   run([

@@ -2,17 +2,14 @@
 // a daylight-saving change; `hours --set` written in the zone and read back by `hours`;
 // maintenance windows listed. Library functions and the CLI.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { formatHoursSpec, hoursFromZonedWeek, parseHoursSpec, zonedWeek } from 'closer-chat/org-config';
 import { example } from './org-config-fake-api.js';
+import { runCli } from './org-config-run.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(root, 'bin', 'closer-config.js');
 const H = 3600;
 const D = 24 * H;
 // 2025-03-30 (a Sunday), 01:00 UTC: Europe/Warsaw goes from UTC+01:00 to UTC+02:00.
@@ -26,17 +23,7 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { PATH: process.env.PATH } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args) => runCli(args, { cwd: dir });
 
 describe('org-config hours in the org’s zone', () => {
   test('the same UTC entries read an hour later after the spring change, within one week', () => {

@@ -4,6 +4,7 @@
  * how to colour, how to read and write files, and the error that ends a command with
  * an outcome of ./exit-codes.ts.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as util from 'node:util';
@@ -96,6 +97,20 @@ export class Context {
     }
   }
 
+  /** A file that must hold a JSON object (`{}` for a missing file when `missingIsEmpty`), `$schema` kept. */
+  async readJsonObject(file: string, { missingIsEmpty = false } = {}): Promise<Record<string, unknown>> {
+    if (missingIsEmpty && !existsSync(file)) return {};
+    const text = await this.readText(file);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new CliError('failed', `${file} is not valid JSON: ${(error as Error).message}`);
+    }
+    if (!isRecord(json)) throw new CliError('failed', `${file} is not a JSON object`);
+    return json;
+  }
+
   /** A configuration file, validated whole (a JSON syntax error is one problem). */
   async readConfig(file: string, options: { partial?: boolean } = {}): Promise<ConfigFile> {
     const text = await this.readText(file);
@@ -117,6 +132,14 @@ export function withoutSchemaKey(value: Record<string, unknown>): Record<string,
   delete rest[SCHEMA_KEY];
   return rest;
 }
+
+/** A validation as the 0.1 `--json` results give it: `valid`, `problems`, `warnings`, `unknownFields`. */
+export const validationJson = (validation: OrgConfigValidation) => ({
+  valid: validation.ok,
+  problems: validation.ok ? [] : validation.problems,
+  warnings: validation.warnings,
+  unknownFields: validation.unknownFields,
+});
 
 /** Text for a JSON file: two spaces, a final newline (what `pull` writes). */
 export const jsonText = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;

@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { planPush } from '../diff.js';
 import { plural, renderDifferences, summariseDifferences } from '../terminal.js';
-import type { Context } from './context.js';
+import { validationJson, type Context } from './context.js';
 import { withConnection, withJson } from './options.js';
 import { clientFor, describeTarget, fileTarget, type ConnectionOptions } from './targets.js';
 
@@ -27,9 +27,7 @@ export function registerDiff(program: Command, ctx: Context): void {
       if (options.json) {
         ctx.json({
           file,
-          valid: validation.ok,
-          problems: validation.ok ? [] : validation.problems,
-          warnings: validation.warnings,
+          ...validationJson(validation),
           differences: plan.differences,
           keptFromServer: plan.keptFromServer,
         });

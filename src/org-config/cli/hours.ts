@@ -8,7 +8,6 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { formatHoursSpec, parseHoursSpec } from '../hours-spec.js';
-import { isRecord } from '../json.js';
 import type { MaintenanceWindow, WorkingHoursEntry } from '../schema.js';
 import { isKnownTimeZone } from '../schema.js';
 import { formatDuration, renderHoursTable } from '../terminal.js';
@@ -23,6 +22,7 @@ import {
 } from '../working-hours.js';
 import { formatInstant, hoursFromZonedWeek, zonedWeek } from '../zoned-week.js';
 import { CliError, jsonText, type Context } from './context.js';
+import { withJson, withTargets } from './options.js';
 import { resolveConfig, workspacePath, workspaceTargetsFor, type ConnectionOptions } from './targets.js';
 
 interface HoursOptions extends ConnectionOptions {
@@ -37,8 +37,7 @@ interface HoursOptions extends ConnectionOptions {
 type Zone = { timeZone: string; from: string } | { utcOffsetMinutes: number };
 
 export function registerHours(program: Command, ctx: Context): void {
-  program
-    .command('hours')
+  withJson(withTargets(program.command('hours')))
     .argument('[file]', 'a configuration file (JSON), or a JSON array of working-hours entries; none: the workspace')
     .description(
       'Print the working hours as a weekly table in the org’s zoneId, and the maintenance windows; --set writes them.',
@@ -47,10 +46,6 @@ export function registerHours(program: Command, ctx: Context): void {
     .option('--utc-offset <offset>', 'show the week at this fixed UTC offset, e.g. +02:00')
     .option('--week <date>', 'the week to show or set, any day of it, e.g. 2025-03-30 (default: this week)')
     .option('--set <hours>', 'write workingHours into the file, e.g. "Mon-Fri 08:00-16:00, Sat 09:00-13:00"')
-    .option('--org <name>', 'in a workspace: the organisations to pick (repeat)', (v, p: string[] = []) => [...p, v])
-    .option('--env <name>', 'in a workspace: the environments to pick (repeat)', (v, p: string[] = []) => [...p, v])
-    .option('--workspace <file>', 'the workspace file (default: ./closer-config.json)')
-    .option('--json', 'print a JSON result for scripts')
     .action(async (file: string | undefined, options: HoursOptions) => {
       if (options.timeZone !== undefined && options.utcOffset !== undefined)
         throw new CliError('usage', 'give either --time-zone or --utc-offset, not both');
@@ -216,15 +211,7 @@ async function zoneFromWorkspace(ctx: Context, file: string, options: HoursOptio
 }
 
 async function setHours(ctx: Context, file: string, options: HoursOptions, week: Date): Promise<void> {
-  const text = await ctx.readText(file);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new CliError('failed', `${file} is not valid JSON: ${(error as Error).message}`);
-  }
-  if (!isRecord(json))
-    throw new CliError('usage', `${file}: --set writes workingHours into a configuration (a JSON object)`);
+  const json = await ctx.readJsonObject(file);
   const schedule = parseHoursSpec(options.set!);
   let zone = zoneFor(options, json);
   if (!('timeZone' in zone) && options.utcOffset === undefined) {

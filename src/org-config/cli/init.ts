@@ -17,6 +17,7 @@ import { plural } from '../terminal.js';
 import { validateOrgConfig } from '../validate.js';
 import { CliError, jsonText, type Context } from './context.js';
 import { recordBase } from './state.js';
+import { collect } from './options.js';
 import { clientFor } from './targets.js';
 import { BACKUP_DIR, WORKSPACE_FILE, workspaceTargets, type Target, type WorkspaceData } from './workspace.js';
 
@@ -30,8 +31,6 @@ interface InitOptions {
   dir?: string;
   timeout?: number;
 }
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** `CLOSER_API_KEY_PROD` for `prod`. */
 export const defaultKeyVariable = (env: string) => `CLOSER_API_KEY_${env.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;

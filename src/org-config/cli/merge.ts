@@ -6,7 +6,7 @@
  * The base moves to the live configuration only once nothing is left in conflict.
  */
 import { existsSync } from 'node:fs';
-import { isRecord, jsonEqual } from '../json.js';
+import { jsonEqual } from '../json.js';
 import { liveChangesSinceBase, type LiveChange } from '../three-way.js';
 import { CliError, jsonText, type Context } from './context.js';
 import { checkFiles, failureOf, type Failure } from './compare.js';
@@ -26,19 +26,6 @@ export interface MergeResult {
   readonly baseRecorded: boolean;
 }
 
-async function readObject(ctx: Context, file: string): Promise<Record<string, unknown>> {
-  if (!existsSync(file)) return {};
-  const text = await ctx.readText(file);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new CliError('usage', `${file} is not valid JSON: ${(error as Error).message}`);
-  }
-  if (!isRecord(json)) throw new CliError('usage', `${file} is not a JSON object`);
-  return json;
-}
-
 export async function mergeTarget(
   ctx: Context,
   target: Target,
@@ -50,7 +37,7 @@ export async function mergeTarget(
     const client = clientFor(ctx, target, options);
     const live = await client.getRawConfig();
     const base = await readBase(ctx, target);
-    const own = await readObject(ctx, target.ownFile);
+    const own = await ctx.readJsonObject(target.ownFile, { missingIsEmpty: true });
     const ownExisted = existsSync(target.ownFile);
     // Without a base nobody can tell which side changed: add what the files lack, list the rest.
     const changes = base

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { plural } from '../terminal.js';
 import { validateOrgConfig } from '../validate.js';
 import { isFailure, type Failure } from './compare.js';
-import { jsonText, type Context } from './context.js';
+import { jsonText, validationJson, type Context } from './context.js';
 import { worst } from './exit-codes.js';
 import { mergeTarget, type MergeResult } from './merge.js';
 import { withConnection, withJson } from './options.js';
@@ -47,10 +47,7 @@ async function pullWhole(ctx: Context, file: string | undefined, options: PullOp
       ctx.json({
         file,
         fields,
-        valid: validation.ok,
-        problems: validation.ok ? [] : validation.problems,
-        warnings: validation.warnings,
-        unknownFields: validation.unknownFields,
+        ...validationJson(validation),
       });
     else ctx.err(`Wrote the configuration of ${describeTarget(target)} to ${file} (${plural(fields, 'field')}).`);
   } else {

@@ -8,19 +8,18 @@ import { planPush } from '../diff.js';
 import { plural } from '../terminal.js';
 import { validateOrgConfig } from '../validate.js';
 import { checkFiles } from './compare.js';
-import type { Context } from './context.js';
-import { withJson } from './options.js';
+import { validationJson, type Context } from './context.js';
+import { withJson, withTargets } from './options.js';
 import { readBase } from './state.js';
 import { workspaceTargetsFor, type ConnectionOptions } from './targets.js';
 
 export function registerValidate(program: Command, ctx: Context): void {
-  withJson(program.command('validate').argument('[file]', 'a configuration file (JSON); none: the workspace'))
+  withJson(
+    withTargets(program.command('validate').argument('[file]', 'a configuration file (JSON); none: the workspace')),
+  )
     .description(
       'Check a configuration file, or every target of the workspace, offline; list every problem with its path.',
     )
-    .option('--org <name>', 'in a workspace: the organisations to pick (repeat)', (v, p: string[] = []) => [...p, v])
-    .option('--env <name>', 'in a workspace: the environments to pick (repeat)', (v, p: string[] = []) => [...p, v])
-    .option('--workspace <file>', 'the workspace file (default: ./closer-config.json)')
     .action(async (file: string | undefined, options: ConnectionOptions & { json?: boolean }) => {
       if (file) await validateFile(ctx, file, options);
       else await validateWorkspace(ctx, options);
@@ -31,13 +30,7 @@ async function validateFile(ctx: Context, file: string, options: { json?: boolea
   const { validation } = await ctx.readConfig(file);
   const { style } = ctx;
   if (options.json) {
-    ctx.json({
-      file,
-      valid: validation.ok,
-      problems: validation.ok ? [] : validation.problems,
-      warnings: validation.warnings,
-      unknownFields: validation.unknownFields,
-    });
+    ctx.json({ file, ...validationJson(validation) });
   } else {
     if (validation.ok) ctx.out(`${file}: ${style('green', 'valid')}`);
     else ctx.printProblems(file, validation);
