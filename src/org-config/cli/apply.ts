@@ -30,7 +30,7 @@ import {
 import { CliError, type CliIo, type Context } from './context.js';
 import { worst, type Outcome } from './exit-codes.js';
 import { withConnection, withJson } from './options.js';
-import { jsonDocument, renderLiveChanges, reportOf, type TargetReport, type TargetStatus } from './report.js';
+import { jsonDocument, renderLiveChanges, reportOf, type TargetReport } from './report.js';
 import { recordBase, writeBackup } from './state.js';
 import { clientFor, describeTarget, fileTarget, workspaceTargetsFor, type ConnectionOptions } from './targets.js';
 import type { Target } from './workspace.js';
@@ -57,120 +57,153 @@ export function registerApply(name: 'apply' | 'push') {
   };
 }
 
-interface Pending {
-  readonly comparison: Comparison;
+/** What a target came to: its report and outcome. */
+interface Result {
+  readonly report: TargetReport;
+  readonly outcome: Outcome;
 }
 
-async function apply(ctx: Context, verb: 'apply' | 'push', file: string | undefined, options: ApplyOptions) {
-  const { style } = ctx;
-  const Verb = verb === 'push' ? 'Push' : 'Apply';
-  const done = verb === 'push' ? 'Pushed' : 'Applied';
-  const show = options.json ? ctx.err : ctx.out;
-  const targets = file ? [fileTarget(ctx, file, options)] : await workspaceTargetsFor(ctx, options);
-  const reports = new Map<Target, TargetReport>();
-  const outcomes: Outcome[] = [];
-  const finish = (target: Target, report: TargetReport, outcome: Outcome) => {
-    reports.set(target, report);
-    outcomes.push(outcome);
-  };
+/** One run of apply over its targets, phase by phase (see the header). */
+class ApplyRun {
+  readonly #results = new Map<Target, Result>();
+  readonly #verb: 'apply' | 'push';
+  readonly #done: string;
+  /** Lines for people: stdout, or stderr when stdout is the --json document. */
+  readonly #show: (text: string) => void;
 
-  // 1. Offline: an invalid file costs no request.
-  const valid: { target: Target; config: Record<string, unknown>; warnings: readonly FileProblem[] }[] = [];
-  for (const target of targets) {
-    const { config, problems, warnings } = await checkFiles(ctx, target);
-    for (const w of warnings) ctx.err(`${style('yellow', 'warning')}: ${w.file}: ${w.path}: ${w.message}`);
-    if (config && !problems.length) {
-      valid.push({ target, config, warnings });
-      continue;
+  constructor(
+    private readonly ctx: Context,
+    verb: 'apply' | 'push',
+    private readonly file: string | undefined,
+    private readonly options: ApplyOptions,
+  ) {
+    this.#verb = verb;
+    this.#done = verb === 'push' ? 'Pushed' : 'Applied';
+    this.#show = options.json ? ctx.err : ctx.out;
+  }
+
+  async run(targets: readonly Target[]): Promise<void> {
+    const valid = await this.#checkOffline(targets);
+    if (valid.length && !this.options.yes && this.ctx.io.stdin.isTTY !== true) {
+      throw new CliError(
+        'usage',
+        `refusing to ${this.#verb} without confirmation: stdin is not a terminal. Review with \`closer-config plan\`, then pass --yes.`,
+      );
     }
-    const failure: Failure = { target, outcome: 'failed', message: 'invalid', problems, warnings };
-    printProblems(ctx, failure.problems, file ? (options.json ? ctx.err : ctx.out) : show, file);
-    ctx.err(
-      `Nothing was sent${file ? '' : ` to ${target.name}`}: fix ${[...new Set(problems.map((p) => p.file))].join(', ') || target.files.join(', ')} first.`,
-    );
-    finish(target, reportOf(failure), 'failed');
-  }
-  if (valid.length && !options.yes && ctx.io.stdin.isTTY !== true) {
-    throw new CliError(
-      'usage',
-      `refusing to ${verb} without confirmation: stdin is not a terminal. Review with \`closer-config plan\`, then pass --yes.`,
-    );
+    const pending: Comparison[] = [];
+    for (const { target, config, warnings } of valid) {
+      const comparison = await this.#decide(target, config, warnings);
+      if (comparison) pending.push(comparison);
+    }
+    const confirmed = await this.#confirm(pending);
+    for (const comparison of pending) await this.#write(comparison, confirmed);
+    if (this.options.json)
+      this.ctx.json(
+        jsonDocument(
+          'apply',
+          targets.map((t) => this.#results.get(t)!.report),
+        ),
+      );
+    this.ctx.outcome = worst([...this.#results.values()].map((r) => r.outcome));
   }
 
-  // 2–3. Read, compare, refuse what would lose a live change.
-  const pending: Pending[] = [];
-  for (const { target, config, warnings } of valid) {
+  #finish(target: Target, report: TargetReport, outcome: Outcome): void {
+    this.#results.set(target, { report, outcome });
+  }
+
+  #fail(target: Target, error: unknown, warnings: readonly FileProblem[] = []): void {
+    const failure = failureOf(target, error, warnings);
+    this.ctx.err(`closer-config: ${this.file ? '' : `${target.name}: `}${failure.message}`);
+    this.#finish(target, reportOf(failure), failure.outcome);
+  }
+
+  /** 1. Offline: an invalid file costs no request. */
+  async #checkOffline(targets: readonly Target[]) {
+    const { ctx, file } = this;
+    const valid: { target: Target; config: Record<string, unknown>; warnings: readonly FileProblem[] }[] = [];
+    for (const target of targets) {
+      const { config, problems, warnings } = await checkFiles(ctx, target);
+      for (const w of warnings) ctx.err(`${ctx.style('yellow', 'warning')}: ${w.file}: ${w.path}: ${w.message}`);
+      if (config && !problems.length) {
+        valid.push({ target, config, warnings });
+        continue;
+      }
+      const failure: Failure = { target, outcome: 'failed', message: 'invalid', problems, warnings };
+      printProblems(ctx, problems, this.#show, file);
+      const files = [...new Set(problems.map((p) => p.file))].join(', ') || target.files.join(', ');
+      ctx.err(`Nothing was sent${file ? '' : ` to ${target.name}`}: fix ${files} first.`);
+      this.#finish(target, reportOf(failure), 'failed');
+    }
+    return valid;
+  }
+
+  /** 2–3. Read, compare, refuse what would lose a live change; the comparison if there is something to write. */
+  async #decide(target: Target, config: Record<string, unknown>, warnings: readonly FileProblem[]) {
+    const { ctx, options } = this;
+    const { style } = ctx;
+    const show = this.#show;
     let comparison: Comparison;
     try {
       const client = clientFor(ctx, target, options);
       comparison = await compareWithLive(ctx, target, client, config, await client.getRawConfig(), warnings);
     } catch (error) {
-      const failure = failureOf(target, error, warnings);
-      ctx.err(`closer-config: ${file ? '' : `${target.name}: `}${failure.message}`);
-      finish(target, reportOf(failure), failure.outcome);
-      continue;
+      return this.#fail(target, error, warnings);
     }
     const title = describeTarget(target);
     if (comparison.problems.length) {
-      printProblems(ctx, comparison.problems, show, file);
+      printProblems(ctx, comparison.problems, show, this.file);
       ctx.err(`Nothing was sent to ${title}: what it would send lacks a field the client requires.`);
-      finish(target, reportOf(comparison), outcomeOf(comparison));
-      continue;
+      return this.#finish(target, reportOf(comparison), outcomeOf(comparison));
     }
-    if (comparison.lost.length && !options.force) {
+    const { lost, plan } = comparison;
+    if (lost.length && !options.force) {
+      const which = lost.length === 1 ? 'one of those changes' : `${lost.length} of those changes`;
       show(
-        `${style('red', `Refused: ${title}`)}: the live configuration changed since the base (recorded ${comparison.base!.recordedAt}), and ${verb} would undo ${comparison.lost.length === 1 ? 'one of those changes' : `${comparison.lost.length} of those changes`}:`,
+        `${style('red', `Refused: ${title}`)}: the live configuration changed since the base (recorded ${comparison.base!.recordedAt}), and ${this.#verb} would undo ${which}:`,
       );
       for (const line of renderLiveChanges(ctx, comparison.liveChanges)) show(line);
       show(
         'Run `closer-config pull --merge` to bring the live changes into the files, or pass --force to overwrite them.',
       );
-      finish(target, reportOf(comparison, 'refused'), 'failed');
-      continue;
+      return this.#finish(target, reportOf(comparison, 'refused'), 'failed');
     }
-    const { differences, keptFromServer } = comparison.plan;
-    if (!differences.length) {
+    if (!plan.differences.length) {
       // The files and the server agree: that is the new base.
       await recordBase(ctx, target, comparison.live);
       if (!options.json)
-        ctx.out(`Nothing to ${verb}: ${file ?? target.name} matches the live configuration of ${title}.`);
-      finish(target, reportOf(comparison), 'ok');
-      continue;
+        ctx.out(`Nothing to ${this.#verb}: ${this.file ?? target.name} matches the live configuration of ${title}.`);
+      return this.#finish(target, reportOf(comparison), 'ok');
     }
-    if (comparison.lost.length)
-      show(
-        style(
-          'yellow',
-          `--force: overwriting ${plural(comparison.lost.length, 'change')} made on the server since the base.`,
-        ),
-      );
+    if (lost.length)
+      show(style('yellow', `--force: overwriting ${plural(lost.length, 'change')} made on the server since the base.`));
     const to = target.workspace ? title : `the live configuration (${title})`;
-    show(style('bold', `${plural(differences.length, 'change')} to ${to}:`));
-    for (const line of renderDifferences(differences, style)) show(line);
-    if (keptFromServer.length)
-      show(style('dim', `Kept from the server (not in the file): ${keptFromServer.join(', ')}`));
-    pending.push({ comparison });
+    show(style('bold', `${plural(plan.differences.length, 'change')} to ${to}:`));
+    for (const line of renderDifferences(plan.differences, style)) show(line);
+    if (plan.keptFromServer.length)
+      show(style('dim', `Kept from the server (not in the file): ${plan.keptFromServer.join(', ')}`));
+    return comparison;
   }
 
-  // 4. One question for all.
-  const total = pending.reduce((n, p) => n + p.comparison.plan.differences.length, 0);
-  let confirmed = options.yes === true;
-  if (pending.length && !confirmed) {
-    const where =
-      pending.length === 1 ? describeTarget(pending[0].comparison.target) : plural(pending.length, 'target');
-    const answer = await ask(ctx.io, `${Verb} ${plural(total, 'change')} to ${where}? [y/N] `);
-    confirmed = /^y(es)?$/i.test(answer.trim());
-    if (!confirmed) ctx.err(`Not ${done.toLowerCase()}.`);
+  /** 4. One question for all (none with --yes). */
+  async #confirm(pending: readonly Comparison[]): Promise<boolean> {
+    if (!pending.length || this.options.yes) return true;
+    const total = pending.reduce((n, c) => n + c.plan.differences.length, 0);
+    const where = pending.length === 1 ? describeTarget(pending[0].target) : plural(pending.length, 'target');
+    const Verb = this.#verb === 'push' ? 'Push' : 'Apply';
+    const answer = await ask(this.ctx.io, `${Verb} ${plural(total, 'change')} to ${where}? [y/N] `);
+    const confirmed = /^y(es)?$/i.test(answer.trim());
+    if (!confirmed) this.ctx.err(`Not ${this.#done.toLowerCase()}.`);
+    return confirmed;
   }
 
-  // 5. Back up, write, read back.
-  for (const { comparison } of pending) {
+  /** 5. Back up, write, read back, move the base. */
+  async #write(comparison: Comparison, confirmed: boolean): Promise<void> {
+    const { ctx, options } = this;
+    const { style } = ctx;
+    const show = this.#show;
     const { target, client, plan } = comparison;
     const title = describeTarget(target);
-    if (!confirmed) {
-      finish(target, reportOf(comparison, 'not-confirmed'), 'failed');
-      continue;
-    }
+    if (!confirmed) return this.#finish(target, reportOf(comparison, 'not-confirmed'), 'failed');
     try {
       let live = comparison.live;
       if (!options.yes) {
@@ -178,10 +211,9 @@ async function apply(ctx: Context, verb: 'apply' | 'push', file: string | undefi
         live = await client.getRawConfig();
         if (!jsonEqual(live, comparison.live)) {
           ctx.err(
-            `Not ${done.toLowerCase()}: the live configuration of ${title} changed while you were deciding. Run ${verb} again to see the new differences.`,
+            `Not ${this.#done.toLowerCase()}: the live configuration of ${title} changed while you were deciding. Run ${this.#verb} again to see the new differences.`,
           );
-          finish(target, reportOf(comparison, 'refused'), 'failed');
-          continue;
+          return this.#finish(target, reportOf(comparison, 'refused'), 'failed');
         }
       }
       const backup = await writeBackup(ctx, target, live);
@@ -196,23 +228,18 @@ async function apply(ctx: Context, verb: 'apply' | 'push', file: string | undefi
         );
         for (const line of renderDifferences(notAsSent, style)) show(line.replace(/^ {2}/, '    '));
       } else show(style('dim', 'Read back: the server holds what was sent.'));
-      if (!options.json) ctx.out(`${style('green', done)} ${plural(plan.differences.length, 'change')} to ${title}.`);
-      finish(target, { ...reportOf(comparison, 'applied' satisfies TargetStatus), backup, notAsSent }, 'ok');
+      if (!options.json)
+        ctx.out(`${style('green', this.#done)} ${plural(plan.differences.length, 'change')} to ${title}.`);
+      this.#finish(target, { ...reportOf(comparison, 'applied'), backup, notAsSent }, 'ok');
     } catch (error) {
-      const failure = failureOf(target, error);
-      ctx.err(`closer-config: ${file ? '' : `${target.name}: `}${failure.message}`);
-      finish(target, reportOf(failure), failure.outcome);
+      this.#fail(target, error);
     }
   }
+}
 
-  if (options.json)
-    ctx.json(
-      jsonDocument(
-        'apply',
-        targets.map((t) => reports.get(t)!),
-      ),
-    );
-  ctx.outcome = worst(outcomes);
+async function apply(ctx: Context, verb: 'apply' | 'push', file: string | undefined, options: ApplyOptions) {
+  const targets = file ? [fileTarget(ctx, file, options)] : await workspaceTargetsFor(ctx, options);
+  await new ApplyRun(ctx, verb, file, options).run(targets);
 }
 
 function printProblems(ctx: Context, problems: readonly FileProblem[], write: (text: string) => void, file?: string) {

@@ -55,11 +55,15 @@ export function registerHours(program: Command, ctx: Context): void {
         return setHours(ctx, file, options, week);
       }
       if (file) return showFile(ctx, file, options, week);
+      const results = [];
       for (const target of await workspaceTargetsFor(ctx, options)) {
         const { config } = await resolveConfig(ctx, target);
         if (!config) throw new CliError('failed', `${target.name}: its files are not JSON objects`);
-        if (!printHours(ctx, target.name, config, config.workingHours, options, week)) ctx.outcome = 'failed';
+        results.push(printHours(ctx, target.name, config, config.workingHours, options, week));
       }
+      if (results.includes(false)) ctx.outcome = 'failed';
+      // One document for all targets, as plan's.
+      if (options.json) ctx.json({ version: 1, command: 'hours', targets: results.filter((r) => r !== false) });
     });
 }
 
@@ -87,10 +91,15 @@ async function showFile(ctx: Context, file: string, options: HoursOptions, week:
     return;
   }
   const entries: unknown = Array.isArray(parsed) ? parsed : value?.workingHours;
-  if (!printHours(ctx, file, value, entries, options, week)) ctx.outcome = 'failed';
+  const result = printHours(ctx, file, value, entries, options, week);
+  if (result === false) ctx.outcome = 'failed';
+  else if (options.json) ctx.json(result);
 }
 
-/** Prints (or `--json`s) one configuration's week; false when its working hours are invalid. */
+/**
+ * Prints one configuration's week for people; with --json, returns it as a result
+ * instead (`true` once printed); false when its working hours are invalid.
+ */
 function printHours(
   ctx: Context,
   name: string,
@@ -99,7 +108,7 @@ function printHours(
   options: HoursOptions,
   week: Date,
   zone: Zone = zoneFor(options, config),
-): boolean {
+): Record<string, unknown> | boolean {
   const { style } = ctx;
   // Only the working hours and maintenance windows matter here: the rest may be anything.
   const checked = validateOrgConfig(
@@ -149,8 +158,8 @@ function printHours(
       for (const line of renderHoursTable(days, style)) ctx.out(line);
     }
   }
-  if (options.json) {
-    ctx.json({
+  if (options.json)
+    return {
       file: name,
       ...json,
       days,
@@ -158,9 +167,7 @@ function printHours(
       openSecondsPerWeek: openSecondsPerWeek(entries),
       closedMarkers: markers,
       maintenanceWindows: (windows ?? []).map((w) => ({ ...w, fromLocal: instant(w.from), toLocal: instant(w.to) })),
-    });
-    return true;
-  }
+    };
   ctx.out(
     style(
       'dim',
@@ -230,5 +237,6 @@ async function setHours(ctx: Context, file: string, options: HoursOptions, week:
   json.workingHours = entries;
   await ctx.writeText(file, jsonText(json));
   ctx.err(`Wrote ${entries.length} working-hours ${entries.length === 1 ? 'entry' : 'entries'} to ${file}.`);
-  printHours(ctx, file, json, entries, options, week, zone);
+  const result = printHours(ctx, file, json, entries, options, week, zone);
+  if (options.json && typeof result === 'object') ctx.json(result);
 }
