@@ -448,6 +448,56 @@ describe('closer-config CLI', () => {
     );
   });
 
+  describe('plan, apply and drift on one file', () => {
+    test('exit 0 / 2 / 1; pull records the base, so a change made on the server since is refused (--force overrides)', async () => {
+      assert.equal((await run(['pull', 'org.json', ...connection()])).code, 0);
+      assert.ok(
+        readFileSync(join(dir, 'closer-config.state.json'), 'utf8').includes(ORG_ID),
+        'the base beside the file',
+      );
+      assert.equal((await run(['plan', 'org.json', ...connection()])).code, 0);
+      const edited = { ...example(), color: '#0055ff' };
+      file('org.json', edited);
+      const plan = await run(['plan', 'org.json', ...connection(), '--json']);
+      assert.equal(plan.code, 2);
+      const [target] = JSON.parse(plan.stdout).targets;
+      assert.deepEqual(
+        [target.target, target.org, target.status, target.base],
+        ['org.json', null, 'changes', 'unchanged'],
+      );
+      assert.equal((await run(['plan', 'org.json', '--org', ORG_ID, '--base-url', 'http://127.0.0.1:1'])).code, 1);
+
+      api.state.config = { ...example(), autoAssignedLimit: 9 };
+      const refused = await run(['apply', 'org.json', ...connection(), '--yes']);
+      assert.equal(refused.code, 1);
+      assert.match(
+        refused.stdout,
+        /Refused: .*would undo one of those changes:\n {4}field +base +file +live\n {4}autoAssignedLimit +4 +4 +9/,
+      );
+      assert.equal(puts().length, 0);
+      const drift = await run(['drift', 'org.json', ...connection()]);
+      assert.equal(drift.code, 2);
+      assert.match(drift.stdout, /changed on the server since the base/);
+      const forced = await run(['apply', 'org.json', ...connection(), '--yes', '--force']);
+      assert.equal(forced.code, 0, forced.stderr);
+      assert.equal(api.state.config.autoAssignedLimit, 4);
+      assert.equal((await run(['drift', 'org.json', ...connection()])).code, 0);
+    });
+
+    test('without a base (never pulled), apply says it cannot tell a lost update and goes on', async () => {
+      file('fresh.json', { ...example(), color: '#0055ff' });
+      const plan = await run(['plan', 'fresh.json', ...connection()]);
+      assert.equal(plan.code, 2);
+      assert.match(plan.stdout, /no base snapshot: pull to record one/);
+      const applied = await run(['apply', 'fresh.json', ...connection(), '--yes']);
+      assert.equal(applied.code, 0);
+      assert.match(
+        applied.stdout,
+        /No base snapshot for fresh\.json: a change made on the server since cannot be told/,
+      );
+    });
+  });
+
   describe('errors and exit codes', () => {
     const path = () => file('same.json', exampleText());
 

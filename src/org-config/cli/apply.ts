@@ -181,6 +181,13 @@ class ApplyRun {
     for (const line of renderDifferences(plan.differences, style)) show(line);
     if (plan.keptFromServer.length)
       show(style('dim', `Kept from the server (not in the file): ${plan.keptFromServer.join(', ')}`));
+    if (!comparison.base)
+      show(
+        style(
+          'dim',
+          `No base snapshot for ${target.name}: a change made on the server since cannot be told (pull records one).`,
+        ),
+      );
     return comparison;
   }
 

@@ -17,7 +17,7 @@ import { plural } from '../terminal.js';
 import { validateOrgConfig } from '../validate.js';
 import { CliError, jsonText, type Context } from './context.js';
 import { recordBase } from './state.js';
-import { collect } from './options.js';
+import { collect, positiveInteger } from './options.js';
 import { clientFor } from './targets.js';
 import { BACKUP_DIR, WORKSPACE_FILE, workspaceTargets, type Target, type WorkspaceData } from './workspace.js';
 
@@ -73,7 +73,7 @@ export function registerInit(program: Command, ctx: Context): void {
       collect,
     )
     .option('--dir <dir>', 'where to write the workspace (default: here)')
-    .option('--timeout <ms>', 'per request, in milliseconds (default: 10000)', (v) => Number(v))
+    .option('--timeout <ms>', 'per request, in milliseconds (default: 10000)', positiveInteger)
     .action((options: InitOptions) => init(ctx, options));
 }
 

@@ -3,7 +3,8 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { CLOSER_HOSTS } from '../client.js';
 import { WORKSPACE_FILE } from './workspace.js';
 
-const positiveInteger = (value: string) => {
+/** `--timeout <ms>`: a positive whole number. */
+export const positiveInteger = (value: string) => {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected milliseconds, a positive whole number.');
   return n;
