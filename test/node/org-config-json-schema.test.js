@@ -4,6 +4,8 @@
 // CHECKS_BEYOND_JSON_SCHEMA; each is shown here to be the only kind of disagreement.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
@@ -149,5 +151,15 @@ describe('org-config JSON Schema', () => {
     assert.deepEqual(JSON.parse(printed.stdout), orgConfigJsonSchema());
     const partial = spawnSync(process.execPath, [bin, 'schema', '--partial'], { encoding: 'utf8' });
     assert.equal(JSON.parse(partial.stdout).required, undefined);
+    const dir = mkdtempSync(join(tmpdir(), 'closer-config-schema-'));
+    try {
+      const out = join(dir, 'closer-config.schema.json');
+      const written = spawnSync(process.execPath, [bin, 'schema', '--out', out], { encoding: 'utf8' });
+      assert.equal(written.status, 0);
+      assert.equal(written.stdout, '', 'the schema went to the file');
+      assert.equal(readFileSync(out, 'utf8'), printed.stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
