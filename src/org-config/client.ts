@@ -2,8 +2,9 @@
  * A client for the org configuration API:
  *   GET /api/orgs/{orgId}/config   header `x-api-key` (an adviser's key)
  *   PUT /api/orgs/{orgId}/config   the whole object as JSON (an admin adviser's key)
- * The API docs title the update `POST` but their own example request sends `PUT`
- * with the whole object; this client sends `PUT`.
+ * The API docs title the update `POST`, but their own example request and Closer's
+ * typed client (`putConfig` in @closerplatform/spinner-openapi) send `PUT` with the
+ * whole object; this client sends `PUT`.
  *
  * Uses the global `fetch` (Node ≥ 20, browsers). GETs are retried with backoff on
  * network errors, timeouts, 429 and 5xx; a PUT is never retried (the docs do not say
@@ -62,7 +63,8 @@ export interface OrgConfigClient {
   putConfig(config: OrgConfig, options?: RequestOptions): Promise<void>;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An org id: 8-4-4-4-12 hex digits (not strictly RFC 9562, as the element's `org-id`). */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** What an HTTP header value may hold (visible ASCII): a key with a newline is refused here, not echoed by fetch. */
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -145,7 +147,7 @@ function serverMessageOf(body: string): string | undefined {
 /** Creates a client for one organisation. Throws `OrgConfigError` (`invalid-option`) on a bad option. */
 export function createOrgConfigClient(options: OrgConfigClientOptions): OrgConfigClient {
   const { orgId, apiKey } = options;
-  if (typeof orgId !== 'string' || !GUID.test(orgId)) {
+  if (typeof orgId !== 'string' || !UUID_PATTERN.test(orgId)) {
     throw optionError(
       `orgId must be the organisation's id, a UUID like 00000000-0000-0000-0000-000000000000, got ${JSON.stringify(orgId)}`,
     );

@@ -5,6 +5,7 @@
  * members: an added `.webp` is one difference, not a shift of every later index. Arrays
  * of objects (`workingHours`) compare index by index, field by field.
  */
+import { isRecord, jsonEqual } from './json.js';
 import { formatPath } from './path.js';
 
 export type DifferenceKind = 'changed' | 'added' | 'removed';
@@ -23,20 +24,7 @@ export interface Difference {
 
 type Json = unknown;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isPlain = (value: unknown) => value === null || typeof value !== 'object';
-
-/** Deep equality of JSON values; object key order does not count. */
-export function jsonEqual(a: Json, b: Json): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => jsonEqual(v, b[i]));
-  if (isRecord(a) && isRecord(b)) {
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => k in b && jsonEqual(a[k], b[k]));
-  }
-  return false;
-}
 
 function diffValues(before: Json, after: Json, segments: (string | number)[], out: Difference[]): void {
   const at = (kind: DifferenceKind, path: (string | number)[], values: { before?: unknown; after?: unknown }) =>

@@ -47,13 +47,13 @@ export interface DisplayZone {
   readonly at?: Date;
 }
 
-const DAY_SECONDS = 24 * 60 * 60;
+export const DAY_SECONDS = 24 * 60 * 60;
 /** 1970-01-05, the first Monday after the Unix epoch. */
-const FIRST_MONDAY_SECONDS = 4 * DAY_SECONDS;
+export const FIRST_MONDAY_SECONDS = 4 * DAY_SECONDS;
 const MAX_OFFSET_MINUTES = 18 * 60;
 
-const mod = (n: number, m: number) => ((n % m) + m) % m;
-const invalid = (message: string) => new OrgConfigError('invalid-schedule', `working hours: ${message}`);
+export const mod = (n: number, m: number) => ((n % m) + m) % m;
+export const invalid = (message: string) => new OrgConfigError('invalid-schedule', `working hours: ${message}`);
 
 /** `+02:00`, `-5`, `UTC+05:30`, `Z` → minutes east of UTC. */
 export function parseUtcOffset(text: string): number {
@@ -99,7 +99,7 @@ export function resolveUtcOffsetMinutes(zone: DisplayZone = {}): number {
   return minutes;
 }
 
-function formatTime(secondsOfDay: number): string {
+export function formatTime(secondsOfDay: number): string {
   const h = Math.floor(secondsOfDay / 3600);
   const m = Math.floor((secondsOfDay % 3600) / 60);
   const s = secondsOfDay % 60;
@@ -107,7 +107,7 @@ function formatTime(secondsOfDay: number): string {
   return s ? `${hm}:${String(s).padStart(2, '0')}` : hm;
 }
 
-function parseTime(text: string, where: string): number {
+export function parseTime(text: string, where: string): number {
   const match = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
   const seconds = match ? Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3] ?? 0) : NaN;
   if (!match || Number(match[2]) > 59 || Number(match[3] ?? 0) > 59 || seconds > DAY_SECONDS) {
@@ -127,14 +127,40 @@ function localRanges(entries: readonly WorkingHoursEntry[], offsetMinutes: numbe
     if (end <= WEEK_SECONDS) ranges.push([start, end]);
     else ranges.push([start, WEEK_SECONDS], [0, end - WEEK_SECONDS]);
   }
-  ranges.sort((a, b) => a[0] - b[0]);
+  return mergeRanges(ranges);
+}
+
+/** [start, end) ranges sorted, with the ones that overlap or touch made one. */
+export function mergeRanges(ranges: readonly (readonly [number, number])[]): [number, number][] {
   const merged: [number, number][] = [];
-  for (const range of ranges) {
+  for (const range of [...ranges].sort((a, b) => a[0] - b[0])) {
     const last = merged.at(-1);
     if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-    else merged.push([...range]);
+    else merged.push([range[0], range[1]]);
   }
   return merged;
+}
+
+/**
+ * Each opening of a week as seconds of its day, checked: a real day given once, times
+ * of day, an opening that lasts; an `end` before its `start` runs into the next day.
+ */
+export function openingsOf(schedule: WeeklySchedule): { dayIndex: number; from: number; to: number }[] {
+  const openings: { dayIndex: number; from: number; to: number }[] = [];
+  const seen = new Set<string>();
+  for (const { day, open } of schedule) {
+    const dayIndex = WEEKDAYS.indexOf(day);
+    if (dayIndex < 0) throw invalid(`"${day}" is not a day: expected one of ${WEEKDAYS.join(', ')}`);
+    if (seen.has(day)) throw invalid(`${day} is given twice`);
+    seen.add(day);
+    for (const { start, end } of open) {
+      const from = parseTime(start, day);
+      const to = parseTime(end, day);
+      if (to === from) throw invalid(`${day} ${start}–${end} opens for no time`);
+      openings.push({ dayIndex, from, to: to < from ? to + DAY_SECONDS : to });
+    }
+  }
+  return openings;
 }
 
 /**
@@ -165,22 +191,10 @@ export function toWeeklySchedule(entries: readonly WorkingHoursEntry[], zone?: D
  */
 export function fromWeeklySchedule(schedule: WeeklySchedule, zone?: DisplayZone): WorkingHoursEntry[] {
   const offsetMinutes = resolveUtcOffsetMinutes(zone);
-  const entries: WorkingHoursEntry[] = [];
-  const seen = new Set<string>();
-  for (const { day, open } of schedule) {
-    const index = WEEKDAYS.indexOf(day);
-    if (index < 0) throw invalid(`"${day}" is not a day: expected one of ${WEEKDAYS.join(', ')}`);
-    if (seen.has(day)) throw invalid(`${day} is given twice`);
-    seen.add(day);
-    for (const { start, end } of open) {
-      const from = parseTime(start, day);
-      let to = parseTime(end, day);
-      if (to === from) throw invalid(`${day} ${start}–${end} opens for no time`);
-      if (to < from) to += DAY_SECONDS;
-      const localStart = index * DAY_SECONDS + from;
-      entries.push({ offsetSeconds: localStart, durationSeconds: to - from });
-    }
-  }
+  const entries = openingsOf(schedule).map(({ dayIndex, from, to }) => ({
+    offsetSeconds: dayIndex * DAY_SECONDS + from,
+    durationSeconds: to - from,
+  }));
   // Merge in local time (UTC offset 0), then shift to UTC.
   return localRanges(entries, 0)
     .reduce<[number, number][]>((out, range) => {

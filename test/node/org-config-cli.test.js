@@ -8,10 +8,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { ADMIN_KEY, ORG_ID, READ_KEY, closedPort, example, exampleText, startFakeApi } from './org-config-fake-api.js';
+import {
+  ADMIN_KEY,
+  ORG_ID,
+  READ_KEY,
+  closedPort,
+  docsExampleText,
+  example,
+  exampleText,
+  startFakeApi,
+} from './org-config-fake-api.js';
+import { BIN, runCli } from './org-config-run.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(root, 'bin', 'closer-config.js');
 // An ANSI escape (ESC + '['): colour codes.
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[`);
 const hasScript = spawnSync('script', ['--version']).status === 0;
@@ -29,26 +38,15 @@ after(async () => {
 beforeEach(() => {
   api.requests.length = 0;
   api.state.config = example();
+  // Each test starts without a base snapshot or backups from the one before.
+  rmSync(join(dir, 'closer-config.state.json'), { force: true });
+  rmSync(join(dir, 'closer-config.backups'), { recursive: true, force: true });
 });
+const FIELDS = Object.keys(example()).length;
 
-/** Runs the CLI; resolves to { code, stdout, stderr }. Async: the fake API lives in this process. */
-function run(args, { env = {}, input = '' } = {}) {
-  return new Promise((resolve, reject) => {
-    const base = { PATH: process.env.PATH, CLOSER_API_KEY: ADMIN_KEY };
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: dir,
-      env: { ...base, ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+/** Runs the CLI with an admin's key in CLOSER_API_KEY unless the test says otherwise. */
+const run = (args, { env = {}, input = '' } = {}) =>
+  runCli(args, { cwd: dir, env: { CLOSER_API_KEY: ADMIN_KEY, ...env }, input });
 
 /** Runs the CLI under a pseudo-terminal (util-linux `script`): stdout and stdin are a TTY. */
 function runInTerminal(args, { env = {}, input = '' } = {}) {
@@ -197,6 +195,24 @@ describe('closer-config CLI', () => {
       assert.doesNotMatch(stdout, ANSI, 'no colour when stdout is not a terminal');
     });
 
+    test('the docs’ example: legacy names named with the client’s field, the required fields it lacks listed (exit 1)', async () => {
+      const path = file('docs-example.json', docsExampleText());
+      const { code, stdout } = await run(['validate', path]);
+      assert.equal(code, 1);
+      assert.match(stdout, /^.*docs-example\.json: \d+ problems$/m);
+      assert.match(stdout, /^ {2}zoneId: required: the field is missing \(expected a string\)$/m);
+      assert.match(
+        stdout,
+        /^warning: .*docs-example\.json: callsDisabled: a legacy name from the docs: Closer’s typed client calls it callsEnabled/m,
+      );
+      assert.match(stdout, /^warning: .*: phonePrefix: .*calls it phoneRegion/m);
+      assert.match(stdout, /^note: apply accepts a file without a required field when the live configuration has it$/m);
+      // apply takes them from the live configuration, which has them.
+      const pushed = await run(['push', path, ...connection(), '--yes']);
+      assert.equal(pushed.code, 0, pushed.stderr);
+      assert.equal(JSON.parse(puts()[0].body).zoneId, example().zoneId);
+    });
+
     test('--json for scripts', async () => {
       const path = file('broken.json', { ...example(), reportsEnabled: 'no', extra: 1 });
       const { code, stdout } = await run(['validate', path, '--json']);
@@ -225,7 +241,7 @@ describe('closer-config CLI', () => {
       const { code, stderr } = await run(['pull', 'live.json', ...connection()]);
       assert.equal(code, 0, stderr);
       assert.equal(readFileSync(join(dir, 'live.json'), 'utf8'), exampleText());
-      assert.match(stderr, new RegExp(`Wrote the configuration of ${where()} to live\\.json \\(51 fields\\)`));
+      assert.match(stderr, new RegExp(`Wrote the configuration of ${where()} to live\\.json \\(${FIELDS} fields\\)`));
       assert.equal(api.requests[0].headers['x-api-key'], ADMIN_KEY);
       assert.equal(api.requests[0].method, 'GET');
     });
@@ -237,9 +253,10 @@ describe('closer-config CLI', () => {
       const summary = await run(['pull', 'again.json', ...connection(), '--json']);
       assert.deepEqual(JSON.parse(summary.stdout), {
         file: 'again.json',
-        fields: 51,
+        fields: FIELDS,
         valid: true,
         problems: [],
+        warnings: [],
         unknownFields: [],
       });
       const nowhere = await run(['pull', 'no/such/dir/live.json', ...connection()]);
@@ -390,8 +407,11 @@ describe('closer-config CLI', () => {
       ]);
       assert.equal(code, 0);
       const result = JSON.parse(stdout);
-      assert.equal(result.pushed, true);
-      assert.equal(result.differences.length, 6);
+      assert.equal(result.version, 1);
+      assert.equal(result.command, 'apply');
+      assert.equal(result.targets.length, 1);
+      assert.equal(result.targets[0].status, 'applied');
+      assert.equal(result.targets[0].differences.length, 6);
       assert.match(stderr, /6 changes to the live configuration/);
     });
 
@@ -421,11 +441,61 @@ describe('closer-config CLI', () => {
         assert.equal(puts().length, 1);
         assert.deepEqual(
           api.requests.map((r) => r.method),
-          ['GET', 'GET', 'GET', 'PUT'],
-          'read again after the answer, before writing',
+          ['GET', 'GET', 'GET', 'PUT', 'GET'],
+          'read again after the answer, before writing (and read back after it)',
         );
       },
     );
+  });
+
+  describe('plan, apply and drift on one file', () => {
+    test('exit 0 / 2 / 1; pull records the base, so a change made on the server since is refused (--force overrides)', async () => {
+      assert.equal((await run(['pull', 'org.json', ...connection()])).code, 0);
+      assert.ok(
+        readFileSync(join(dir, 'closer-config.state.json'), 'utf8').includes(ORG_ID),
+        'the base beside the file',
+      );
+      assert.equal((await run(['plan', 'org.json', ...connection()])).code, 0);
+      const edited = { ...example(), color: '#0055ff' };
+      file('org.json', edited);
+      const plan = await run(['plan', 'org.json', ...connection(), '--json']);
+      assert.equal(plan.code, 2);
+      const [target] = JSON.parse(plan.stdout).targets;
+      assert.deepEqual(
+        [target.target, target.org, target.status, target.base],
+        ['org.json', null, 'changes', 'unchanged'],
+      );
+      assert.equal((await run(['plan', 'org.json', '--org', ORG_ID, '--base-url', 'http://127.0.0.1:1'])).code, 1);
+
+      api.state.config = { ...example(), autoAssignedLimit: 9 };
+      const refused = await run(['apply', 'org.json', ...connection(), '--yes']);
+      assert.equal(refused.code, 1);
+      assert.match(
+        refused.stdout,
+        /Refused: .*would undo one of those changes:\n {4}field +base +file +live\n {4}autoAssignedLimit +4 +4 +9/,
+      );
+      assert.equal(puts().length, 0);
+      const drift = await run(['drift', 'org.json', ...connection()]);
+      assert.equal(drift.code, 2);
+      assert.match(drift.stdout, /changed on the server since the base/);
+      const forced = await run(['apply', 'org.json', ...connection(), '--yes', '--force']);
+      assert.equal(forced.code, 0, forced.stderr);
+      assert.equal(api.state.config.autoAssignedLimit, 4);
+      assert.equal((await run(['drift', 'org.json', ...connection()])).code, 0);
+    });
+
+    test('without a base (never pulled), apply says it cannot tell a lost update and goes on', async () => {
+      file('fresh.json', { ...example(), color: '#0055ff' });
+      const plan = await run(['plan', 'fresh.json', ...connection()]);
+      assert.equal(plan.code, 2);
+      assert.match(plan.stdout, /no base snapshot: pull to record one/);
+      const applied = await run(['apply', 'fresh.json', ...connection(), '--yes']);
+      assert.equal(applied.code, 0);
+      assert.match(
+        applied.stdout,
+        /No base snapshot for fresh\.json: a change made on the server since cannot be told/,
+      );
+    });
   });
 
   describe('errors and exit codes', () => {
@@ -490,7 +560,8 @@ describe('closer-config CLI', () => {
 
   describe('hours', () => {
     test('prints the week as a table, in UTC or at an offset', async () => {
-      const path = file('example.json', exampleText());
+      // The docs' example has no zoneId: UTC unless told otherwise.
+      const path = file('example.json', docsExampleText());
       const local = await run(['hours', path, '--utc-offset', '+02:00']);
       assert.equal(local.code, 0);
       assert.equal(

@@ -79,7 +79,7 @@ test('npm pack → npm install in an empty folder → npx closer-config works', 
 
     const help = await exec('npx', ['--no-install', 'closer-config', '--help'], { cwd: dir });
     assert.match(help.stdout, /^Usage: closer-config /);
-    writeFileSync(join(dir, 'config.json'), readFileSync(join(root, 'examples/org-config/example.json')));
+    writeFileSync(join(dir, 'config.json'), readFileSync(join(root, 'examples/org-config/complete.json')));
     const valid = await exec('npx', ['--no-install', 'closer-config', 'validate', 'config.json'], { cwd: dir });
     assert.equal(valid.stdout, 'config.json: valid\n');
     const imported = await exec(

@@ -1,17 +1,24 @@
 // closer-chat/org-config: the schema and validation, through the package's export
-// (dist/ after the build). The documented example must pass unchanged; every problem
-// of a broken file must be listed, each with its path.
+// (dist/ after the build). The schema follows Closer's typed client field for field;
+// the complete example must pass unchanged; every problem of a broken file must be
+// listed, each with its path; the docs' legacy names are named.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  ORG_CONFIG_FIELDS,
+  CLIENT_FIELDS,
+  DOCS_ONLY_FIELDS,
+  LEGACY_FIELDS,
+  REQUIRED_FIELDS,
   OrgConfigValidationError,
   orgConfigSchema,
   parseOrgConfig,
   validateOrgConfig,
   validateOrgConfigJson,
 } from 'closer-chat/org-config';
-import { example, exampleText } from './org-config-fake-api.js';
+import { docsExample, example, exampleText } from './org-config-fake-api.js';
+import { typedClientFields } from './org-config-typed-client.js';
+
+const byExampleOrder = (a, b) => Object.keys(example()).indexOf(a) - Object.keys(example()).indexOf(b);
 
 const problemsOf = (input) => {
   const result = validateOrgConfig(input);
@@ -21,9 +28,18 @@ const problemsOf = (input) => {
 const paths = (problems) => problems.map((p) => p.path);
 
 describe('org-config schema', () => {
-  test('knows every one of the example’s 51 fields, in its order', () => {
-    assert.equal(Object.keys(example()).length, 51);
-    assert.deepEqual([...ORG_CONFIG_FIELDS], Object.keys(example()));
+  test('knows every field of Closer’s typed client, in its order, and the example holds them all', () => {
+    const client = typedClientFields();
+    assert.ok(client.length > 0, 'read OrgConfig from @closerplatform/spinner-openapi');
+    assert.deepEqual(
+      [...CLIENT_FIELDS],
+      client.map((f) => f.name),
+    );
+    assert.deepEqual(
+      [...REQUIRED_FIELDS],
+      client.filter((f) => f.required).map((f) => f.name),
+    );
+    assert.deepEqual(Object.keys(example()), [...CLIENT_FIELDS, ...DOCS_ONLY_FIELDS].sort(byExampleOrder));
   });
 
   test('the documented example validates, and round-trips byte for byte', () => {
@@ -58,7 +74,7 @@ describe('org-config schema', () => {
     input.allowedAttachmentExtensions[2] = 'gif';
     input.maximumAttachmentSizeBytes = -1;
     input.origin = ['*', 'https://shop.example.com/', 'ftp://example.com'];
-    input.defaultAgentAvatarUrl = 'not a url';
+    input.baseUrl = 'not a url';
     input.workingHours[1].durationSeconds = -60;
     input.workingHours[2].offsetSeconds = 1.5;
     input.averageResponseTimeSlaRangeLowerBound = 400000;
@@ -69,12 +85,12 @@ describe('org-config schema', () => {
     const problems = problemsOf(input);
     assert.deepEqual(paths(problems), [
       'cobrowseEnabled',
-      'defaultAgentAvatarUrl',
       'color',
       'allowedAttachmentExtensions[2]',
       'maximumAttachmentSizeBytes',
       'origin[1]',
       'origin[2]',
+      'baseUrl',
       'workingHours[1].durationSeconds',
       'workingHours[2].offsetSeconds',
       'averageResponseTimeSlaRangeLowerBound',
@@ -160,5 +176,52 @@ describe('org-config schema', () => {
         return true;
       },
     );
+  });
+
+  test('the docs’ legacy names are warnings that name the typed client’s field, not errors', () => {
+    const result = validateOrgConfig({
+      ...example(),
+      callsDisabled: false,
+      phonePrefix: 'PL',
+      defaultAgentAvatarUrl: 'https://a.example/x.png',
+    });
+    assert.equal(result.ok, true);
+    assert.deepEqual(result.unknownFields, [], 'legacy names are known');
+    assert.deepEqual(
+      result.warnings.map((w) => [w.path, w.message]),
+      [
+        [
+          'callsDisabled',
+          'a legacy name from the docs: Closer’s typed client calls it callsEnabled (the opposite meaning: callsEnabled true is callsDisabled false)',
+        ],
+        [
+          'phonePrefix',
+          'a legacy name from the docs: Closer’s typed client calls it phoneRegion (the same value, like PL)',
+        ],
+        [
+          'defaultAgentAvatarUrl',
+          'a legacy name from the docs: Closer’s typed client calls it defaultAgentAvatarToken (a token of an uploaded file, not its URL)',
+        ],
+      ],
+    );
+    assert.deepEqual(Object.keys(LEGACY_FIELDS).sort(), ['callsDisabled', 'defaultAgentAvatarUrl', 'phonePrefix']);
+  });
+
+  test('the docs’ own example: its legacy names warned, the fields the client requires and it lacks are problems', () => {
+    const result = validateOrgConfig(docsExample());
+    assert.equal(result.ok, false);
+    const missing = REQUIRED_FIELDS.filter((field) => !(field in docsExample()));
+    assert.ok(missing.length > 0);
+    assert.deepEqual(result.problems.map((p) => p.path).sort(), [...missing].sort());
+    assert.match(
+      result.problems.find((p) => p.path === 'phoneRegion').message,
+      /^required: the field is missing \(expected a string\) \(the file has the legacy phonePrefix: the same value, like PL\)$/,
+    );
+    assert.deepEqual(
+      result.warnings.map((w) => w.path),
+      ['callsDisabled', 'defaultAgentAvatarUrl', 'phonePrefix'],
+    );
+    // As a part (what apply completes with the live configuration), it is fine.
+    assert.equal(validateOrgConfig(docsExample(), { partial: true }).ok, true);
   });
 });

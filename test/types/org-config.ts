@@ -10,7 +10,8 @@ import {
 
 declare const input: unknown;
 const config: OrgConfig = parseOrgConfig(input);
-const status: 'available' | 'away' | 'unavailable' | 'unready' = config.defaultStatusAfterLogin;
+// A field from the docs that the typed client lacks: known and typed, optional.
+const status: 'available' | 'away' | 'unavailable' | 'unready' | undefined = config.defaultStatusAfterLogin;
 const extra: unknown = config['someFieldTheServerAddedLater'];
 const open: boolean = isOpen(config.workingHours, new Date());
 const client = createOrgConfigClient({
