@@ -184,6 +184,10 @@ class LiveWidget {
   #tabs?: TabChannel;
   /** A `deinit` that returned a promise, until it settles: no `init` before. */
   #tearingDown?: Promise<void>;
+  /** When our last `deinit` returned nothing: it may still be finishing. */
+  #deinitReturnedAt = -Infinity;
+  /** The owner that heard this session's `closer-ready`. */
+  #readyHeardBy?: WidgetHost;
   /** An init that failed while `#load` waited for a late SDK: reported, then thrown there. */
   #failure?: CloserErrorDetail;
 
@@ -208,7 +212,10 @@ class LiveWidget {
     const adopts = this.#running !== undefined && sameIdentity(this.#running.options, config.init);
     this.#desired = { owner: host, config, run: adopts };
     host.widgetStateChanged(this.#ownersState());
-    if (adopts) emit(host, READY_EVENT, { options: reportOptions(this.#running!.options) });
+    if (adopts) {
+      this.#readyHeardBy = undefined; // a successor hears it too
+      this.#announceReady();
+    }
     // Identity switches and identify() wait for the end of the task, so that several
     // attribute changes in one task cause one switch.
     this.#scheduleSettle();
@@ -227,6 +234,7 @@ class LiveWidget {
         if (this.#desired?.owner !== host) return false;
         this.#desired.config = config;
         if (host.isConnected) this.#endGrace();
+        if (this.#sessionIsOwners()) this.#announceReady();
         this.#scheduleSettle();
         return true;
       },
@@ -419,7 +427,7 @@ class LiveWidget {
       this.#deinit(sdk);
       this.#logoffWanted = false;
     }
-    if (wanted && !this.#running && !this.#tearingDown) {
+    if (wanted && !this.#running && this.#initMayRun()) {
       const error = this.#init(wanted.init);
       if (error) return error;
     }
@@ -448,6 +456,7 @@ class LiveWidget {
     }
     if (!ran) return undefined; // a stub after all: wait for the SDK
     this.#running = { options };
+    this.#readyHeardBy = undefined;
     noteOwnInit(widgetScriptTag(this.#desired!.config.src).tag);
     this.#tabs ??= tabChannel(() => this.#loggedOffElsewhere());
     this.#setState({ ...this.#state, phase: 'ready' });
@@ -455,9 +464,15 @@ class LiveWidget {
     return undefined;
   }
 
+  /**
+   * `closer-ready` to the owner, once per session, when it is in the document: one in its
+   * grace period hears it when it comes back (a successor, when it adopts the widget).
+   */
   #announceReady(): void {
     const owner = this.#desired?.owner;
-    if (owner && this.#running) emit(owner, READY_EVENT, { options: reportOptions(this.#running.options) });
+    if (!owner?.isConnected || !this.#running || this.#readyHeardBy === owner) return;
+    this.#readyHeardBy = owner;
+    emit(owner, READY_EVENT, { options: reportOptions(this.#running.options) });
   }
 
   /** `announce`: tell the other tabs' elements (not when their logoff is what we follow). */
@@ -480,20 +495,44 @@ class LiveWidget {
    * reported, never left unhandled.
    */
   #awaitTeardown(result: unknown): void {
-    const promised = typeof (result as PromiseLike<unknown> | undefined)?.then === 'function';
-    const settled = promised
-      ? Promise.resolve(result as PromiseLike<unknown>).then(
-          () => undefined,
-          (error: unknown) => console.error('[closer-chat] closer.deinit() failed', error),
-        )
-      : undefined;
-    const bound = promised ? DEINIT_WAIT_MS : TEARDOWN_SETTLE_MS;
-    const teardown = Promise.race([settled, new Promise<void>((resolve) => setTimeout(resolve, bound))].filter(Boolean));
-    const tearingDown = (this.#tearingDown = teardown.then(() => {
+    if (typeof (result as PromiseLike<unknown> | undefined)?.then !== 'function') {
+      this.#deinitReturnedAt = performance.now();
+      return;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const settled = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, DEINIT_WAIT_MS);
+      Promise.resolve(result as PromiseLike<unknown>).then(
+        () => resolve(),
+        (error: unknown) => {
+          console.error('[closer-chat] closer.deinit() failed', error);
+          resolve();
+        },
+      );
+    }).finally(() => clearTimeout(timer));
+    this.#holdInitsUntil(settled);
+  }
+
+  /** No init before `settled`; then the SDK is brought to the desired state. */
+  #holdInitsUntil(settled: Promise<void>): void {
+    const tearingDown = (this.#tearingDown = settled.then(() => {
       if (this.#tearingDown !== tearingDown) return;
       this.#tearingDown = undefined;
       this.#reconcile();
     }));
+  }
+
+  /**
+   * An init may run now: no teardown pending, and a moment has passed since a deinit
+   * that returned nothing. (Waited for only when an init comes that soon: a teardown
+   * leaves no timer behind.)
+   */
+  #initMayRun(): boolean {
+    if (this.#tearingDown) return false;
+    const wait = this.#deinitReturnedAt + TEARDOWN_SETTLE_MS - performance.now();
+    if (wait <= 0) return true;
+    this.#holdInitsUntil(new Promise((resolve) => setTimeout(resolve, wait)));
+    return false;
   }
 
   /** Our session is over: its callbacks are ignored from now on. */

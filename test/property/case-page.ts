@@ -189,18 +189,18 @@ export class CasePage {
         if (!tag?.element.isConnected) break;
         // What earlier actions set off lands first (an identity switch runs in microtasks,
         // a removal's teardown at the end of its task): the move is judged on its own.
-        await sleep(0);
-        await sleep(0);
-        this.model.taskPassed();
+        await this.#sleep(0);
+        await this.#sleep(0);
         // Moving the owner never logs anyone off. (A refused tag that moves applies its
-        // config again and may take over, with another visitor: that is no move of the widget.)
-        if (this.model.owner === tag && !tag.conflict) this.#deinitsAtMove = this.#count('deinit');
+        // config again and may take over, with another visitor: that is no move of the
+        // widget. And a logout or load still on its way may land meanwhile: judged then.)
+        const quiet = this.#pending.every((pending) => pending.settled) && tag.element.state !== 'loading';
+        if (this.model.owner === tag && !tag.conflict && quiet) this.#deinitsAtMove = this.#count('deinit');
         const [a, b] = this.#containers();
         this.model.removed(tag);
         (tag.element.parentElement === a ? b : a).append(tag.element);
         this.model.applyConfig(tag, this.seen());
-        await sleep(0); // past the end of the task, where a teardown would come
-        this.model.taskPassed();
+        await this.#sleep(0); // past the end of the task, where a teardown would come
         break;
       }
       case 'remove': {
@@ -224,7 +224,7 @@ export class CasePage {
       }
       case 'attribute': {
         const tag = this.#tag(action.tag);
-        if (!tag) break;
+        if (!tag || tag.element.getAttribute(action.name) === action.value) break; // no change, no update
         if (action.value === null) tag.element.removeAttribute(action.name);
         else tag.element.setAttribute(action.name, action.value);
         this.model.applyConfig(tag, this.seen());
@@ -264,8 +264,7 @@ export class CasePage {
         channel.postMessage({ type: 'logoff' });
         channel.close();
         this.model.otherTabLoggedOff(seen);
-        await sleep(20); // the message arrives in a task of its own
-        this.model.taskPassed();
+        await this.#sleep(20); // the message arrives in a task of its own
         break;
       }
       case 'gap':
@@ -279,10 +278,15 @@ export class CasePage {
 
   async #gap(gap: 'microtask' | 'task' | 'frame' | 'timer', ms: number): Promise<void> {
     if (gap === 'microtask') return void (await Promise.resolve());
-    if (gap === 'task') await sleep(0);
-    if (gap === 'frame') await new Promise((resolve) => this.#win.requestAnimationFrame(resolve));
-    if (gap === 'timer') await sleep(ms);
-    this.model.taskPassed();
+    if (gap === 'frame') return void (await new Promise((resolve) => this.#win.requestAnimationFrame(resolve)));
+    await this.#sleep(gap === 'task' ? 0 : ms);
+  }
+
+  /** A timer of the test's own: once it fires, so have all the page's timers due before it. */
+  async #sleep(ms: number): Promise<void> {
+    const deadline = performance.now() + ms;
+    await sleep(ms);
+    this.model.timersFiredUntil(deadline);
   }
 
   /** Collects the SDK's calls, across executions of the widget script. */
@@ -365,8 +369,7 @@ export class CasePage {
   }
 
   async #settle(): Promise<void> {
-    await sleep(QUIET_MS);
-    this.model.taskPassed();
+    await this.#sleep(QUIET_MS);
     const end = performance.now() + EVENTUALLY_MS;
     let held = 0;
     let waitedFor = '';

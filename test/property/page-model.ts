@@ -122,8 +122,8 @@ export interface Tag {
   openOnConsent: boolean;
   /** Refused as a second element; stays so until its config is applied again. */
   conflict: boolean;
-  /** When it left the document (its grace period runs from then), and whether a task has passed since. */
-  removed?: { at: number; taskPassed: boolean };
+  /** When its grace period, which started as it left the document, ends (a timer's deadline). */
+  graceEnds?: number;
 }
 
 /** What the running widget is, as the test sees it. */
@@ -161,7 +161,9 @@ export class PageModel {
   applyConfig(tag: Tag, seen: WidgetSeen): void {
     if (!tag.element.isConnected) return;
     const leaseEnded = this.#leaseEnded(tag);
-    tag.removed = undefined;
+    tag.graceEnds = undefined;
+    // Its lease ended while it was away: it owns nothing until it connects anew.
+    if (leaseEnded === true && this.owner === tag) this.owner = undefined;
     const config = configOf(tag.element);
     if (!config) {
       // Refused: nothing else happens, a running visitor keeps running. A start the
@@ -169,14 +171,13 @@ export class PageModel {
       if (this.owner === tag && tag.want === true && !seen.running) tag.want = 'maybe';
       return;
     }
-    if (this.owner === tag && leaseEnded !== true) {
+    if (this.owner === tag) {
       tag.applied = config;
       if (leaseEnded === 'maybe' && tag.want === true) tag.want = 'maybe';
       this.#follow(tag, seen);
       return;
     }
-    // Back after its teardown, it connects like any other tag.
-    const predecessor = this.owner === tag ? undefined : this.owner;
+    const predecessor = this.owner;
     if (predecessor?.element.isConnected) {
       tag.conflict = true;
       tag.applied = config;
@@ -202,28 +203,31 @@ export class PageModel {
     return configOf(tag.element) !== undefined;
   }
 
-  /** The tag left the document: its grace period starts. */
+  /** The tag left the document: its grace period starts (a timer, set at once). */
   removed(tag: Tag): void {
-    if (this.owner === tag) tag.removed = { at: performance.now(), taskPassed: false };
-  }
-
-  /** A task boundary passed (a `grace-period="0"` teardown has happened by then). */
-  taskPassed(): void {
-    for (const tag of this.tags) if (tag.removed) tag.removed.taskPassed = true;
+    if (this.owner === tag && tag.applied) tag.graceEnds = performance.now() + tag.applied.gracePeriod;
   }
 
   /**
-   * Whether the owner's lease ended while it was out of the document: at the end of the
-   * task for a grace period of 0, else once the period is over (a timer: near its end,
-   * a late timer makes it "maybe").
+   * Every timer due by `deadline` has fired: the page yielded in a timer of its own
+   * with that deadline (timers fire in the order of their deadlines), or in one that
+   * started after it.
+   */
+  timersFiredUntil(deadline: number): void {
+    this.#horizon = Math.max(this.#horizon, deadline);
+  }
+
+  #horizon = -Infinity;
+
+  /**
+   * Whether the owner's lease ended while it was out of the document: its grace timer
+   * has fired (past the horizon), has not (still before its deadline), or may have
+   * (past its deadline, but the page has not yielded to a timer that late since).
    */
   #leaseEnded(tag: Tag): Want {
-    if (this.owner !== tag || !tag.removed || !tag.applied) return false;
-    const grace = tag.applied.gracePeriod;
-    if (grace === 0) return tag.removed.taskPassed;
-    const elapsed = performance.now() - tag.removed.at;
-    if (elapsed < grace) return false;
-    return elapsed > grace + 500 ? true : 'maybe';
+    if (this.owner !== tag || tag.graceEnds === undefined) return false;
+    if (tag.graceEnds <= this.#horizon) return true;
+    return performance.now() < tag.graceEnds ? false : 'maybe';
   }
 
   /** The loading controller's `follow`: consent, then the strategy. */
