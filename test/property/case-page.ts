@@ -29,6 +29,8 @@ interface SimulatorHooks {
   readonly initialized: boolean;
   /** Live sessions (2 only if an init came while one ran). */
   readonly sessions: number;
+  /** A deinit was called and its teardown has not completed yet. */
+  readonly teardownPending: boolean;
   readonly options: { orgId: string; apiKey?: string } | null;
   fire(name: string, ...args: unknown[]): boolean;
   remoteLogoff?(): Promise<void>;
@@ -121,7 +123,8 @@ export class CasePage {
   seen(): WidgetSeen {
     const sim = this.#win.closerSimulator;
     const options = sim?.options;
-    return sim?.initialized && options ? { running: true, visitor: options } : { running: false };
+    // A session whose deinit is still finishing (deinit=promise or task) has ended.
+    return sim?.initialized && !sim.teardownPending && options ? { running: true, visitor: options } : { running: false };
   }
 
   #tag(index: number): Tag | undefined {
@@ -165,9 +168,12 @@ export class CasePage {
   async play(action: Action): Promise<void> {
     this.log.push(describeAction(action));
     await this.#act(action);
+    const started = performance.now();
     await Promise.all(
       this.model.tags.filter((tag) => tag.element.isConnected).map((tag) => tag.element.updateComplete),
     );
+    // An update of a refused config loads its explanation (a fetch): the page may have yielded.
+    if (performance.now() - started > 1) this.model.yielded(-Infinity);
   }
 
   async #act(action: Action): Promise<void> {
@@ -278,7 +284,10 @@ export class CasePage {
 
   async #gap(gap: 'microtask' | 'task' | 'frame' | 'timer', ms: number): Promise<void> {
     if (gap === 'microtask') return void (await Promise.resolve());
-    if (gap === 'frame') return void (await new Promise((resolve) => this.#win.requestAnimationFrame(resolve)));
+    if (gap === 'frame') {
+      await new Promise((resolve) => this.#win.requestAnimationFrame(resolve));
+      return this.model.yielded(-Infinity); // which timers ran before the frame is the browser's choice
+    }
     await this.#sleep(gap === 'task' ? 0 : ms);
   }
 
@@ -286,7 +295,7 @@ export class CasePage {
   async #sleep(ms: number): Promise<void> {
     const deadline = performance.now() + ms;
     await sleep(ms);
-    this.model.timersFiredUntil(deadline);
+    this.model.yielded(deadline);
   }
 
   /** Collects the SDK's calls, across executions of the widget script. */
@@ -394,7 +403,7 @@ export class CasePage {
       if (failure && performance.now() > end) {
         throw new Error(`${(failure as Error).message}\n${this.snapshot()}`, { cause: failure });
       }
-      await sleep(25);
+      await this.#sleep(25);
     }
   }
 

@@ -122,8 +122,11 @@ export interface Tag {
   openOnConsent: boolean;
   /** Refused as a second element; stays so until its config is applied again. */
   conflict: boolean;
-  /** When its grace period, which started as it left the document, ends (a timer's deadline). */
-  graceEnds?: number;
+  /**
+   * Its grace period, which started as it left the document: the timer's deadline, and
+   * what the page has yielded to since (a timer fires only when the page yields).
+   */
+  grace?: { ends: number; yielded: boolean; fired: boolean };
 }
 
 /** What the running widget is, as the test sees it. */
@@ -161,7 +164,7 @@ export class PageModel {
   applyConfig(tag: Tag, seen: WidgetSeen): void {
     if (!tag.element.isConnected) return;
     const leaseEnded = this.#leaseEnded(tag);
-    tag.graceEnds = undefined;
+    tag.grace = undefined;
     // Its lease ended while it was away: it owns nothing until it connects anew.
     if (leaseEnded === true && this.owner === tag) this.owner = undefined;
     const config = configOf(tag.element);
@@ -205,29 +208,32 @@ export class PageModel {
 
   /** The tag left the document: its grace period starts (a timer, set at once). */
   removed(tag: Tag): void {
-    if (this.owner === tag && tag.applied) tag.graceEnds = performance.now() + tag.applied.gracePeriod;
+    if (this.owner !== tag || !tag.applied) return;
+    tag.grace = { ends: performance.now() + tag.applied.gracePeriod, yielded: false, fired: false };
   }
 
   /**
-   * Every timer due by `deadline` has fired: the page yielded in a timer of its own
-   * with that deadline (timers fire in the order of their deadlines), or in one that
-   * started after it.
+   * The page yielded to the event loop; once a timer of the test's own with `deadline`
+   * has fired, every timer due by then has fired too (they fire in deadline order).
    */
-  timersFiredUntil(deadline: number): void {
-    this.#horizon = Math.max(this.#horizon, deadline);
+  yielded(deadline: number): void {
+    for (const { grace } of this.tags) {
+      if (!grace) continue;
+      grace.yielded = true;
+      if (deadline >= grace.ends) grace.fired = true;
+    }
   }
-
-  #horizon = -Infinity;
 
   /**
    * Whether the owner's lease ended while it was out of the document: its grace timer
-   * has fired (past the horizon), has not (still before its deadline), or may have
-   * (past its deadline, but the page has not yielded to a timer that late since).
+   * has fired, cannot have (the page has not yielded since, or it is not due), or may
+   * have (due, and the page yielded, but not to a timer that late).
    */
   #leaseEnded(tag: Tag): Want {
-    if (this.owner !== tag || tag.graceEnds === undefined) return false;
-    if (tag.graceEnds <= this.#horizon) return true;
-    return performance.now() < tag.graceEnds ? false : 'maybe';
+    const { grace } = tag;
+    if (this.owner !== tag || !grace) return false;
+    if (grace.fired) return true;
+    return !grace.yielded || performance.now() < grace.ends ? false : 'maybe';
   }
 
   /** The loading controller's `follow`: consent, then the strategy. */
