@@ -25,21 +25,17 @@ if (!Number.isInteger(runs) || runs < 1) {
 }
 // About 3 s a case, with room for shrinking.
 const limitMs = Math.max(8 * 60_000, runs * 6_000);
-const result = spawnSync(
-  'npx',
-  ['wtr', '--files', 'test/lifecycle.property.test.ts'],
-  {
-    cwd: root,
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      BROWSERS: values.browser,
-      PROPERTY_RUNS: String(runs),
-      ...(values.seed && { PROPERTY_SEED: values.seed }),
-      ...(values.path && { PROPERTY_PATH: values.path }),
-      ...(values.trace && { PROPERTY_TRACE: '1' }),
-      TESTS_FINISH_TIMEOUT_MS: String(limitMs + 60_000),
-    },
+const result = spawnSync('npx', ['wtr', '--files', 'test/lifecycle.property.test.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    BROWSERS: values.browser,
+    PROPERTY_RUNS: String(runs),
+    ...(values.seed && { PROPERTY_SEED: values.seed }),
+    ...(values.path && { PROPERTY_PATH: values.path }),
+    ...(values.trace && { PROPERTY_TRACE: '1' }),
+    TESTS_FINISH_TIMEOUT_MS: String(limitMs + 60_000),
   },
-);
+});
 process.exitCode = result.status ?? 1;

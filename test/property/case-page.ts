@@ -124,7 +124,9 @@ export class CasePage {
     const sim = this.#win.closerSimulator;
     const options = sim?.options;
     // A session whose deinit is still finishing (deinit=promise or task) has ended.
-    return sim?.initialized && !sim.teardownPending && options ? { running: true, visitor: options } : { running: false };
+    return sim?.initialized && !sim.teardownPending && options
+      ? { running: true, visitor: options }
+      : { running: false };
   }
 
   #tag(index: number): Tag | undefined {
@@ -410,7 +412,8 @@ export class CasePage {
   /** The page as the test sees it and as the model has it, for a failure's message. */
   snapshot(): string {
     const seen = this.seen();
-    const visitor = (v?: { orgId: string; apiKey?: string }) => (v ? `${v.orgId.slice(0, 4)}/${v.apiKey?.slice(0, 4) ?? '-'}` : '-');
+    const visitor = (v?: { orgId: string; apiKey?: string }) =>
+      v ? `${v.orgId.slice(0, 4)}/${v.apiKey?.slice(0, 4) ?? '-'}` : '-';
     const lines = this.model.tags.map((tag) => {
       const flags = [
         tag.element.isConnected ? 'connected' : 'detached',
@@ -426,11 +429,19 @@ export class CasePage {
     const sim = this.#win.closerSimulator;
     const scripts = Array.from(this.#document.scripts).filter((script) => script.src.includes('/dev/simulator/'));
     const closer = (this.#win as { closer?: { deinit?: unknown; q?: unknown } }).closer;
-    const sdk = !closer ? 'none' : typeof closer.deinit === 'function' ? 'sdk' : Array.isArray(closer.q) ? 'stub' : 'other';
+    const sdk = !closer
+      ? 'none'
+      : typeof closer.deinit === 'function'
+        ? 'sdk'
+        : Array.isArray(closer.q)
+          ? 'stub'
+          : 'other';
     return [
       `widget: ${seen.running ? `running for ${visitor(seen.visitor)}` : 'not running'}, sessions ${sim?.sessions ?? 0}, ` +
         `window.closer ${sdk}, ${scripts.length} script tag(s), simulator ${sim ? `installed ${String((sim as { installed?: boolean }).installed)}` : 'none'}`,
-      `calls: ${this.#collectCalls().map((call) => call.method).join(' ')}`,
+      `calls: ${this.#collectCalls()
+        .map((call) => call.method)
+        .join(' ')}`,
       ...lines,
     ].join('\n');
   }
