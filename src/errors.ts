@@ -26,10 +26,7 @@ export const ERRORS = {
   'close-unsupported': { phase: 'init', fix: "Let the visitor close it with the widget's own button." },
   aborted: { phase: 'init', fix: 'It was removed or logged out meanwhile.' },
   'second-element': { phase: 'conflict', fix: 'Remove the extra <closer-chat>: one widget per page.' },
-  'snippet-init': {
-    phase: 'conflict',
-    fix: "Remove the page's own Closer snippet (its closer.init() or its script tag), or this element.",
-  },
+  'snippet-init': { phase: 'conflict', fix: "Remove the page's own Closer snippet, or this element." },
 } as const satisfies Record<string, { phase: ErrorPhase; fix: string }>;
 
 /** Stable, machine-readable reason of a `closer-error`. */

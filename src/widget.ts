@@ -134,8 +134,8 @@ const snippetConflict = (seen: 'queued' | 'unknown') =>
   errorDetail(
     'snippet-init',
     seen === 'queued'
-      ? "the page's own Closer snippet queued closer.init() on window.closer before <closer-chat> connected, so it adds no second init"
-      : 'a Closer widget script had already set up window.closer before <closer-chat> connected, and the element cannot tell whether the page called closer.init() itself, so it adds no second init',
+      ? "the page's own Closer snippet queued closer.init() before <closer-chat> connected: no second init"
+      : 'a Closer widget script set up window.closer before <closer-chat> connected; the element cannot tell whether the page called closer.init(): no second init',
   );
 
 /** How each callback changes the state the element exposes. */

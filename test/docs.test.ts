@@ -62,7 +62,10 @@ describe('README', () => {
     expect(documented).to.deep.equal(fromCode);
   });
 
-  it('documents every custom state the element sets', async () => {
+  it('documents every custom state the element sets', async function () {
+    // The first invalid config of the run loads the explanation chunk (and zod) through
+    // the dev server: seconds on a loaded machine, not a hang.
+    this.timeout(20_000);
     const states = (await tableNames('custom state')).map((name) => name.replace(/^:state\((.+)\)$/, '$1'));
     expect(states).to.have.members(['loading', 'ready', 'error', 'open', 'unread']);
     const element = document.createElement('closer-chat');
