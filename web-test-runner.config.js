@@ -85,7 +85,8 @@ export default {
   // A page stuck in a loop fails its file in minutes, not never; the property test runs
   // its CI seed in about two minutes (`npm run fuzz` sets a longer limit for a long run).
   testsFinishTimeout: Number(process.env.TESTS_FINISH_TIMEOUT_MS) || 8 * 60_000,
-  // TEST_GREP=<text> runs only the tests whose full title contains it (mocha's grep).
+  // TEST_GREP=<text> runs only the tests whose full title contains it (mocha's grep), for
+  // working on one test: the runner then counts every test left out as failed.
   testFramework: { config: { timeout: 5000, ...(process.env.TEST_GREP && { grep: process.env.TEST_GREP }) } },
   filterBrowserLogs: ({ args }) =>
     !args.some((a) => typeof a === 'string' && QUIET_LOGS.some((q) => a.toLowerCase().includes(q))),
