@@ -47,8 +47,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EVENTS = ['closer-open', 'closer-close', 'closer-message-received', 'closer-ready', 'closer-logout'];
 /** Longer than any grace period, script delay or install timer the cases use. */
 const QUIET_MS = 80;
-/** How long "eventually" may take once the page is quiet (a slow machine, an idle callback). */
-const EVENTUALLY_MS = 5_000;
+/** How long "eventually" may take once the page is quiet (an idle callback; a machine so loaded that a script takes seconds to run). */
+const EVENTUALLY_MS = 15_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -349,8 +349,14 @@ export class CasePage {
     const writes = this.#win.storageWrites.slice(this.#storageSeen);
     this.#storageSeen = this.#win.storageWrites.length;
     const owner = this.model.owner;
-    if (writes.length && owner?.applied) {
-      expect(withheld(owner.applied), `nothing stored while consent is withheld (${writes.join(', ')})`).to.equal(
+    // The element's own keys, and the SDK's while it runs for the owner's visitor. (A
+    // predecessor's session, consented, may still store in the task that replaced its tag:
+    // the teardown comes at the end of that task.)
+    const seen = this.seen();
+    const runsForOwner = !!seen.visitor && !!owner?.applied && sameVisitor(seen.visitor, owner.applied);
+    const ownWrites = writes.filter((key) => key.startsWith('closer-chat:') || runsForOwner);
+    if (ownWrites.length && owner?.applied) {
+      expect(withheld(owner.applied), `nothing stored while consent is withheld (${ownWrites.join(', ')})`).to.equal(
         false,
       );
     }
