@@ -13,9 +13,9 @@ import type {
   Camelize,
   OptionalBooleanAttributeName,
   PropertyRow,
-} from './attributes.js';
-import type { CloserChat } from './closer-chat.js';
-import type { CloserChatEventMap } from './events.js';
+} from '../config/attributes.js';
+import type { CloserChat } from '../closer-chat.js';
+import type { CloserChatEventMap } from '../events.js';
 
 export type { AttributeName, BooleanAttributeValue, OptionalBooleanAttributeName };
 
