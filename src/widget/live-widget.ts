@@ -19,7 +19,6 @@ import {
   reportError,
   UNREAD_CHANGED_EVENT,
   WIDGET_CALLBACKS,
-  type ConversationStatus,
   type WidgetCallbackName,
 } from '../events.js';
 import {
@@ -43,33 +42,16 @@ import {
   sdkInstalled,
   type CloserSdk,
 } from './sdk.js';
+import {
+  Lease,
+  secondElement,
+  type LeasedWidget,
+  type PrepareStep,
+  type WidgetHost,
+  type WidgetLease,
+} from './lease.js';
+import { INITIAL_STATE, nextState, type WidgetState } from './state.js';
 import { tabChannel, type TabChannel } from './tabs.js';
-
-/** `idle` until started, `loading` the script, `ready` once init ran, `error` on failure. */
-export type WidgetPhase = 'idle' | 'loading' | 'ready' | 'error';
-
-/** What a page may read or style around. */
-export interface WidgetState {
-  readonly phase: WidgetPhase;
-  readonly opened: boolean;
-  readonly conversationStatus: ConversationStatus | undefined;
-  readonly tags: readonly string[];
-  /** Messages received while the window was closed; reset when it opens. */
-  readonly unreadCount: number;
-}
-
-export const INITIAL_STATE: WidgetState = Object.freeze({
-  phase: 'idle',
-  opened: false,
-  conversationStatus: undefined,
-  tags: Object.freeze([]),
-  unreadCount: 0,
-});
-
-/** The element side of the widget: the target of its events. */
-interface WidgetHost extends EventTarget {
-  readonly isConnected: boolean;
-}
 
 /** How the owner hears the state it exposes (a private callback, not a method a page could call). */
 export type StateListener = (state: WidgetState) => void;
@@ -77,46 +59,6 @@ export type StateListener = (state: WidgetState) => void;
 /** What `connect()` gives: the lease, or why the element may not drive the widget. */
 export type ConnectResult =
   { readonly ok: true; readonly lease: WidgetLease } | { readonly ok: false; readonly error: CloserErrorDetail };
-
-/** What the owning element holds: everything it may ask of the widget. */
-export interface WidgetLease {
-  /**
-   * New config (or the element is back in the document), applied at the end of the
-   * task. `false`: the lease has ended (the element was removed for good); connect again.
-   */
-  update(config: WidgetConfig): boolean;
-  /** Loads the script if needed; resolves once `closer.init` has run on the real SDK. */
-  start(): Promise<void>;
-  /**
-   * `start()`, then `closer.openWidget()`. Where the SDK has no `openWidget`, the widget
-   * still starts (its own launcher shows) and this rejects with `open-unsupported`.
-   */
-  open(): Promise<void>;
-  /**
-   * Closes the chat window with the SDK's `closeWidget()`. The public docs name no way
-   * to close it, so where the SDK has none this rejects with `close-unsupported`.
-   */
-  close(): Promise<void>;
-  /**
-   * Gets ahead of a start, never running the script:
-   * - `connect`: it will be needed soon (idle): warm up the connection to its origin;
-   * - `cache`: it may be needed (a tap): that, and fetch it at low priority;
-   * - `fetch`: the visitor showed intent: that, and fetch it now; init waits for the click.
-   */
-  prepare(step: 'connect' | 'cache' | 'fetch'): void;
-  /** `closer.deinit()` (after a script still loading), then `closer-logout` with `reason`. Down until `start()`. */
-  logout(reason?: LogoutReason): Promise<void>;
-  /**
-   * Nothing may run now (consent withheld before anything started): a start in flight
-   * ends without an init. Down until `start()`.
-   */
-  hold(): void;
-  /**
-   * The element left the document. Unless it is back, or a successor with the same
-   * visitor has connected, by the end of the grace period, the widget tears down.
-   */
-  release(): void;
-}
 
 /** How long a late SDK may take to install itself after its script ran. */
 const SDK_WAIT_MS = 10_000;
@@ -133,8 +75,6 @@ const TEARDOWN_SETTLE_MS = 100;
 const aborted = () =>
   chatError('aborted', 'the widget was not started: the element was removed or logged out while it loaded');
 
-const conflict = () => errorDetail('second-element', 'another <closer-chat> already runs the widget on this page');
-
 /** The page's own snippet started the widget, or may have: say what the element saw. */
 const snippetConflict = (seen: 'queued' | 'unknown') =>
   errorDetail(
@@ -143,24 +83,6 @@ const snippetConflict = (seen: 'queued' | 'unknown') =>
       ? "the page's own Closer snippet queued closer.init() before <closer-chat> connected: no second init"
       : 'a Closer widget script set up window.closer before <closer-chat> connected; the element cannot tell whether the page called closer.init(): no second init',
   );
-
-/** How each callback changes the state the element exposes. */
-function nextState(state: WidgetState, callback: WidgetCallbackName, detail: Record<string, unknown>): WidgetState {
-  switch (callback) {
-    case 'onOpen':
-      return { ...state, opened: true, unreadCount: 0 };
-    case 'onClose':
-      return { ...state, opened: false };
-    case 'onMessageReceived':
-      return state.opened ? state : { ...state, unreadCount: state.unreadCount + 1 };
-    case 'onTagsChanged':
-      return { ...state, tags: detail.tags as readonly string[] };
-    case 'onConversationStatusChanged':
-      return { ...state, conversationStatus: detail.status as ConversationStatus };
-    default:
-      return state;
-  }
-}
 
 /** Who owns the widget, with which config, and whether it should run. */
 interface Desired {
@@ -204,7 +126,7 @@ class LiveWidget {
    */
   connect(host: WidgetHost, config: WidgetConfig, showState: StateListener): ConnectResult {
     const previous = this.#desired;
-    if (previous && previous.owner !== host && previous.owner.isConnected) return { ok: false, error: conflict() };
+    if (previous && previous.owner !== host && previous.owner.isConnected) return { ok: false, error: secondElement() };
     const { tag, ours } = widgetScriptTag(config.src);
     notePageStub(tag, !!tag && scriptHasRun(tag));
     // `window.closer` is gone (the page removed it): nothing of ours runs any more.
@@ -226,97 +148,96 @@ class LiveWidget {
     // Identity switches and identify() wait for the end of the task, so that several
     // attribute changes in one task cause one switch.
     this.#scheduleSettle();
-    return { ok: true, lease: this.#lease(host) };
+    return { ok: true, lease: new Lease(host, this.#forOwner) };
   }
 
-  /** The lease of `host`: each call checks that `host` still owns the widget. */
-  #lease(host: WidgetHost): WidgetLease {
-    const owned = (): Desired => {
-      const desired = this.#desired;
-      if (desired?.owner !== host) throw new CloserChatError(conflict());
-      return desired;
-    };
-    return {
-      update: (config) => {
-        if (this.#desired?.owner !== host) return false;
-        this.#desired.config = config;
-        if (host.isConnected) this.#endGrace();
-        if (this.#sessionIsOwners()) this.#announceReady();
-        this.#scheduleSettle();
-        return true;
-      },
-      start: async () => this.#start(owned()),
-      open: async () => {
-        await this.#start(owned());
-        const sdk = window.closer;
-        if (typeof sdk?.openWidget !== 'function') {
-          throw chatError(
-            'open-unsupported',
-            'open(): this Closer widget has no closer.openWidget(); it started closed',
-          );
-        }
-        sdk.openWidget();
-      },
-      close: () => {
-        owned();
-        const sdk = window.closer as CloserSdk & { closeWidget?: () => void };
-        if (!this.#running || !this.#state.opened) return Promise.resolve();
-        if (typeof sdk.closeWidget !== 'function') {
-          const what = 'close(): this Closer widget has no closer.closeWidget(); the window stays open';
-          return Promise.reject(chatError('close-unsupported', what));
-        }
-        sdk.closeWidget();
-        return Promise.resolve();
-      },
-      prepare: (step) => {
-        const desired = this.#desired;
-        if (desired?.owner !== host || (step !== 'connect' && isSdkReady())) return;
-        const { src } = desired.config;
-        preconnect(src);
-        if (step === 'cache') prefetchScript(src);
-        if (step === 'fetch') loadScript(desired.config).catch(() => undefined /* a click reports it */);
-      },
-      logout: async (reason = 'logout') => {
-        const desired = owned();
-        desired.run = false;
-        await this.#starting?.catch(() => undefined);
-        // Another element took the widget over meanwhile: the logoff was this one's.
-        if (this.#desired !== desired) throw new CloserChatError(conflict());
-        // A log-off is part of the desired state: applied now, or (bounded) once a late
-        // SDK has installed its deinit. Nothing is fetched just to log off, and an SDK
-        // that has no deinit before an init has nothing to log off.
-        this.#logoffWanted = true;
-        this.#reconcile();
-        if (this.#logoffWanted && widgetScriptRan(desired.config.src)) {
-          await this.#waitForSdk(() => !this.#logoffWanted || sdkInstalled());
-        }
-        this.#logoffWanted = false;
-        // A start asked for meanwhile (load(), consent granted again) may already run anew.
-        if (!this.#running) this.#setState(INITIAL_STATE);
-        if (host.isConnected) emit(host, LOGOUT_EVENT, Object.freeze({ reason }));
-      },
-      hold: () => {
-        const desired = this.#desired;
-        if (desired?.owner !== host || !desired.run) return;
-        desired.run = false;
-        this.#scheduleSettle();
-      },
-      release: () => {
-        const desired = this.#desired;
-        if (desired?.owner !== host) return;
-        this.#endGrace();
-        // A running widget waits out the grace period for a successor; anything else
-        // (and a grace of 0) settles at the end of the task.
-        const grace = desired.config.gracePeriod;
-        if (grace > 0 && this.#running) {
-          this.#graceTimer = setTimeout(() => {
-            this.#graceTimer = undefined;
-            this.#settle();
-          }, grace);
-        }
-        this.#scheduleSettle();
-      },
-    };
+  /** The widget as the owner's lease drives it (the lease checks ownership first). */
+  readonly #forOwner: LeasedWidget = {
+    currentOwner: () => this.#desired?.owner,
+    update: (config) => this.#update(config),
+    start: () => this.#start(this.#desired!),
+    open: () => this.#open(),
+    close: () => this.#close(),
+    prepare: (step) => this.#prepare(step),
+    logout: (reason) => this.#logout(reason),
+    hold: () => this.#hold(),
+    release: () => this.#release(),
+  };
+
+  #update(config: WidgetConfig): void {
+    const desired = this.#desired!;
+    desired.config = config;
+    if (desired.owner.isConnected) this.#endGrace();
+    if (this.#sessionIsOwners()) this.#announceReady();
+    this.#scheduleSettle();
+  }
+
+  async #open(): Promise<void> {
+    await this.#start(this.#desired!);
+    const sdk = window.closer;
+    if (typeof sdk?.openWidget !== 'function') {
+      throw chatError('open-unsupported', 'open(): this Closer widget has no closer.openWidget(); it started closed');
+    }
+    sdk.openWidget();
+  }
+
+  #close(): Promise<void> {
+    const sdk = window.closer as CloserSdk & { closeWidget?: () => void };
+    if (!this.#running || !this.#state.opened) return Promise.resolve();
+    if (typeof sdk.closeWidget !== 'function') {
+      const what = 'close(): this Closer widget has no closer.closeWidget(); the window stays open';
+      return Promise.reject(chatError('close-unsupported', what));
+    }
+    sdk.closeWidget();
+    return Promise.resolve();
+  }
+
+  #prepare(step: PrepareStep): void {
+    if (step !== 'connect' && isSdkReady()) return;
+    const { config } = this.#desired!;
+    preconnect(config.src);
+    if (step === 'cache') prefetchScript(config.src);
+    if (step === 'fetch') loadScript(config).catch(() => undefined /* a click reports it */);
+  }
+
+  async #logout(reason: LogoutReason): Promise<void> {
+    const desired = this.#desired!;
+    desired.run = false;
+    await this.#starting?.catch(() => undefined);
+    // Another element took the widget over meanwhile: the logoff was this one's.
+    if (this.#desired !== desired) throw new CloserChatError(secondElement());
+    // A log-off is part of the desired state: applied now, or (bounded) once a late
+    // SDK has installed its deinit. Nothing is fetched just to log off, and an SDK
+    // that has no deinit before an init has nothing to log off.
+    this.#logoffWanted = true;
+    this.#reconcile();
+    if (this.#logoffWanted && widgetScriptRan(desired.config.src)) {
+      await this.#waitForSdk(() => !this.#logoffWanted || sdkInstalled());
+    }
+    this.#logoffWanted = false;
+    // A start asked for meanwhile (load(), consent granted again) may already run anew.
+    if (!this.#running) this.#setState(INITIAL_STATE);
+    if (desired.owner.isConnected) emit(desired.owner, LOGOUT_EVENT, Object.freeze({ reason }));
+  }
+
+  #hold(): void {
+    const desired = this.#desired!;
+    if (!desired.run) return;
+    desired.run = false;
+    this.#scheduleSettle();
+  }
+
+  /** A running widget waits out the grace period for a successor; anything else (and a grace of 0) settles at the end of the task. */
+  #release(): void {
+    this.#endGrace();
+    const grace = this.#desired!.config.gracePeriod;
+    if (grace > 0 && this.#running) {
+      this.#graceTimer = setTimeout(() => {
+        this.#graceTimer = undefined;
+        this.#settle();
+      }, grace);
+    }
+    this.#scheduleSettle();
   }
 
   /** Resolves once `closer.init` has run for `desired`'s visitor. */
