@@ -17,7 +17,7 @@ function standIn(owner: WidgetHost | undefined) {
     update: () => void calls.push('update'),
     start: async () => void calls.push('start'),
     open: async () => void calls.push('open'),
-    close: async () => void calls.push('close'),
+    close: () => void calls.push('close'),
     prepare: (step) => void calls.push(`prepare ${step}`),
     logout: async (reason) => void calls.push(`logout ${reason}`),
     hold: () => void calls.push('hold'),

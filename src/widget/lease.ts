@@ -63,7 +63,8 @@ export interface LeasedWidget {
   update(config: WidgetConfig): void;
   start(): Promise<void>;
   open(): Promise<void>;
-  close(): Promise<void>;
+  /** May throw: the lease's `close()` rejects with it. */
+  close(): void;
   prepare(step: PrepareStep): void;
   logout(reason: LogoutReason): Promise<void>;
   hold(): void;
@@ -84,33 +85,30 @@ export class Lease implements WidgetLease {
   }
 
   update(config: WidgetConfig): boolean {
-    if (!this.#owns()) return false;
-    this.#widget.update(config);
-    return true;
+    const owns = this.#owns();
+    if (owns) this.#widget.update(config);
+    return owns;
   }
 
   async start(): Promise<void> {
-    this.#mustOwn();
-    return this.#widget.start();
+    return this.#owned().start();
   }
 
   async open(): Promise<void> {
-    this.#mustOwn();
-    return this.#widget.open();
+    return this.#owned().open();
   }
 
-  async close(): Promise<void> {
-    this.#mustOwn();
-    return this.#widget.close();
+  close(): Promise<void> {
+    // A throw in the executor rejects: the owner check and the SDK's refusal alike.
+    return new Promise((resolve) => resolve(this.#owned().close()));
+  }
+
+  async logout(reason: LogoutReason = 'logout'): Promise<void> {
+    return this.#owned().logout(reason);
   }
 
   prepare(step: PrepareStep): void {
     if (this.#owns()) this.#widget.prepare(step);
-  }
-
-  async logout(reason: LogoutReason = 'logout'): Promise<void> {
-    this.#mustOwn();
-    return this.#widget.logout(reason);
   }
 
   hold(): void {
@@ -125,7 +123,9 @@ export class Lease implements WidgetLease {
     return this.#widget.currentOwner() === this.#host;
   }
 
-  #mustOwn(): void {
+  /** The widget, for a request of its owner's; a lapsed lease throws (the request rejects). */
+  #owned(): LeasedWidget {
     if (!this.#owns()) throw new CloserChatError(secondElement());
+    return this.#widget;
   }
 }

@@ -97,7 +97,7 @@ interface Running {
   readonly options: InitOptions;
 }
 
-class LiveWidget {
+class LiveWidget implements LeasedWidget {
   #desired?: Desired;
   #running?: Running;
   /** Bumped at every init and deinit, so callbacks of an ended session are ignored. */
@@ -148,23 +148,20 @@ class LiveWidget {
     // Identity switches and identify() wait for the end of the task, so that several
     // attribute changes in one task cause one switch.
     this.#scheduleSettle();
-    return { ok: true, lease: new Lease(host, this.#forOwner) };
+    return { ok: true, lease: new Lease(host, this) };
   }
 
-  /** The widget as the owner's lease drives it (the lease checks ownership first). */
-  readonly #forOwner: LeasedWidget = {
-    currentOwner: () => this.#desired?.owner,
-    update: (config) => this.#update(config),
-    start: () => this.#start(this.#desired!),
-    open: () => this.#open(),
-    close: () => this.#close(),
-    prepare: (step) => this.#prepare(step),
-    logout: (reason) => this.#logout(reason),
-    hold: () => this.#hold(),
-    release: () => this.#release(),
-  };
+  // The owner's requests, through its lease (which checks ownership first: here the owner is #desired's).
 
-  #update(config: WidgetConfig): void {
+  currentOwner(): WidgetHost | undefined {
+    return this.#desired?.owner;
+  }
+
+  start(): Promise<void> {
+    return this.#start(this.#desired!);
+  }
+
+  update(config: WidgetConfig): void {
     const desired = this.#desired!;
     desired.config = config;
     if (desired.owner.isConnected) this.#endGrace();
@@ -172,7 +169,7 @@ class LiveWidget {
     this.#scheduleSettle();
   }
 
-  async #open(): Promise<void> {
+  async open(): Promise<void> {
     await this.#start(this.#desired!);
     const sdk = window.closer;
     if (typeof sdk?.openWidget !== 'function') {
@@ -181,18 +178,20 @@ class LiveWidget {
     sdk.openWidget();
   }
 
-  #close(): Promise<void> {
+  /** Throws `close-unsupported` where the SDK cannot close its window (the lease turns it into a rejection). */
+  close(): void {
     const sdk = window.closer as CloserSdk & { closeWidget?: () => void };
-    if (!this.#running || !this.#state.opened) return Promise.resolve();
+    if (!this.#running || !this.#state.opened) return;
     if (typeof sdk.closeWidget !== 'function') {
-      const what = 'close(): this Closer widget has no closer.closeWidget(); the window stays open';
-      return Promise.reject(chatError('close-unsupported', what));
+      throw chatError(
+        'close-unsupported',
+        'close(): this Closer widget has no closer.closeWidget(); the window stays open',
+      );
     }
     sdk.closeWidget();
-    return Promise.resolve();
   }
 
-  #prepare(step: PrepareStep): void {
+  prepare(step: PrepareStep): void {
     if (step !== 'connect' && isSdkReady()) return;
     const { config } = this.#desired!;
     preconnect(config.src);
@@ -200,7 +199,7 @@ class LiveWidget {
     if (step === 'fetch') loadScript(config).catch(() => undefined /* a click reports it */);
   }
 
-  async #logout(reason: LogoutReason): Promise<void> {
+  async logout(reason: LogoutReason): Promise<void> {
     const desired = this.#desired!;
     desired.run = false;
     await this.#starting?.catch(() => undefined);
@@ -220,7 +219,7 @@ class LiveWidget {
     if (desired.owner.isConnected) emit(desired.owner, LOGOUT_EVENT, Object.freeze({ reason }));
   }
 
-  #hold(): void {
+  hold(): void {
     const desired = this.#desired!;
     if (!desired.run) return;
     desired.run = false;
@@ -228,7 +227,7 @@ class LiveWidget {
   }
 
   /** A running widget waits out the grace period for a successor; anything else (and a grace of 0) settles at the end of the task. */
-  #release(): void {
+  release(): void {
     this.#endGrace();
     const grace = this.#desired!.config.gracePeriod;
     if (grace > 0 && this.#running) {
