@@ -10,8 +10,9 @@ import type { ConsentState, LoadingStrategy } from '../config/attributes.js';
 import { chatError, type CloserChatError } from '../errors.js';
 import { CONSENT_REQUIRED_EVENT, emit, MESSAGE_SENT_EVENT, OPEN_EVENT } from '../events.js';
 import { DRAW_TIMEOUT_MS, renderFacade, watchForWidget, within } from './facade.js';
-import { whenOnline, whenPageIdle, whenVisitorActive } from './schedule.js';
-import { hasEngaged, isConstrainedConnection, rememberEngagement, resolveBehaviour } from './strategy.js';
+import { whenOnline } from './schedule.js';
+import { hasEngaged, isConstrainedConnection, rememberEngagement } from './strategy.js';
+import { STRATEGIES, strategyShowsFacade } from './strategy-table.js';
 import { stringsFor } from './strings.js';
 import type { WidgetLease } from '../widget/lease.js';
 import type { WidgetPhase } from '../widget/state.js';
@@ -93,7 +94,7 @@ export class LoadingController implements ReactiveController {
    */
   get serverShowsFacade(): boolean {
     const { loading, consent, showButton } = this.#host;
-    return (loading === 'interaction' || withheld(consent)) && showButton !== false;
+    return (strategyShowsFacade(loading) || withheld(consent)) && showButton !== false;
   }
 
   /** Draws on the server's decision (rendering or hydrating its markup), then the client's. */
@@ -126,12 +127,12 @@ export class LoadingController implements ReactiveController {
       return;
     }
     this.#setConsentNote(false);
-    const behaviour = resolveBehaviour(plan.loading, {
+    const behaviour = STRATEGIES[plan.loading].forVisitor({
       engaged: () => this.#host.rememberEngagement !== false && hasEngaged(),
       constrained: isConstrainedConnection,
     });
     // No launcher of ours when the page hides the widget's own: it opens it by `open()`.
-    const facade = (plan.loading === 'interaction' || behaviour === 'interaction') && plan.showButton !== false;
+    const facade = (STRATEGIES[plan.loading].facade || STRATEGIES[behaviour].facade) && plan.showButton !== false;
     this.#setFacade((facade || (wasWithheld && this.#facadeShown)) && !ready);
     if (this.#openOnConsent) {
       this.#openOnConsent = false;
@@ -141,17 +142,7 @@ export class LoadingController implements ReactiveController {
     if (this.#loggedOut || ready) return;
     if (this.#offlineRetry) this.#waitForOnline();
     const start = () => void this.#run(false).catch(ignore);
-    if (behaviour === 'eager') start();
-    if (behaviour === 'idle') {
-      plan.lease.prepare('connect');
-      this.#cancelSchedule = whenPageIdle(start);
-    }
-    // Behind the facade: once the visitor is active on the page (a scroll, a touch), have
-    // the script in the cache, not run, so a tap only executes it. Nothing for a bounce or
-    // a bot, and nothing on Save-Data or 2G, where every byte is the visitor's.
-    if (behaviour === 'interaction' && !isConstrainedConnection()) {
-      this.#cancelSchedule = whenVisitorActive(() => plan.lease.prepare('cache'));
-    }
+    this.#cancelSchedule = STRATEGIES[behaviour].trigger(start, plan.lease);
   }
 
   /**

@@ -1,0 +1,65 @@
+/**
+ * The loading strategies, one row each: what it becomes for this visitor, whether it
+ * shows the facade launcher, and what starts it on its own. A new strategy is its name
+ * in `LOADING_STRATEGIES` (config/attributes.ts), one row here, and its trigger in
+ * schedule.ts if it needs a new one.
+ */
+import type { LoadingStrategy } from '../config/attributes.js';
+import type { WidgetLease } from '../widget/lease.js';
+import { whenPageIdle, whenVisitorActive } from './schedule.js';
+import { isConstrainedConnection, type Visitor } from './strategy.js';
+
+interface StrategyRow {
+  /** The strategy that applies to this visitor (asked only where it matters: storage and connection reads cost). */
+  readonly forVisitor: (visitor: Visitor) => LoadingStrategy;
+  /** Our launcher stands in for the widget's until a click (unless `show-button="false"`). */
+  readonly facade: boolean;
+  /** Arms what starts the widget on its own; returns how to disarm it. */
+  readonly trigger: (start: () => void, lease: WidgetLease) => (() => void) | undefined;
+}
+
+export const STRATEGIES: Readonly<Record<LoadingStrategy, StrategyRow>> = {
+  /** Fetch and start at once; reads no storage. */
+  eager: {
+    forVisitor: () => 'eager',
+    facade: false,
+    trigger: (start) => void start(),
+  },
+  /**
+   * Warm up the connection, start when the page is idle. On Save-Data or 2G, a visitor
+   * who never engaged gets the facade instead: the heavy script is not fetched on its own there.
+   */
+  idle: {
+    forVisitor: (visitor) => (visitor.constrained() && !visitor.engaged() ? 'interaction' : 'idle'),
+    facade: false,
+    trigger: (start, lease) => {
+      lease.prepare('connect');
+      return whenPageIdle(start);
+    },
+  },
+  /**
+   * The facade until the visitor clicks; a visitor who engaged before loads like `idle`,
+   * so their conversation comes back without a click. Once the visitor is active on the
+   * page (a scroll, a touch), the script is cached, not run, so a tap only executes it:
+   * nothing for a bounce or a bot, and nothing on Save-Data or 2G.
+   */
+  interaction: {
+    forVisitor: (visitor) => (visitor.engaged() ? 'idle' : 'interaction'),
+    facade: true,
+    trigger: (_start, lease) =>
+      isConstrainedConnection() ? undefined : whenVisitorActive(() => lease.prepare('cache')),
+  },
+  /** Only `load()`, `open()` start it; reads no storage. */
+  manual: {
+    forVisitor: () => 'manual',
+    facade: false,
+    trigger: () => undefined,
+  },
+};
+
+/**
+ * Whether a strategy shows the facade. Takes any string: a server reads the raw
+ * attribute, unchecked (an unknown value draws nothing; the client reports it).
+ */
+export const strategyShowsFacade = (loading: string): boolean =>
+  STRATEGIES[loading as LoadingStrategy]?.facade === true;
