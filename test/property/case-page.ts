@@ -269,11 +269,19 @@ export class CasePage {
         // never hear of: a race the SDK gives no signal for, noted in docs/widget-sdk.md.)
         const seen = this.seen();
         await Promise.race([this.#win.closerSimulator?.remoteLogoff?.(), sleep(1_000)]);
+        // The message reaches the page when the browser delivers it, which under load can
+        // be later than any fixed wait (then the element heard it only after the steps
+        // that followed, e.g. an open()). A listener of the page's own, younger than the
+        // element's, hears it after the element does: the step ends then.
+        const probe = new this.#win.BroadcastChannel('closer-chat');
+        const delivered = new Promise<void>((resolve) => (probe.onmessage = () => resolve()));
         const channel = new BroadcastChannel('closer-chat');
         channel.postMessage({ type: 'logoff' });
         channel.close();
+        await Promise.race([delivered, sleep(5_000)]);
+        probe.close();
         this.model.otherTabLoggedOff(seen);
-        await this.#sleep(20); // the message arrives in a task of its own
+        await this.#sleep(20); // what the element does on it runs in tasks of its own
         break;
       }
       case 'gap':
