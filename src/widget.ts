@@ -346,6 +346,8 @@ class LiveWidget {
     // An identity switch just tore the previous session down: init once that is done.
     if (!initError && this.#tearingDown) {
       await this.#deinitSettled();
+      // An SDK whose deinit removed window.closer comes back only from its script, run anew.
+      if (!window.closer && this.#desired?.run) return this.#load(config);
       initError = this.#reconcile();
     }
     if (initError) throw new CloserChatError(initError);

@@ -394,6 +394,21 @@ describe('<closer-chat>', () => {
       }
     }
 
+    // Found by a 1,000-case property run (seed 20261207, path 307:…): an SDK whose deinit
+    // removes window.closer (after-deinit=remove) must run its script again for the switch.
+    it('a tag for another visitor replacing the running one, on an SDK whose deinit removes window.closer: a fresh script, init for the new visitor', async () => {
+      const src = `${SIMULATOR_URL}?after-deinit=remove`;
+      const first = mount(eagerAttributes({ src, 'grace-period': '0' }));
+      await first.load();
+      first.remove();
+      const successor = mount(eagerAttributes({ src, 'api-key': OTHER_API_KEY, 'grace-period': '0' }));
+      const errors = collect(successor, 'closer-error');
+      await until('the successor ready', () => successor.state === 'ready', 4000);
+      expect(errors).to.deep.equal([]);
+      expect(widgetScripts(), 'still one widget script tag').to.have.length(1);
+      expect(callsOf('init').map((call) => call.args[0].apiKey)).to.deep.equal([undefined, OTHER_API_KEY]);
+    });
+
     it('a tag for another visitor in the same task as the removal, while the first still loads: one init, the new visitor', async () => {
       const src = slowWidget(150);
       const first = mount(eagerAttributes({ src, 'api-key': API_KEY, 'grace-period': '3000' }));
