@@ -8,6 +8,7 @@
 import { expect } from '@open-wc/testing';
 import type { CloserChat } from '../src/index.js';
 import { CONSENT_MANAGERS } from '../src/consent/managers.js';
+import { CONSENT_SOURCE, isConsentSource } from '../src/consent/source.js';
 import {
   collect,
   consoleErrors,
@@ -275,6 +276,18 @@ describe('<closer-chat consent-from>', () => {
         },
       ]);
       expect(document.querySelectorAll('script[data-closer-chat]')).to.have.length(0);
+    });
+
+    it('the attribute check knows the same consent managers as the adapters, no more', () => {
+      const named = CONSENT_SOURCE.source.match(/[a-z]{3,}/g); // the names in the pattern (\s, \d are one letter)
+      expect(named).to.have.members([...CONSENT_MANAGERS]);
+      for (const manager of CONSENT_MANAGERS) expect(isConsentSource(`${manager}:1`), manager).to.equal(true);
+      for (const value of ['tcf:1, 11 ', 'tcf: 11', 'klaro: closer\n', 'onetrust:C0003', 'cookieconsent:a b']) {
+        expect(isConsentSource(value), value).to.equal(true);
+      }
+      for (const value of ['tcf:1,', 'tcf:,1', 'klaro:a\nb', ' klaro:closer', 'klaro', 'klaro:\t', 5, null]) {
+        expect(isConsentSource(value), String(value)).to.equal(false);
+      }
     });
 
     it('the explanation names every consent manager the element knows', async () => {

@@ -5,6 +5,6 @@
  * category, service or group name. One pattern, as every page with the element loads
  * it; the list and the adapters load only for a page that uses `consent-from`.
  */
-const CONSENT_SOURCE = /^(tcf:\s*\d+(\s*,\s*\d+)*|(cookieconsent|klaro|onetrust|cookiebot):\s*\S.*?)\s*$/;
+export const CONSENT_SOURCE = /^(tcf:\s*\d+(\s*,\s*\d+)*|(cookieconsent|klaro|onetrust|cookiebot):\s*\S.*?)\s*$/;
 
 export const isConsentSource = (value: unknown): boolean => typeof value === 'string' && CONSENT_SOURCE.test(value);
