@@ -31,30 +31,39 @@ type CmpPage = Window & {
 
 /**
  * Each CMP's consent-from, and what a visitor clicks (test/fixtures/cmp/<cmp>.js): the
- * banner's accept button; to withdraw, after the page's "Cookie settings", the CMP's own
- * controls in order (Klaro: the purpose's switch, then Save).
+ * banner's accept button; to withdraw, and to grant again, after the page's "Cookie
+ * settings", the CMP's own controls in order (Klaro: the purpose's switch, then Save).
  */
 const SETUPS = {
-  tcf: { from: 'tcf:1,11', accept: '#tcf-banner .accept', withdraw: ['#tcf-banner .reject'] },
+  tcf: {
+    from: 'tcf:1,11',
+    accept: '#tcf-banner .accept',
+    withdraw: ['#tcf-banner .reject'],
+    regrant: ['#tcf-banner .accept'],
+  },
   cookieconsent: {
     from: 'cookieconsent:functionality',
     accept: '#cc-main .cm [data-role="all"]',
     withdraw: ['#cc-main .pm [data-role="necessary"]'],
+    regrant: ['#cc-main .pm [data-role="all"]'],
   },
   klaro: {
     from: 'klaro:closer',
     accept: '.klaro .cookie-notice .cm-btn-success',
     withdraw: ['.klaro .cookie-modal label[for="purpose-item-functional"]', '.klaro .cookie-modal .cm-btn-accept'],
+    regrant: ['.klaro .cookie-modal label[for="purpose-item-functional"]', '.klaro .cookie-modal .cm-btn-accept'],
   },
   onetrust: {
     from: 'onetrust:C0003',
     accept: '#onetrust-accept-btn-handler',
     withdraw: ['#onetrust-pc-sdk .ot-pc-refuse-all-handler'],
+    regrant: ['#onetrust-pc-sdk #accept-recommended-btn-handler'],
   },
   cookiebot: {
     from: 'cookiebot:preferences',
     accept: '#CybotCookiebotDialogBodyLevelButtonLevelOptinAllowAll',
     withdraw: ['#CybotCookiebotDialogBodyButtonDecline'],
+    regrant: ['#CybotCookiebotDialogBodyLevelButtonLevelOptinAllowAll'],
   },
 } as const;
 type Cmp = keyof typeof SETUPS;
@@ -115,8 +124,8 @@ describe('<closer-chat consent-from>', () => {
     const setup = SETUPS[cmp];
 
     describe(cmp, () => {
-      it('nothing before consent; accept: one init; withdraw: one deinit, the launcher back, nothing fetched after', async function () {
-        this.timeout(12_000); // a visitor's clicks, each once the CMP has drawn its button
+      it('nothing before consent; accept: one init; withdraw: one deinit, the launcher back, nothing fetched after; grant again: a fresh session', async function () {
+        this.timeout(15_000); // a visitor's clicks, each once the CMP has drawn its button
         const { win, chat } = await openCmpPage({ cmp });
         const logouts = collect(chat, 'closer-logout');
         await until('the banner', () => !!win.document.querySelector(setup.accept), 4000);
@@ -149,11 +158,16 @@ describe('<closer-chat consent-from>', () => {
         expect(calls(win, 'init'), 'no new init').to.have.length(1);
         expect(chat.state).to.equal('idle');
         expect(win.localStorage.getItem('closer-chat:engaged')).to.equal(null);
-        console.log(
+        const summary =
           `[consent-from] ${cmp}: widget-host requests before consent 0, after accept ${afterAccept}, ` +
-            `after withdrawal ${afterWithdrawal} (+${win.requests().length - afterWithdrawal} in the next 500 ms); ` +
-            `init ${calls(win, 'init').length}, deinit ${calls(win, 'deinit').length}`,
-        );
+          `after withdrawal ${afterWithdrawal} (+${win.requests().length - afterWithdrawal} in the next 500 ms); ` +
+          `init ${calls(win, 'init').length}, deinit ${calls(win, 'deinit').length}`;
+
+        for (const selector of ['#cookie-settings', ...setup.regrant]) await click(win, selector);
+        await whenReady(chat);
+        expect(calls(win, 'init'), 'a fresh session').to.have.length(2);
+        expect(calls(win, 'deinit')).to.have.length(1);
+        console.log(`${summary}; granted again: init ${calls(win, 'init').length}, requests ${win.requests().length}`);
       });
 
       it('a reload with the stored consent starts the widget under its strategy (idle), without a click', async () => {
