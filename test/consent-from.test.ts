@@ -215,6 +215,19 @@ describe('<closer-chat consent-from>', () => {
     console.log('[consent-from] CMP missing, each of 5: widget-host requests 0, console lines 1');
   });
 
+  it('the self-contained bundle (adapters inline) follows a CMP the same way', async () => {
+    const { win, chat } = await openCmpPage({ cmp: 'cookiebot', bundle: '1' });
+    await pause(300);
+    expectNothingOfTheWidget(win);
+    await click(win, SETUPS.cookiebot.accept);
+    await whenReady(chat);
+    expect(calls(win, 'init')).to.have.length(1);
+    const adapterFiles = win.performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name.includes('/consent/'));
+    expect(adapterFiles, 'nothing fetched for the adapter').to.have.length(0);
+  });
+
   it('TCF with gdprApplies false (the CMP found the GDPR does not apply): granted, no click', async () => {
     const { win, chat } = await openCmpPage({ cmp: 'tcf', gdpr: '0' });
     await whenReady(chat);
