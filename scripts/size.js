@@ -8,7 +8,8 @@
 //    follow.js (shared by all) and that manager's adapter. Each adapter's own size is
 //    listed; the budget is for the largest pair.
 //  - bundle: dist/closer-chat.bundle.js, the self-contained file for a CMS page (it
-//    inlines everything loaded on demand, the adapters included).
+//    inlines what the ESM build loads on demand, except consent-from's adapters, which
+//    are files beside it: closer-chat.bundle-consent-*.js, about the sizes above).
 // `npm run size -- --modules` also lists each module's share (below).
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';

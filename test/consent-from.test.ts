@@ -25,6 +25,7 @@ import {
 type CmpPage = Window & {
   requests(): PerformanceResourceTiming[];
   warnings: string[];
+  errors: string[];
   closer?: unknown;
   closerSimulator?: Simulator;
 };
@@ -215,17 +216,45 @@ describe('<closer-chat consent-from>', () => {
     console.log('[consent-from] CMP missing, each of 5: widget-host requests 0, console lines 1');
   });
 
-  it('the self-contained bundle (adapters inline) follows a CMP the same way', async () => {
-    const { win, chat } = await openCmpPage({ cmp: 'cookiebot', bundle: '1' });
-    await pause(300);
-    expectNothingOfTheWidget(win);
-    await click(win, SETUPS.cookiebot.accept);
-    await whenReady(chat);
-    expect(calls(win, 'init')).to.have.length(1);
-    const adapterFiles = win.performance
-      .getEntriesByType('resource')
-      .filter((entry) => entry.name.includes('/consent/'));
-    expect(adapterFiles, 'nothing fetched for the adapter').to.have.length(0);
+  describe('the self-contained bundle', () => {
+    /** The files beside the bundle that the page fetched: `consent-from`'s, loaded on demand. */
+    const consentFiles = (win: Window) =>
+      win.performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => path.startsWith('/dist/closer-chat.bundle-consent-'))
+        .sort();
+
+    it('loads nothing of consent-from for a tag without it', async () => {
+      const { win, chat } = await openCmpPage({ cmp: 'cookiebot', bundle: '1', from: 'none' });
+      await whenReady(chat);
+      expect(consentFiles(win)).to.deep.equal([]);
+    });
+
+    it('follows a consent manager with its adapter from a file beside it, and only that one', async () => {
+      const { win, chat } = await openCmpPage({ cmp: 'cookiebot', bundle: '1' });
+      await pause(300);
+      expectNothingOfTheWidget(win);
+      await click(win, SETUPS.cookiebot.accept);
+      await whenReady(chat);
+      expect(calls(win, 'init')).to.have.length(1);
+      expect(consentFiles(win)).to.deep.equal([
+        '/dist/closer-chat.bundle-consent-cookiebot.js',
+        '/dist/closer-chat.bundle-consent-follow.js',
+      ]);
+    });
+
+    it('an adapter that does not load: the chat stays pending, and the console says so', async () => {
+      const { win, chat } = await openCmpPage({ cmp: 'cookiebot', bundle: '1', lost: 'cookiebot' });
+      await until('a console error', () => win.errors.length > 0);
+      expect(win.errors).to.have.length(1);
+      expect(win.errors[0]).to.include('consent-from="cookiebot:preferences": not loaded');
+      await click(win, SETUPS.cookiebot.accept);
+      await pause(500);
+      expectNothingOfTheWidget(win);
+      expect(chat.state).to.equal('idle');
+      expect(launcher(chat)).to.exist;
+    });
   });
 
   it('TCF with gdprApplies false (the CMP found the GDPR does not apply): granted, no click', async () => {

@@ -37,16 +37,16 @@ export function managedConsent(changed: () => void): ManagedConsent {
         decision = 'pending';
       }
       if (source && !following) {
-        const started: Promise<(() => void) | void> = import('./follow.js').then(
-          ({ followSource }) =>
+        const started: Promise<(() => void) | void> = import('./follow.js')
+          .then(({ followSource }) =>
             followSource(source, (next) => {
               if (following !== started) return; // stopped meanwhile
               decision = next;
               changed();
             }),
-          // The chat stays pending: nothing loads without a decision.
-          (error: unknown) => console.error('[closer-chat] consent-from: not loaded', error),
-        );
+          )
+          // follow.js or the adapter did not load: the chat stays pending, nothing loads without a decision.
+          .catch((error: unknown) => console.error(`[closer-chat] consent-from="${source}": not loaded`, error));
         following = started;
       }
       return source ? decision : undefined;
