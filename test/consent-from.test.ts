@@ -139,7 +139,7 @@ describe('<closer-chat consent-from>', () => {
         await click(win, setup.accept);
         await whenReady(chat);
         expect(calls(win, 'init'), 'one init').to.have.length(1);
-        await pause(300); // what the running widget fetches (the development widget's panel)
+        await win.closerSimulator!.whenDrawn(); // the running widget's own fetch (its panel) is done
         const afterAccept = win.requests().length;
         expect(afterAccept).to.be.greaterThan(0);
 
@@ -177,7 +177,7 @@ describe('<closer-chat consent-from>', () => {
         await whenReady(chat);
         const again = await reload(frame);
         await whenReady(again.chat);
-        await pause(300); // the running widget's own fetches, as counted above
+        await again.win.closerSimulator!.whenDrawn(); // the running widget's own fetches, as counted above
         expect(calls(again.win, 'init'), 'one init on the new page').to.have.length(1);
         expect(again.win.requests().length).to.be.greaterThan(0);
         console.log(
@@ -192,7 +192,7 @@ describe('<closer-chat consent-from>', () => {
         expect(launcher(chat)).to.exist;
         await click(win, setup.accept);
         await whenReady(chat);
-        await pause(300);
+        await win.closerSimulator!.whenDrawn();
         expect(calls(win, 'init')).to.have.length(1);
         expect(win.warnings, 'no console line: it came').to.deep.equal([]);
         console.log(`[consent-from] ${cmp}, late: requests before it came 0, after accept ${win.requests().length}`);
