@@ -70,8 +70,11 @@ const SETUPS = {
 type Cmp = keyof typeof SETUPS;
 const CMPS = Object.keys(SETUPS) as Cmp[];
 
+// A CMP's page loads the CMP's own modules (@iabtcf/core is large) before the tag: on a
+// machine shared with other test runs that took over 4 s once, in Firefox. Not a hang.
+const PAGE_LOAD_MS = 15_000;
 const openCmpPage = (query: Record<string, string>) =>
-  openFramePage<CmpPage>(`/test/fixtures/cmp.html?${new URLSearchParams(query)}`);
+  openFramePage<CmpPage>(`/test/fixtures/cmp.html?${new URLSearchParams(query)}`, PAGE_LOAD_MS);
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const launcher = (chat: CloserChat) => chat.shadowRoot?.querySelector('button[part~="launcher"]') ?? null;
@@ -115,7 +118,8 @@ function forgetCookies(): void {
   sessionStorage.clear();
 }
 
-describe('<closer-chat consent-from>', () => {
+describe('<closer-chat consent-from>', function () {
+  this.timeout(PAGE_LOAD_MS + 5000); // a page, then what the test waits for
   afterEach(async () => {
     await resetPage();
     forgetCookies();
@@ -126,7 +130,7 @@ describe('<closer-chat consent-from>', () => {
 
     describe(cmp, () => {
       it('nothing before consent; accept: one init; withdraw: one deinit, the launcher back, nothing fetched after; grant again: a fresh session', async function () {
-        this.timeout(15_000); // a visitor's clicks, each once the CMP has drawn its button
+        this.timeout(30_000); // a visitor's clicks, each once the CMP has drawn its button
         const { win, chat } = await openCmpPage({ cmp });
         const logouts = collect(chat, 'closer-logout');
         await until('the banner', () => !!win.document.querySelector(setup.accept), 4000);
@@ -201,7 +205,7 @@ describe('<closer-chat consent-from>', () => {
   }
 
   it('a CMP that never comes: each tag stays pending, fetches nothing, and says so once in the console', async function () {
-    this.timeout(20_000);
+    this.timeout(30_000);
     const pages = await Promise.all(CMPS.map((cmp) => openCmpPage({ cmp, missing: '1', from: SETUPS[cmp].from })));
     await until('a console line on each page', () => pages.every(({ win }) => win.warnings.length > 0), 12_000);
     await pause(500);
@@ -298,6 +302,12 @@ describe('<closer-chat consent-from>', () => {
   });
 
   describe('validation', () => {
+    // The first invalid config of the run loads the explanation chunk (and zod) through the
+    // dev server: seconds on a loaded machine (over 5 s once, in Firefox), not a hang.
+    before(async function () {
+      this.timeout(20_000);
+      await import('../src/config-issues.js');
+    });
     const mountWith = async (attributes: Record<string, string>) => {
       const errors: CustomEvent[] = [];
       const printed = await consoleErrors(async () => {
