@@ -1,5 +1,6 @@
 import { adoptStyles, isServer, LitElement, nothing, type PropertyValues } from 'lit';
 import { applyDefaults, litProperties, reachesWidget, type ConfigInput, type ElementProperties } from './attributes.js';
+import { managedConsent } from './consent/managed-consent.js';
 import { chatError, CloserChatError, errorDetail, type CloserErrorDetail } from './errors.js';
 import { reportError } from './events.js';
 import { CustomStates } from './custom-states.js';
@@ -52,6 +53,11 @@ export class CloserChat extends LitElement {
   #ownError?: CloserErrorDetail;
   #lease?: WidgetLease;
   readonly #loading = new LoadingController(this);
+  /** What the consent manager named in `consent-from` decided: each decision applies as `consent` would. */
+  readonly #managedConsent = managedConsent(() => {
+    this.#configChanged = true;
+    this.requestUpdate();
+  });
   /** Set on connect and on config changes: the widget must hear about it. */
   #configChanged = false;
   /** The facade's styles are in the shadow root: adopted when it is first drawn (most pages never draw it). */
@@ -145,6 +151,7 @@ export class CloserChat extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#lease?.release();
+    this.#managedConsent.stop();
   }
 
   // Config is applied before render, so the facade decision lands in the same update.
@@ -210,7 +217,8 @@ export class CloserChat extends LitElement {
       else if (error) reportError(this, error);
       return;
     }
-    const { loading, consent } = result;
+    const { loading } = result;
+    const consent = this.#managedConsent.read(result.consentFrom) ?? result.consent;
     this.#loading.follow({ lease: this.#lease, loading, consent, showButton: result.config.init.showButton });
   }
 

@@ -6,7 +6,7 @@
  * widget; it never touches the loader.
  */
 import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { ConsentState, LoadingStrategy } from './attributes.js';
+import type { ConsentSource, ConsentState, LoadingStrategy } from './attributes.js';
 import { chatError, type CloserChatError } from './errors.js';
 import { CONSENT_REQUIRED_EVENT, emit, MESSAGE_SENT_EVENT, OPEN_EVENT } from './events.js';
 import { DRAW_TIMEOUT_MS, renderFacade, watchForWidget, within } from './facade.js';
@@ -22,6 +22,7 @@ export interface LoadingHost extends ReactiveControllerHost, HTMLElement {
   readonly launcherLabel: string | undefined;
   readonly rememberEngagement: boolean | undefined;
   readonly consent: ConsentState | undefined;
+  readonly consentFrom: ConsentSource | undefined;
   readonly state: WidgetPhase;
 }
 
@@ -86,13 +87,14 @@ export class LoadingController implements ReactiveController {
   }
 
   /**
-   * What a server draws: the launcher for `interaction` or withheld consent, unless
-   * `show-button="false"`. It cannot see the visitor (returning? Save-Data?) nor check
-   * the config; the client decides on connect.
+   * What a server draws: the launcher for `interaction` or withheld consent (a consent
+   * manager's too: it has not decided on a server), unless `show-button="false"`. It
+   * cannot see the visitor (returning? Save-Data?) nor check the config; the client
+   * decides on connect.
    */
   get serverShowsFacade(): boolean {
-    const { loading, consent, showButton } = this.#host;
-    return (loading === 'interaction' || withheld(consent)) && showButton !== false;
+    const { loading, consent, consentFrom, showButton } = this.#host;
+    return (loading === 'interaction' || withheld(consent) || !!consentFrom) && showButton !== false;
   }
 
   /** Draws on the server's decision (rendering or hydrating its markup), then the client's. */
@@ -276,9 +278,7 @@ export class LoadingController implements ReactiveController {
     if (open) this.#openOnConsent = true;
     const event = emit(this.#host, CONSENT_REQUIRED_EVENT, { consent }, true);
     this.#setConsentNote(!event.defaultPrevented && this.#facadeShown);
-    return Promise.reject(
-      chatError('consent-required', `the chat waits for the visitor's consent (consent="${consent}")`),
-    );
+    return Promise.reject(chatError('consent-required', `the chat waits for the visitor's consent (${consent})`));
   }
 
   #require(): Plan {
