@@ -1,5 +1,5 @@
-// @web/test-runner config: test/**/*.test.ts in the system Chromium and Firefox ESR
-// (see tools/browsers.js; BROWSERS=chromium|firefox picks one).
+// @web/test-runner config: test/**/*.test.ts in the system Chromium, Firefox ESR and WebKit
+// (see tools/browsers.js; BROWSERS=chromium,firefox,webkit picks any of them).
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';

@@ -2,7 +2,7 @@
 // (playwright-core from the repository root, on the system browser) and a fresh
 // browser context per test. A built app is served by tools/static-server.js.
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../tools/browsers.js';
+import { CHROMIUM_ARGS, findChromium } from '../../tools/system-browsers.js';
 
 /** Console warnings that are no problem: Lit's notice in a development build. */
 const EXPECTED_WARNINGS = [/^Lit is in dev mode\./];

@@ -1,0 +1,137 @@
+// The system browsers the tests run in: which executables each needs, where they are
+// (an environment variable, then the usual Debian paths), which Debian package brings
+// them, which browsers BROWSERS asks for, and the flags Chromium needs here. Nothing is
+// downloaded; scripts/ensure-browsers.js installs what is missing with apt-get.
+//
+//   BROWSERS=chromium,firefox,webkit   (any subset; default: all three)
+//   CHROME_PATH  FIREFOX_PATH  WEBKIT_DRIVER_PATH  MINIBROWSER_PATH  XVFB_PATH
+import { existsSync } from 'node:fs';
+
+/**
+ * Each browser: a label, and the executables it needs. WebKit is WebKitGTK's MiniBrowser
+ * (Safari's engine) driven by WebKitWebDriver on an Xvfb display (tools/webkit.js);
+ * Debian's libwebkit2gtk, which webkit2gtk-driver depends on, brings MiniBrowser.
+ */
+export const BROWSERS = {
+  chromium: {
+    label: 'Chromium',
+    parts: [
+      {
+        name: 'Chromium',
+        env: 'CHROME_PATH',
+        candidates: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'],
+        apt: 'chromium',
+      },
+    ],
+  },
+  firefox: {
+    label: 'Firefox ESR',
+    parts: [
+      {
+        name: 'Firefox',
+        env: 'FIREFOX_PATH',
+        candidates: ['/usr/bin/firefox-esr', '/usr/bin/firefox'],
+        apt: 'firefox-esr',
+      },
+    ],
+  },
+  webkit: {
+    label: 'WebKit',
+    parts: [
+      {
+        name: 'WebKitWebDriver',
+        env: 'WEBKIT_DRIVER_PATH',
+        candidates: ['/usr/bin/WebKitWebDriver'],
+        apt: 'webkit2gtk-driver',
+      },
+      {
+        name: 'MiniBrowser',
+        env: 'MINIBROWSER_PATH',
+        // Debian's multiarch library folders
+        candidates: ['x86_64-linux-gnu', 'aarch64-linux-gnu', 'arm-linux-gnueabihf'].map(
+          (triplet) => `/usr/lib/${triplet}/webkit2gtk-4.1/MiniBrowser`,
+        ),
+        apt: 'webkit2gtk-driver',
+      },
+      { name: 'Xvfb', env: 'XVFB_PATH', candidates: ['/usr/bin/Xvfb'], apt: 'xvfb' },
+    ],
+  },
+};
+
+export const BROWSER_NAMES = Object.keys(BROWSERS);
+
+/** The Debian packages that bring `names` (each once, in table order). */
+export function aptPackages(names) {
+  return [...new Set(names.flatMap((name) => BROWSERS[name].parts.map((part) => part.apt)))];
+}
+
+/**
+ * Where one executable is: `{ path }`, or `{ missing }` saying what was looked at. An
+ * environment variable that is set wins, and is never second-guessed (`fromEnv`).
+ */
+export function locate(part, { env = process.env, exists = existsSync } = {}) {
+  const fromEnv = env[part.env];
+  if (fromEnv) return exists(fromEnv) ? { path: fromEnv } : { missing: `${part.env}=${fromEnv}`, fromEnv: true };
+  const path = part.candidates.find((candidate) => exists(candidate));
+  return path ? { path } : { missing: part.candidates.join(', ') };
+}
+
+function find(browser, partName) {
+  const part = BROWSERS[browser].parts.find((p) => p.name === partName);
+  const found = locate(part);
+  if (found.path) return found.path;
+  if (found.fromEnv) {
+    throw new Error(
+      `${part.name} not found at ${found.missing}. ` +
+        `Point ${part.env} at an existing ${part.name} executable, or unset it to use ${part.candidates[0]}.`,
+    );
+  }
+  throw new Error(
+    `${part.name} not found (looked at ${found.missing}). ` +
+      `Install it with \`apt-get install -y ${aptPackages([browser]).join(' ')}\` ` +
+      `(\`npm test\` does that itself where it may), or set ${part.env} to its executable. ` +
+      `BROWSERS=${BROWSER_NAMES.join(',')} picks the browsers to test in.`,
+  );
+}
+
+/** Path of the Chromium executable (CHROME_PATH, then the usual system paths). Throws if none. */
+export const findChromium = () => find('chromium', 'Chromium');
+/** Path of the Firefox executable (FIREFOX_PATH, then the usual system paths). Throws if none. */
+export const findFirefox = () => find('firefox', 'Firefox');
+/** Path of WebKitWebDriver (WEBKIT_DRIVER_PATH, then /usr/bin). Throws if none. */
+export const findWebKitDriver = () => find('webkit', 'WebKitWebDriver');
+/** Path of WebKitGTK's MiniBrowser (MINIBROWSER_PATH, then Debian's library folder). Throws if none. */
+export const findMiniBrowser = () => find('webkit', 'MiniBrowser');
+/** Path of Xvfb, the virtual display WebKit runs on (XVFB_PATH, then /usr/bin). Throws if none. */
+export const findXvfb = () => find('webkit', 'Xvfb');
+
+/** Names requested through BROWSERS (default: every supported browser). Throws on an unknown name. */
+export function requestedBrowsers(raw = process.env.BROWSERS ?? '') {
+  const names = [
+    ...new Set(
+      raw
+        .trim()
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((n) => n.toLowerCase()),
+    ),
+  ];
+  if (!names.length) return [...BROWSER_NAMES];
+  const unknown = names.filter((n) => !BROWSER_NAMES.includes(n));
+  if (unknown.length) {
+    throw new Error(
+      `BROWSERS=${raw}: unknown browser ${unknown.join(', ')} (use any of ${BROWSER_NAMES.join(', ')}, comma-separated).`,
+    );
+  }
+  return names;
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-dev-shm-usage',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
