@@ -127,8 +127,20 @@ async function waitForStatus(url, child, output) {
 }
 
 /**
+ * The tests never reach the internet. Chromium and Firefox map the official widget host
+ * to this machine (tools/browsers.js); WebKit has no such switch, so every host but this
+ * machine goes through a proxy where nothing listens: such a request fails at once, here.
+ * (WebKitGTK reads the proxy from these variables; its `preconnect` to the official
+ * widget origin, for one, otherwise opens a real connection.)
+ */
+async function offlineProxyEnv() {
+  const nowhere = `http://127.0.0.1:${await freePort()}`;
+  return { http_proxy: nowhere, https_proxy: nowhere, no_proxy: 'localhost,127.0.0.1,::1' };
+}
+
+/**
  * Starts Xvfb and WebKitWebDriver (on a free port, with that display). `stop()` ends
- * both; they also end with this process.
+ * both; they also end with this process. The browser it starts reaches this machine only.
  * @returns {Promise<{ url: string, port: number, display: string, stop: () => Promise<void> }>}
  */
 export async function startWebKitDriver() {
@@ -136,11 +148,12 @@ export async function startWebKitDriver() {
   findMiniBrowser(); // fail before starting anything when a piece is missing
   const xvfb = await startXvfb();
   try {
+    const env = { ...process.env, DISPLAY: xvfb.display, ...(await offlineProxyEnv()) };
     // A port taken between freePort() and the driver's bind is retried once.
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
       const driver = spawn(driverPath, [`--port=${port}`, '--host=local'], {
-        env: { ...process.env, DISPLAY: xvfb.display },
+        env,
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       killOnExit(driver);
