@@ -2,9 +2,9 @@
 // The first step of `npm test`, before the build: the browsers BROWSERS asks for (all
 // three by default) are there, or are installed now with apt-get where this user may;
 // otherwise it stops with the one command to run (tools/browser-install.js). Exit status
-// 0 when the tests may run. Silent when every browser is there.
+// 0 when the tests may run; it then names the browsers and their versions.
 import { ensureBrowsers } from '../tools/browser-install.js';
-import { requestedBrowsers } from '../tools/system-browsers.js';
+import { browserVersion, requestedBrowsers } from '../tools/system-browsers.js';
 
 let names;
 try {
@@ -13,4 +13,5 @@ try {
   console.log(`npm test: ${error.message}`);
   process.exit(1);
 }
-process.exitCode = ensureBrowsers(names) ? 0 : 1;
+if (ensureBrowsers(names)) console.log(`npm test: browsers ${names.map(browserVersion).join(', ')}`);
+else process.exitCode = 1;

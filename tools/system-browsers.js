@@ -5,6 +5,7 @@
 //
 //   BROWSERS=chromium,firefox,webkit   (any subset; default: all three)
 //   CHROME_PATH  FIREFOX_PATH  WEBKIT_DRIVER_PATH  MINIBROWSER_PATH  XVFB_PATH
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 /**
@@ -124,6 +125,26 @@ export function requestedBrowsers(raw = process.env.BROWSERS ?? '') {
     );
   }
   return names;
+}
+
+/**
+ * The browser's name and version for the log, e.g. "Chromium 156.0.8078.129", "Mozilla
+ * Firefox 153.8.0esr", "WebKitGTK 2.50.6" (from Debian's package: MiniBrowser and its
+ * driver print none); its label alone when that cannot be read.
+ */
+export function browserVersion(name) {
+  const read = (cmd, args) => {
+    const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 10_000 });
+    return r.status === 0 ? r.stdout.trim().split('\n').at(-1).trim() : '';
+  };
+  try {
+    if (name === 'chromium') return read(findChromium(), ['--version']).replace(/ built on .*$/, '') || 'Chromium';
+    if (name === 'firefox') return read(findFirefox(), ['--version']) || 'Firefox';
+    const version = read('dpkg-query', ['-W', '-f', '${Version}', 'webkit2gtk-driver']).split('-')[0];
+    return version ? `WebKitGTK ${version}` : 'WebKit';
+  } catch {
+    return BROWSERS[name].label;
+  }
 }
 
 export const CHROMIUM_ARGS = [
