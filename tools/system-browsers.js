@@ -77,9 +77,9 @@ export function locate(part, { env = process.env, exists = existsSync } = {}) {
   return path ? { path } : { missing: part.candidates.join(', ') };
 }
 
-function find(browser, partName) {
+function find(browser, partName, lookup) {
   const part = BROWSERS[browser].parts.find((p) => p.name === partName);
-  const found = locate(part);
+  const found = locate(part, lookup);
   if (found.path) return found.path;
   if (found.fromEnv) {
     throw new Error(
@@ -95,16 +95,19 @@ function find(browser, partName) {
   );
 }
 
+// Each find*() returns an executable's path, or throws a message that says how to get it.
+// `lookup` ({ env, exists }) stands in for process.env and the file system in tests.
+
 /** Path of the Chromium executable (CHROME_PATH, then the usual system paths). Throws if none. */
-export const findChromium = () => find('chromium', 'Chromium');
+export const findChromium = (lookup) => find('chromium', 'Chromium', lookup);
 /** Path of the Firefox executable (FIREFOX_PATH, then the usual system paths). Throws if none. */
-export const findFirefox = () => find('firefox', 'Firefox');
+export const findFirefox = (lookup) => find('firefox', 'Firefox', lookup);
 /** Path of WebKitWebDriver (WEBKIT_DRIVER_PATH, then /usr/bin). Throws if none. */
-export const findWebKitDriver = () => find('webkit', 'WebKitWebDriver');
+export const findWebKitDriver = (lookup) => find('webkit', 'WebKitWebDriver', lookup);
 /** Path of WebKitGTK's MiniBrowser (MINIBROWSER_PATH, then Debian's library folder). Throws if none. */
-export const findMiniBrowser = () => find('webkit', 'MiniBrowser');
+export const findMiniBrowser = (lookup) => find('webkit', 'MiniBrowser', lookup);
 /** Path of Xvfb, the virtual display WebKit runs on (XVFB_PATH, then /usr/bin). Throws if none. */
-export const findXvfb = () => find('webkit', 'Xvfb');
+export const findXvfb = (lookup) => find('webkit', 'Xvfb', lookup);
 
 /** Names requested through BROWSERS (default: every supported browser). Throws on an unknown name. */
 export function requestedBrowsers(raw = process.env.BROWSERS ?? '') {
