@@ -4,7 +4,7 @@
 // otherwise it stops with the one command to run (tools/browser-install.js). Exit status
 // 0 when the tests may run; it then names the browsers and their versions.
 import { ensureBrowsers } from '../tools/browser-install.js';
-import { browserVersion, requestedBrowsers } from '../tools/system-browsers.js';
+import { describeBrowser, requestedBrowsers } from '../tools/browser-paths.js';
 
 let names;
 try {
@@ -13,5 +13,5 @@ try {
   console.log(`npm test: ${error.message}`);
   process.exit(1);
 }
-if (ensureBrowsers(names)) console.log(`npm test: browsers ${names.map(browserVersion).join(', ')}`);
+if (ensureBrowsers(names)) console.log(`npm test: browsers ${names.map(describeBrowser).join(', ')}`);
 else process.exitCode = 1;

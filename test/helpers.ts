@@ -69,7 +69,7 @@ declare global {
   }
 }
 
-/** The browser engines the suite runs in (BROWSERS in tools/system-browsers.js). */
+/** The browser engines the suite runs in (BROWSERS in tools/browser-paths.js). */
 export type Engine = 'chromium' | 'firefox' | 'webkit';
 
 /**

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { BROWSERS, locate } from './system-browsers.js';
+import { BROWSERS, locate } from './browser-paths.js';
 
 /**
  * The executables of the browsers `names` that are not there: `{ browser, name, env,

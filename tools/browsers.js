@@ -1,11 +1,11 @@
 // The @web/test-runner launcher list for the browsers BROWSERS asks for (where they are:
-// tools/system-browsers.js). Chromium and Firefox are driven by puppeteer-core through
+// tools/browser-paths.js). Chromium and Firefox are driven by puppeteer-core through
 // @web/test-runner-chrome's chromeLauncher (Firefox over WebDriver BiDi), WebKit by
 // @web/test-runner-webdriver on its own Xvfb display (tools/webkit.js). Nothing is
 // downloaded.
 import puppeteer from 'puppeteer-core';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { CHROMIUM_ARGS, findChromium, findFirefox, requestedBrowsers } from './system-browsers.js';
+import { CHROMIUM_ARGS, findChromium, findFirefox, requestedBrowsers } from './browser-paths.js';
 import { webkitLauncher } from './webkit.js';
 
 // Tests that use the official widget URL (preconnect hints) must never reach the

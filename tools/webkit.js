@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
-import { findMiniBrowser, findWebKitDriver, findXvfb } from './system-browsers.js';
+import { findMiniBrowser, findWebKitDriver, findXvfb } from './browser-paths.js';
 
 const START_TIMEOUT_MS = 20_000;
 

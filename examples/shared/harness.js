@@ -6,7 +6,7 @@
 // A built app is served by tools/static-server.js, with serverOptions(browser).
 import { chromium } from 'playwright-core';
 import { remote } from 'webdriverio';
-import { BROWSERS, CHROMIUM_ARGS, findChromium, requestedBrowsers } from '../../tools/system-browsers.js';
+import { BROWSERS, CHROMIUM_ARGS, findChromium, requestedBrowsers } from '../../tools/browser-paths.js';
 import { startWebKitDriver, webkitCapabilities } from '../../tools/webkit.js';
 import { PROBE, WebDriverPage } from './webdriver-page.js';
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ensureBrowsers, missingExecutables, planBrowsers } from '../../tools/browser-install.js';
-import { BROWSERS } from '../../tools/system-browsers.js';
+import { BROWSERS } from '../../tools/browser-paths.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const ALL = Object.keys(BROWSERS);

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { requestedBrowsers } from '../../tools/system-browsers.js';
+import { requestedBrowsers } from '../../tools/browser-paths.js';
 import { startWebKitDriver } from '../../tools/webkit.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

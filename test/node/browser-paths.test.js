@@ -8,7 +8,7 @@ import {
   findWebKitDriver,
   findXvfb,
   requestedBrowsers,
-} from '../../tools/system-browsers.js';
+} from '../../tools/browser-paths.js';
 
 const nothingInstalled = { env: {}, exists: () => false };
 
