@@ -69,42 +69,7 @@ declare global {
   }
 }
 
-/** The browser engines the suite runs in (BROWSERS in tools/browser-paths.js). */
-export type Engine = 'chromium' | 'firefox' | 'webkit';
-
-/**
- * The engine this test page runs in, read from its user agent: Firefox says `Firefox/`,
- * Chromium `Chrome/` (`HeadlessChrome/` too); WebKitGTK's MiniBrowser says neither.
- */
-export const ENGINE: Engine = /Firefox\//.test(navigator.userAgent)
-  ? 'firefox'
-  : /Chrome\//.test(navigator.userAgent)
-    ? 'chromium'
-    : 'webkit';
-
-const ENGINE_LABELS: Record<Engine, string> = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit' };
-
-/**
- * `it`, but skipped in `engine` for `reason`: a test that cannot hold there because the
- * engine lacks what it checks. It still counts, as skipped, and its title says why.
- *
- *   itExcept('webkit', 'WebKit reports no eval violation')('an eval probe is reported', async () => …);
- */
-export function itExcept(engine: Engine, reason: string): (title: string, test: Mocha.AsyncFunc) => Mocha.Test {
-  return (title, test) =>
-    ENGINE === engine ? it.skip(`${title} (skipped in ${ENGINE_LABELS[engine]}: ${reason})`, test) : it(title, test);
-}
-
-/**
- * How much of a heavy test (random steps, property runs) each engine gets, as a share of
- * the full count. Measured on the 2 shared cores of CI (test/fuzz.test.ts, 10 × 110
- * steps, alone): Chromium 47 s, Firefox 55 s, WebKit 49 s, so every engine runs it all.
- * Lower an engine's share here if it gets slow; the tests then do fewer steps there.
- */
-const HEAVY_TEST_SHARE: Record<Engine, number> = { chromium: 1, firefox: 1, webkit: 1 };
-
-/** `count` steps (or runs) scaled to this engine's share, at least 1. */
-export const stepsFor = (count: number): number => Math.max(1, Math.round(count * HEAVY_TEST_SHARE[ENGINE]));
+export { ENGINE, itExcept, stepsFor, type Engine } from './engine.js';
 
 export function simulator(): Simulator {
   if (!window.closerSimulator) throw new Error('the development widget has not run');
