@@ -1,5 +1,5 @@
-// @web/test-runner config: test/**/*.test.ts in the system Chromium and Firefox ESR
-// (see tools/browsers.js; BROWSERS=chromium|firefox picks one).
+// @web/test-runner config: test/**/*.test.ts in the system Chromium, Firefox ESR and WebKit
+// (see tools/browsers.js; BROWSERS=chromium,firefox,webkit picks any of them).
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
@@ -81,7 +81,10 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
   browsers: browsers(),
+  // One file at a time per browser, two browsers at a time (2 cores): WebKit starts
+  // when Chromium or Firefox is done.
   concurrency: 1,
+  concurrentBrowsers: 2,
   // A page stuck in a loop fails its file in minutes, not never; the property test runs
   // its CI seed in about two minutes (`npm run fuzz` sets a longer limit for a long run).
   testsFinishTimeout: Number(process.env.TESTS_FINISH_TIMEOUT_MS) || 8 * 60_000,

@@ -69,6 +69,8 @@ declare global {
   }
 }
 
+export { ENGINE, itExcept, stepsFor, type Engine } from './engine.js';
+
 export function simulator(): Simulator {
   if (!window.closerSimulator) throw new Error('the development widget has not run');
   return window.closerSimulator;

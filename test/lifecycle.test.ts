@@ -600,7 +600,7 @@ describe('<closer-chat>', () => {
       const element = mount({ 'org-id': ORG_ID, src: SIMULATOR_URL, loading: 'manual' });
       await element.updateComplete;
       await nextTask();
-      await new Promise((resolve) => requestIdleCallback?.(resolve) ?? setTimeout(resolve, 50));
+      await new Promise((resolve) => window.requestIdleCallback?.(resolve) ?? setTimeout(resolve, 50));
       expect(widgetScripts()).to.have.length(0);
       expect(window.closer).to.equal(undefined);
       await element.load();
