@@ -204,6 +204,12 @@ describe('<closer-chat> on every widget.js the docs allow, under every order of 
         `${Math.round((performance.now() - started) / 1000)} s (${Math.round(CasePage.settleMs / 1000)} s of it settling)`,
     );
     console.log('settles that waited, by what they waited for:', JSON.stringify([...CasePage.slowSettles], null, 1));
+    if (result.failed && result.interrupted && !result.counterexample) {
+      throw new Error(
+        `interrupted by its time limit (${Math.round(config.timeoutMs / 60_000) - 1} min) after ${Math.min(played, config.runs)} ` +
+          `of ${config.runs} cases, ${steps} steps, with no failure: the machine is slower than the limit allows`,
+      );
+    }
     if (result.failed) {
       if (firstTrace) console.log(`The first failing run, its last steps:\n${firstTrace.join('\n')}`);
       const steps = result.counterexample?.[0].actions.map((step, index) => `  ${index + 1}. ${describeAction(step)}`);
