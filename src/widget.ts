@@ -188,6 +188,8 @@ class LiveWidget {
   #deinitReturnedAt = -Infinity;
   /** The owner that heard this session's `closer-ready`. */
   #readyHeardBy?: WidgetHost;
+  /** Our last deinit removed `window.closer`: a start must run the script again. */
+  #sdkRemovedItself = false;
   /** An init that failed while `#load` waited for a late SDK: reported, then thrown there. */
   #failure?: CloserErrorDetail;
 
@@ -332,6 +334,7 @@ class LiveWidget {
 
   async #load(config: WidgetConfig): Promise<void> {
     // The script tag first, the bookkeeping after: eager is about how soon it is in the page.
+    this.#sdkRemovedItself = false;
     const loaded = loadScript(config);
     if (!isSdkReady()) this.#setState({ ...this.#state, phase: 'loading' });
     try {
@@ -416,7 +419,12 @@ class LiveWidget {
   /** Makes the installed SDK match the desired state; returns an init failure, if any. */
   #reconcile(): CloserErrorDetail | undefined {
     // Before the script has run and the SDK has installed itself, everything waits for it.
-    if (!sdkInstalled()) return undefined;
+    if (!sdkInstalled()) {
+      // Our deinit removed window.closer (an identity switch): only its script, run anew, brings it back.
+      const desired = this.#desired;
+      if (this.#sdkRemovedItself && desired?.run && !this.#starting) void this.#start(desired).catch(() => undefined);
+      return undefined;
+    }
     const wanted = this.#desired?.run ? this.#desired.config : undefined;
     const sdk = window.closer as CloserSdk;
     // logout(): our session, or a stored one, is logged off; an SDK with no deinit before
@@ -486,6 +494,7 @@ class LiveWidget {
     } catch (error) {
       console.error('[closer-chat] closer.deinit() threw', error);
     }
+    this.#sdkRemovedItself = !window.closer;
     // deinit logs the visitor off in every same-origin tab: tell their elements.
     if (announce) this.#tabs?.post();
     this.#ended();

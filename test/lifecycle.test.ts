@@ -409,6 +409,18 @@ describe('<closer-chat>', () => {
       expect(callsOf('init').map((call) => call.args[0].apiKey)).to.deep.equal([undefined, OTHER_API_KEY]);
     });
 
+    it('an org-id change on an SDK whose deinit removes window.closer: a fresh script, init for the new visitor', async () => {
+      const src = `${SIMULATOR_URL}?after-deinit=remove`;
+      const chat = mount(eagerAttributes({ src }));
+      await chat.load();
+      const errors = collect(chat, 'closer-error');
+      chat.setAttribute('org-id', OTHER_ORG_ID);
+      await until('the switch', () => callsOf('init').length === 2 && chat.state === 'ready', 4000);
+      expect(errors).to.deep.equal([]);
+      expect(widgetScripts(), 'still one widget script tag').to.have.length(1);
+      expect(callsOf('init').map((call) => call.args[0].orgId)).to.deep.equal([ORG_ID, OTHER_ORG_ID]);
+    });
+
     it('a tag for another visitor in the same task as the removal, while the first still loads: one init, the new visitor', async () => {
       const src = slowWidget(150);
       const first = mount(eagerAttributes({ src, 'api-key': API_KEY, 'grace-period': '3000' }));
