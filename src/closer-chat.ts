@@ -245,16 +245,23 @@ export class CloserChat extends LitElement {
 
   /**
    * Pending attribute changes, applied; rejects at once for a tag that cannot drive the
-   * widget (one never connected has no update to wait for: it would wait for ever).
+   * widget (one never connected has no update to wait for: it would wait for ever), and
+   * with no change pending, for a config that is refused.
    * The caller checks again and acts in the same microtask, so no change slips in between.
    */
   #applied(): Promise<boolean> {
-    this.#check();
+    // A change waiting for the update may fix (or break) the config: judged once applied.
+    if (this.isUpdatePending) this.#checkConnected();
+    else this.#check();
     return this.updateComplete;
   }
 
-  #check(): void {
+  #checkConnected(): void {
     if (!this.isConnected) throw chatError('not-connected', 'the element is not in the document');
+  }
+
+  #check(): void {
+    this.#checkConnected();
     if (this.#ownError) throw new CloserChatError(this.#ownError);
   }
 }

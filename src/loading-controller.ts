@@ -8,7 +8,7 @@
 import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ConsentSource, ConsentState, LoadingStrategy } from './attributes.js';
 import { chatError, type CloserChatError } from './errors.js';
-import { CONSENT_REQUIRED_EVENT, emit, MESSAGE_SENT_EVENT, OPEN_EVENT } from './events.js';
+import { CONSENT_REQUIRED_EVENT, emit, LOGOUT_EVENT, MESSAGE_SENT_EVENT, OPEN_EVENT } from './events.js';
 import { DRAW_TIMEOUT_MS, renderFacade, watchForWidget, within } from './facade.js';
 import { whenOnline, whenPageIdle, whenVisitorActive } from './schedule.js';
 import { hasEngaged, isConstrainedConnection, rememberEngagement, resolveBehaviour } from './strategy.js';
@@ -45,7 +45,7 @@ export class LoadingController implements ReactiveController {
   readonly #host: LoadingHost;
   #plan?: Plan;
   #cancelSchedule?: () => void;
-  /** After `logout()` the strategy no longer starts the widget; `load()`, `open()` or a click do. */
+  /** After `logout()` (here or in another tab) the strategy no longer starts the widget; `load()`, `open()` or a click do. */
   #loggedOut = false;
   /** The launcher is drawn (until the real widget has drawn its own). */
   #facadeShown = false;
@@ -73,6 +73,13 @@ export class LoadingController implements ReactiveController {
       this.#host.rememberEngagement !== false && !withheld(this.#plan?.consent) && rememberEngagement(true);
     host.addEventListener(OPEN_EVENT, remember);
     host.addEventListener(MESSAGE_SENT_EVENT, remember);
+    // Logged off in another tab: as after logout(), only load(), open() or a click start
+    // a fresh session (a start the strategy had planned, e.g. on idle, is called off).
+    host.addEventListener(LOGOUT_EVENT, ({ detail }) => {
+      if (detail.reason !== 'other-tab') return;
+      this.#loggedOut = true;
+      this.#cancel();
+    });
   }
 
   hostDisconnected(): void {

@@ -120,6 +120,11 @@ function forgetCookies(): void {
 
 describe('<closer-chat consent-from>', function () {
   this.timeout(PAGE_LOAD_MS + 5000); // a page, then what the test waits for
+  // Test files share the origin's storage: start from none, whatever ran before.
+  before(() => {
+    localStorage.clear();
+    forgetCookies();
+  });
   afterEach(async () => {
     await resetPage();
     forgetCookies();
@@ -207,7 +212,7 @@ describe('<closer-chat consent-from>', function () {
   it('a CMP that never comes: each tag stays pending, fetches nothing, and says so once in the console', async function () {
     this.timeout(30_000);
     const pages = await Promise.all(CMPS.map((cmp) => openCmpPage({ cmp, missing: '1', from: SETUPS[cmp].from })));
-    await until('a console line on each page', () => pages.every(({ win }) => win.warnings.length > 0), 12_000);
+    await until('a console line on each page', () => pages.every(({ win }) => win.warnings.length > 0), 20_000);
     await pause(500);
     pages.forEach(({ win, chat }, index) => {
       const from = SETUPS[CMPS[index]].from;

@@ -607,6 +607,15 @@ describe('<closer-chat>', () => {
     }
   });
 
+  it('load() called right after a refused attribute is corrected, in the same task, goes by the corrected config', async () => {
+    const element = mount({ 'org-id': 'not-a-uuid', src: SIMULATOR_URL, loading: 'manual' });
+    await nextEvent(element, 'closer-error');
+    element.setAttribute('org-id', ORG_ID);
+    await element.load();
+    expect(element.state).to.equal('ready');
+    expect(callsOf('init').map((call) => call.args[0].orgId)).to.deep.equal([ORG_ID]);
+  });
+
   describe('loading strategies', () => {
     it('manual waits for load()', async () => {
       const element = mount({ 'org-id': ORG_ID, src: SIMULATOR_URL, loading: 'manual' });

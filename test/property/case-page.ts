@@ -309,10 +309,14 @@ export class CasePage {
     this.model.yielded(deadline);
   }
 
-  /** Collects the SDK's calls, across executions of the widget script. */
+  /**
+   * Collects the SDK's calls, across executions of the widget script. A second execution
+   * keeps the first one's `calls` array (the simulator's own record); only a copy after
+   * `reset()` starts a new one.
+   */
   #collectCalls(): SimulatorCall[] {
     const sim = this.#win.closerSimulator;
-    if (this.#sim && sim !== this.#sim) {
+    if (this.#sim && sim !== this.#sim && sim?.calls !== this.#sim.calls) {
       this.#calls.push(...this.#sim.calls.slice(this.#simSeen));
       this.#simSeen = 0;
     }

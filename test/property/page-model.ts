@@ -116,8 +116,11 @@ export interface Tag {
   /** The config last applied while connected (an invalid change keeps it: no lost session). */
   applied?: Config;
   want: Want;
-  /** After logout(): the strategy no longer starts it; load(), open() or a click do. */
-  loggedOut: boolean;
+  /**
+   * After logout(), or another tab's logoff heard in the document: the strategy no longer
+   * starts it; load(), open() or a click do. `maybe`: a logoff crossed a start on its way.
+   */
+  loggedOut: Want;
   /** Clicked or open() while consent was withheld: opens once granted. */
   openOnConsent: boolean;
   /** Refused as a second element; stays so until its config is applied again. */
@@ -250,6 +253,7 @@ export class PageModel {
       return;
     }
     const readyNow = seen.running && seen.visitor && sameVisitor(seen.visitor, config) && tag.want === true;
+    if (tag.loggedOut === 'maybe' && tag.want === true) tag.want = 'maybe';
     if (tag.loggedOut || readyNow) return;
     if (config.loading === 'eager' || config.loading === 'idle') tag.want = true;
     // A returning visitor's `interaction` loads as `idle` does.
@@ -275,9 +279,17 @@ export class PageModel {
 
   /** Another same-origin tab's `deinit`: the running visitor here is logged off too. */
   otherTabLoggedOff(seen: WidgetSeen): void {
-    if (!this.owner) return;
-    if (seen.running) this.owner.want = false;
-    else if (this.owner.want === true) this.owner.want = 'maybe'; // its init may be on its way, or queued
+    const owner = this.owner;
+    if (!owner) return;
+    // The element hears of it in the document only (closer-logout); a start on its way
+    // (queued, or the script loading) may be heard of or not.
+    if (seen.running) {
+      owner.want = false;
+      if (owner.element.isConnected) owner.loggedOut = true;
+    } else if (owner.want === true) {
+      owner.want = 'maybe';
+      if (owner.element.isConnected) owner.loggedOut = 'maybe';
+    }
   }
 
   /**
