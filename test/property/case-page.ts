@@ -177,6 +177,7 @@ export class CasePage {
     );
     // An update of a refused config loads its explanation (a fetch): the page may have yielded.
     if (performance.now() - started > 1) this.model.yielded(-Infinity);
+    this.model.decide(this.seen());
   }
 
   async #act(action: Action): Promise<void> {

@@ -130,6 +130,11 @@ export interface Tag {
    * what the page has yielded to since (a timer fires only when the page yields).
    */
   grace?: { ends: number; yielded: boolean; fired: boolean };
+  /**
+   * It came back with a refused config when its grace timer may or may not have fired:
+   * whether it still owns the widget shows only when another tag connects.
+   */
+  leaseMaybeEnded?: boolean;
 }
 
 /** What the running widget is, as the test sees it. */
@@ -147,6 +152,8 @@ export interface WidgetSeen {
 export class PageModel {
   readonly tags: Tag[] = [];
   owner?: Tag;
+  /** A tag that connected beside an owner whose lease may have ended: `decide()` reads which. */
+  #undecided?: Tag;
   /** The SDK cannot init at this point of the space (init throws): nothing can ever run. */
   constructor(readonly initWorks: boolean) {}
 
@@ -175,8 +182,10 @@ export class PageModel {
       // Refused: nothing else happens, a running visitor keeps running. A start the
       // strategy had planned (idle) is called off; one under way goes on.
       if (this.owner === tag && tag.want === true && !seen.running) tag.want = 'maybe';
+      if (this.owner === tag && leaseEnded === 'maybe') tag.leaseMaybeEnded = true;
       return;
     }
+    tag.leaseMaybeEnded = false;
     if (this.owner === tag) {
       tag.applied = config;
       if (leaseEnded === 'maybe' && tag.want === true) tag.want = 'maybe';
@@ -187,6 +196,7 @@ export class PageModel {
     if (predecessor?.element.isConnected) {
       tag.conflict = true;
       tag.applied = config;
+      if (predecessor.leaseMaybeEnded) this.#undecided = tag;
       return;
     }
     // A predecessor in its grace period (or none) hands over. The successor adopts a
@@ -202,6 +212,22 @@ export class PageModel {
     tag.loggedOut = false;
     this.owner = tag;
     this.#follow(tag, seen);
+  }
+
+  /**
+   * Once the tags have updated: a tag that connected beside an owner whose lease may have
+   * ended was refused (a conflict) if that lease had not ended, and took over if it had.
+   */
+  decide(seen: WidgetSeen): void {
+    const tag = this.#undecided;
+    this.#undecided = undefined;
+    const predecessor = this.owner;
+    if (!tag || !predecessor?.leaseMaybeEnded) return;
+    predecessor.leaseMaybeEnded = false;
+    if (tag.element.state === 'error') return; // refused: the lease had not ended
+    predecessor.want = false;
+    this.owner = undefined;
+    this.applyConfig(tag, seen);
   }
 
   /** Whether the tag's attributes are valid now (an invalid change keeps the applied config). */
