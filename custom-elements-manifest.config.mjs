@@ -3,7 +3,7 @@
 //
 // The analyzer reads the class's JSDoc (summary, slots, parts, CSS properties and
 // states) and its getters and methods. The attributes, reactive properties and events
-// are not written there: they come from the tables in src/attributes.ts and
+// are not written there: they come from the tables in src/config/attributes.ts and
 // src/events.ts, each row's comment being its description. The plugin below reads
 // those tables with TypeScript, and asks the type checker for every type, so tools that
 // offer attribute values (VS Code, JetBrains, Storybook) see `'eager' | 'idle' | …`.
@@ -22,7 +22,7 @@ const MODULES = ['src/index.ts', 'src/element.ts', 'src/closer-chat.ts', 'src/de
 const ELEMENT_MODULE = 'src/closer-chat.ts';
 const ELEMENT_CLASS = 'CloserChat';
 const EVENT_MAP = { module: 'src/events.ts', name: 'CloserChatEventMap' };
-const ATTRIBUTE_TABLES = { module: 'src/attributes.ts', attributes: 'ATTRIBUTES', properties: 'PROPERTIES' };
+const ATTRIBUTE_TABLES = { module: 'src/config/attributes.ts', attributes: 'ATTRIBUTES', properties: 'PROPERTIES' };
 const EVENT_TABLES = { module: 'src/events.ts', callbacks: 'WIDGET_CALLBACKS', own: 'ELEMENT_EVENTS' };
 
 /** `src/x.ts` (or `./x.js` next to it) → `dist/x.js`: the files the package ships. */

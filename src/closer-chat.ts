@@ -1,13 +1,25 @@
 import { adoptStyles, isServer, LitElement, nothing, type PropertyValues } from 'lit';
-import { applyDefaults, litProperties, reachesWidget, type ConfigInput, type ElementProperties } from './attributes.js';
+import {
+  applyDefaults,
+  litProperties,
+  reachesWidget,
+  type ConfigInput,
+  type ElementProperties,
+} from './config/attributes.js';
 import { managedConsent } from './consent/managed-consent.js';
 import { chatError, CloserChatError, errorDetail, type CloserErrorDetail } from './errors.js';
 import { reportError } from './events.js';
-import { CustomStates } from './custom-states.js';
-import { facadeStyles } from './facade.js';
-import { LoadingController } from './loading-controller.js';
-import { explainInvalidConfig, readConfig } from './options.js';
-import { INITIAL_STATE, liveWidget, type WidgetLease, type WidgetPhase, type WidgetState } from './widget.js';
+import { CustomStates } from './widget/custom-states.js';
+import { facadeStyles } from './launcher/facade.js';
+import { LoadingController } from './launcher/loading-controller.js';
+import { explainInvalidConfig, readConfig } from './config/read-config.js';
+import {
+  INITIAL_STATE,
+  liveWidget,
+  type WidgetLease,
+  type WidgetPhase,
+  type WidgetState,
+} from './widget/live-widget.js';
 
 /** Rendering on a server (@lit-labs/ssr: no page, no visitor): Lit's Node build, or no `document`. */
 const ON_SERVER = isServer || typeof document === 'undefined';

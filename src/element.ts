@@ -13,13 +13,13 @@ export {
   type ErrorCode,
   type ErrorPhase,
 } from './errors.js';
-export type { WidgetPhase, WidgetState } from './widget.js';
-export { LOADING_STRATEGIES, OFFICIAL_WIDGET_URL, type Identity, type LoadingStrategy } from './attributes.js';
-export type { InitOptions } from './options.js';
+export type { WidgetPhase, WidgetState } from './widget/live-widget.js';
+export { LOADING_STRATEGIES, OFFICIAL_WIDGET_URL, type Identity, type LoadingStrategy } from './config/attributes.js';
+export type { InitOptions } from './config/read-config.js';
 export type {
   BooleanAttributeValue,
   CloserChatAttributes,
   CloserChatEventName,
   CloserChatListener,
   CloserChatProperties,
-} from './framework-types.js';
+} from './frameworks/framework-types.js';

@@ -10,7 +10,7 @@
  * change the desired state, so they are applied once it is there: never dropped, never
  * run twice.
  */
-import { chatError, CloserChatError, errorDetail, type CloserErrorDetail } from './errors.js';
+import { chatError, CloserChatError, errorDetail, type CloserErrorDetail } from '../errors.js';
 import {
   emit,
   LOGOUT_EVENT,
@@ -21,7 +21,7 @@ import {
   WIDGET_CALLBACKS,
   type ConversationStatus,
   type WidgetCallbackName,
-} from './events.js';
+} from '../events.js';
 import {
   dropRanScript,
   loadScript,
@@ -31,7 +31,7 @@ import {
   widgetScriptRan,
   widgetScriptTag,
 } from './loader.js';
-import { redact, reportOptions, sameIdentity, type InitOptions, type WidgetConfig } from './options.js';
+import { redact, reportOptions, sameIdentity, type InitOptions, type WidgetConfig } from '../config/read-config.js';
 import {
   callSdk,
   isSdkReady,
