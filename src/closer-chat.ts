@@ -148,12 +148,6 @@ export class CloserChat extends LitElement {
     return this.#loading.logout();
   }
 
-  /** @internal Called by the live widget. */
-  widgetStateChanged(state: WidgetState): void {
-    this.#widgetState = state;
-    this.#states.sync(this.#widgetState, this.#ownError);
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     this.#configChanged = true;
@@ -217,9 +211,9 @@ export class CloserChat extends LitElement {
       // The state is `error` now; the detail that names each attribute follows (#explain).
       error = errorDetail('invalid-config', 'invalid configuration');
     } else if (!this.#lease?.update(result.config)) {
-      const lease = liveWidget.connect(this, result.config);
-      if ('code' in lease) error = lease;
-      else this.#lease = lease;
+      const connected = liveWidget.connect(this, result.config, (state) => this.#showWidgetState(state));
+      if (connected.ok) this.#lease = connected.lease;
+      else error = connected.error;
     }
     this.#ownError = error;
     this.#states.sync(this.#widgetState, this.#ownError);
@@ -232,6 +226,12 @@ export class CloserChat extends LitElement {
     const { loading } = result;
     const consent = this.#managedConsent.read(result.consentFrom) ?? result.consent;
     this.#loading.follow({ lease: this.#lease, loading, consent, showButton: result.config.init.showButton });
+  }
+
+  /** The live widget's state, as the properties and custom states show it. */
+  #showWidgetState(state: WidgetState): void {
+    this.#widgetState = state;
+    this.#states.sync(this.#widgetState, this.#ownError);
   }
 
   /**

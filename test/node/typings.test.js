@@ -34,7 +34,9 @@ test('the attributes typed for React, Vue and Svelte are the manifest’s attrib
 
 test('closer-chat/react maps each event to the prop named after its SDK callback', async () => {
   const { EVENT_PROPS, CloserChat } = await import('closer-chat/react');
-  const { CLOSER_EVENTS, WIDGET_CALLBACKS } = await import('closer-chat');
+  const { CLOSER_EVENTS } = await import('closer-chat');
+  // The callback table is internal (not exported): read from the built module.
+  const { WIDGET_CALLBACKS } = await import('../../dist/events.js');
   assert.deepEqual(Object.values(EVENT_PROPS).toSorted(), [...CLOSER_EVENTS].toSorted());
   for (const [callback, { event }] of Object.entries(WIDGET_CALLBACKS)) assert.equal(EVENT_PROPS[callback], event);
   assert.equal(EVENT_PROPS.onUnreadChanged, 'closer-unread-changed');
