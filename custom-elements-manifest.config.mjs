@@ -3,7 +3,7 @@
 //
 // The analyzer reads the class's JSDoc (summary, slots, parts, CSS properties and
 // states) and its getters and methods. The attributes, reactive properties and events
-// are not written there: they come from the tables in src/attributes.ts and
+// are not written there: they come from the tables in src/config/attributes.ts and
 // src/events.ts, each row's comment being its description. The plugin below reads
 // those tables with TypeScript, and asks the type checker for every type, so tools that
 // offer attribute values (VS Code, JetBrains, Storybook) see `'eager' | 'idle' | …`.
@@ -20,9 +20,11 @@ import ts from 'typescript';
 /** The element's public modules; the rest of src/ is private to the package. */
 const MODULES = ['src/index.ts', 'src/element.ts', 'src/closer-chat.ts', 'src/define.ts', 'src/events.ts'];
 const ELEMENT_MODULE = 'src/closer-chat.ts';
+/** The package's entries, as the manifest names them (dist/): what they export is the API. */
+const PUBLIC_ENTRIES = ['dist/index.js', 'dist/element.js', 'dist/define.js'];
 const ELEMENT_CLASS = 'CloserChat';
 const EVENT_MAP = { module: 'src/events.ts', name: 'CloserChatEventMap' };
-const ATTRIBUTE_TABLES = { module: 'src/attributes.ts', attributes: 'ATTRIBUTES', properties: 'PROPERTIES' };
+const ATTRIBUTE_TABLES = { module: 'src/config/attributes.ts', attributes: 'ATTRIBUTES', properties: 'PROPERTIES' };
 const EVENT_TABLES = { module: 'src/events.ts', callbacks: 'WIDGET_CALLBACKS', own: 'ELEMENT_EVENTS' };
 
 /** `src/x.ts` (or `./x.js` next to it) → `dist/x.js`: the files the package ships. */
@@ -213,6 +215,20 @@ function closerChatPlugin() {
           });
         }
         module.path = shippedPath(module.path);
+      }
+      // events.ts also holds the package's own dispatch helpers and tables: the manifest
+      // lists only what the entries export.
+      const entryExports = new Set(
+        customElementsManifest.modules
+          .filter((module) => PUBLIC_ENTRIES.includes(module.path))
+          .flatMap((module) => (module.exports ?? []).map((entry) => entry.name)),
+      );
+      for (const module of customElementsManifest.modules) {
+        if (PUBLIC_ENTRIES.includes(module.path)) continue;
+        module.exports = module.exports?.filter((entry) => entryExports.has(entry.name));
+        module.declarations = module.declarations?.filter(
+          (declaration) => declaration.kind === 'class' || entryExports.has(declaration.name),
+        );
       }
       if (problems.length) {
         // A plain message and a failed build, rather than the analyzer's "error in third party plugin".

@@ -14,25 +14,29 @@
 // No source maps: the ESM output is the TypeScript minus its types, and maps would
 // point at src/, which is not published.
 import { readdirSync, rmSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
-/** Entries of the package (see "exports" in package.json), and the module bin/closer-config.js runs. */
-const ENTRIES = [
-  'index',
-  'element',
-  'define',
-  'react',
-  'react-jsx',
-  'vue',
-  'svelte',
-  'preact',
-  'solid',
-  'org-config/index',
-  'org-config/cli',
-];
+/**
+ * Entries of the package (see "exports" in package.json), and the module bin/closer-config.js
+ * runs: the name each has in dist/ → its source. The framework entries live in
+ * src/frameworks/ but ship where users import them (dist/react.js, not dist/frameworks/react.js).
+ */
+const ENTRIES = {
+  index: 'src/index.ts',
+  element: 'src/element.ts',
+  define: 'src/define.ts',
+  react: 'src/frameworks/react.ts',
+  'react-jsx': 'src/frameworks/react-jsx.ts',
+  vue: 'src/frameworks/vue.ts',
+  svelte: 'src/frameworks/svelte.ts',
+  preact: 'src/frameworks/preact.ts',
+  solid: 'src/frameworks/solid.ts',
+  'org-config/index': 'src/org-config/index.ts',
+  'org-config/cli': 'src/org-config/cli.ts',
+};
 /** Type-only entries: their JS is empty, and kept so that a plain `import` resolves too. */
 const TYPE_ONLY = ['react-jsx', 'svelte', 'preact', 'solid'];
 
@@ -65,6 +69,27 @@ const sweepDist = () => ({
         .split(sep)
         .join('/');
       if (!written.has(name)) rmSync(join('dist', name));
+    }
+  },
+});
+
+/**
+ * An entry whose source sits in a subfolder (src/frameworks/react.ts) ships its JS as
+ * dist/react.js, but TypeScript writes its types as dist/frameworks/react.d.ts: a
+ * dist/react.d.ts next to the JS points at them, so `closer-chat/react` keeps its types.
+ */
+const entryTypes = () => ({
+  name: 'entry-types',
+  generateBundle() {
+    for (const [name, source] of Object.entries(ENTRIES)) {
+      const typesAt = source.replace(/^src\//, '').replace(/\.ts$/, '');
+      if (typesAt === name) continue;
+      const from = relative(dirname(name), typesAt).split(sep).join('/');
+      this.emitFile({
+        type: 'asset',
+        fileName: `${name}.d.ts`,
+        source: `// Types of this entry, written by TypeScript where its source sits.\nexport * from './${from}.js';\n`,
+      });
     }
   },
 });
@@ -129,7 +154,7 @@ const compile = (declarations) =>
  * tag (config-issues.ts, the explanation of an invalid config), with all they import.
  * Anything else loaded on demand (`consent-from`'s adapters) is a file of its own.
  */
-const IN_BUNDLE = /[\\/]src[\\/](index|config-issues)\.ts$/;
+const IN_BUNDLE = /[\\/]src[\\/](index|config[\\/]config-issues)\.ts$/;
 
 const isExternal = (id) =>
   /^(lit|zod|react|vue|svelte|preact|solid-js|commander)(\/|$)/.test(id) ||
@@ -138,9 +163,9 @@ const isExternal = (id) =>
 
 export default [
   {
-    input: ENTRIES.map((name) => `src/${name}.ts`),
+    input: ENTRIES,
     external: isExternal,
-    plugins: [compile(true), compactTemplates(), recordOutput()],
+    plugins: [compile(true), compactTemplates(), entryTypes(), recordOutput()],
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
     onwarn,
   },

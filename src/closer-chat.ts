@@ -1,13 +1,25 @@
 import { adoptStyles, isServer, LitElement, nothing, type PropertyValues } from 'lit';
-import { applyDefaults, litProperties, reachesWidget, type ConfigInput, type ElementProperties } from './attributes.js';
+import {
+  applyDefaults,
+  litProperties,
+  reachesWidget,
+  type ConfigInput,
+  type ElementProperties,
+} from './config/attributes.js';
 import { managedConsent } from './consent/managed-consent.js';
 import { chatError, CloserChatError, errorDetail, type CloserErrorDetail } from './errors.js';
 import { reportError } from './events.js';
-import { CustomStates } from './custom-states.js';
-import { facadeStyles } from './facade.js';
-import { LoadingController } from './loading-controller.js';
-import { explainInvalidConfig, readConfig } from './options.js';
-import { INITIAL_STATE, liveWidget, type WidgetLease, type WidgetPhase, type WidgetState } from './widget.js';
+import { CustomStates } from './widget/custom-states.js';
+import { facadeStyles } from './launcher/facade.js';
+import { LoadingController } from './launcher/loading-controller.js';
+import { explainInvalidConfig, readConfig } from './config/read-config.js';
+import {
+  INITIAL_STATE,
+  liveWidget,
+  type WidgetLease,
+  type WidgetPhase,
+  type WidgetState,
+} from './widget/live-widget.js';
 
 /** Rendering on a server (@lit-labs/ssr: no page, no visitor): Lit's Node build, or no `document`. */
 const ON_SERVER = isServer || typeof document === 'undefined';
@@ -136,12 +148,6 @@ export class CloserChat extends LitElement {
     return this.#loading.logout();
   }
 
-  /** @internal Called by the live widget. */
-  widgetStateChanged(state: WidgetState): void {
-    this.#widgetState = state;
-    this.#states.sync(this.#widgetState, this.#ownError);
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     this.#configChanged = true;
@@ -205,9 +211,9 @@ export class CloserChat extends LitElement {
       // The state is `error` now; the detail that names each attribute follows (#explain).
       error = errorDetail('invalid-config', 'invalid configuration');
     } else if (!this.#lease?.update(result.config)) {
-      const lease = liveWidget.connect(this, result.config);
-      if ('code' in lease) error = lease;
-      else this.#lease = lease;
+      const connected = liveWidget.connect(this, result.config, (state) => this.#showWidgetState(state));
+      if (connected.ok) this.#lease = connected.lease;
+      else error = connected.error;
     }
     this.#ownError = error;
     this.#states.sync(this.#widgetState, this.#ownError);
@@ -220,6 +226,12 @@ export class CloserChat extends LitElement {
     const { loading } = result;
     const consent = this.#managedConsent.read(result.consentFrom) ?? result.consent;
     this.#loading.follow({ lease: this.#lease, loading, consent, showButton: result.config.init.showButton });
+  }
+
+  /** The live widget's state, as the properties and custom states show it. */
+  #showWidgetState(state: WidgetState): void {
+    this.#widgetState = state;
+    this.#states.sync(this.#widgetState, this.#ownError);
   }
 
   /**

@@ -4,7 +4,30 @@
  * `customElements.define('my-chat', CloserChat)`. `closer-chat` is this plus registration.
  */
 export { CloserChat } from './closer-chat.js';
-export * from './events.js';
+// The event names and detail types; the dispatch helpers and the SDK callback table stay inside.
+export {
+  CLOSE_EVENT,
+  CLOSER_EVENTS,
+  CONSENT_REQUIRED_EVENT,
+  CONVERSATION_STATUS_CHANGED_EVENT,
+  ERROR_EVENT,
+  LEKTA_CONTEXT_EVENT,
+  LOGOUT_EVENT,
+  MESSAGE_RECEIVED_EVENT,
+  MESSAGE_SENT_EVENT,
+  OPEN_EVENT,
+  READY_EVENT,
+  TAGS_CHANGED_EVENT,
+  UNREAD_CHANGED_EVENT,
+  USER_AUTHORIZATION_FAILED_EVENT,
+  USER_AUTHORIZED_EVENT,
+  type CallbackArgs,
+  type CloserChatEventMap,
+  type ConversationStatus,
+  type LogoutReason,
+  type ReportedOptions,
+  type WidgetCallbackName,
+} from './events.js';
 export {
   CloserChatError,
   ERRORS,
@@ -13,13 +36,13 @@ export {
   type ErrorCode,
   type ErrorPhase,
 } from './errors.js';
-export type { WidgetPhase, WidgetState } from './widget.js';
-export { LOADING_STRATEGIES, OFFICIAL_WIDGET_URL, type Identity, type LoadingStrategy } from './attributes.js';
-export type { InitOptions } from './options.js';
+export type { WidgetPhase, WidgetState } from './widget/live-widget.js';
+export { LOADING_STRATEGIES, OFFICIAL_WIDGET_URL, type Identity, type LoadingStrategy } from './config/attributes.js';
+export type { InitOptions } from './config/read-config.js';
 export type {
   BooleanAttributeValue,
   CloserChatAttributes,
   CloserChatEventName,
   CloserChatListener,
   CloserChatProperties,
-} from './framework-types.js';
+} from './frameworks/framework-types.js';

@@ -8,7 +8,7 @@ import {
   subscribe,
   toggleChat,
   type CloserChatSnapshot,
-} from '../src/chat-store.js';
+} from '../src/frameworks/chat-store.js';
 import { CloserChatError } from '../src/index.js';
 import {
   callsOf,

@@ -311,7 +311,7 @@ describe('<closer-chat consent-from>', function () {
     // dev server: seconds on a loaded machine (over 5 s once, in Firefox), not a hang.
     before(async function () {
       this.timeout(20_000);
-      await import('../src/config-issues.js');
+      await import('../src/config/config-issues.js');
     });
     const mountWith = async (attributes: Record<string, string>) => {
       const errors: CustomEvent[] = [];

@@ -1,7 +1,7 @@
 // The README is the documentation users read: its tables must match the code, and
 // the code's tables (attributes.ts, events.ts, errors.ts) are where that comes from.
 import { expect } from '@open-wc/testing';
-import { ATTRIBUTES, PROPERTIES, propertyOf } from '../src/attributes.js';
+import { ATTRIBUTES, PROPERTIES, propertyOf } from '../src/config/attributes.js';
 import { CONSENT_MANAGERS } from '../src/consent/managers.js';
 import { isConsentSource } from '../src/consent/source.js';
 import { CLOSER_EVENTS, CloserChat, ERRORS } from '../src/index.js';

@@ -10,7 +10,7 @@
 // with the next step of its plan, e.g. `404,widget`.
 import { expect } from '@open-wc/testing';
 import type { CloserChat, CloserErrorDetail } from '../src/index.js';
-import { LOAD_TIMEOUT_MS } from '../src/loader.js';
+import { LOAD_TIMEOUT_MS } from '../src/widget/loader.js';
 import { collect, nextEvent, nextTask, ORG_ID, type Simulator, until } from './helpers.js';
 
 type TrackedWindow = Window &

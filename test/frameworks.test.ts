@@ -8,8 +8,8 @@ import { h as preactH, render as preactRender } from 'preact';
 import solidH from 'solid-js/h';
 import { render as solidRender } from 'solid-js/web';
 import type { CloserChat } from '../src/index.js';
-import type { CloserChatPreactProps } from '../src/preact.js';
-import type { CloserChatSolidProps } from '../src/solid.js';
+import type { CloserChatPreactProps } from '../src/frameworks/preact.js';
+import type { CloserChatSolidProps } from '../src/frameworks/solid.js';
 import { callsOf, nextEvent, ORG_ID, resetPage, simulator, SIMULATOR_URL } from './helpers.js';
 
 const IDENTITY = { email: 'ada@example.com', firstName: 'Ada' };

@@ -2,8 +2,8 @@
 // and the load timeout, which through the element would take 15 s to observe.
 import { expect } from '@open-wc/testing';
 import { CloserChatError } from '../src/errors.js';
-import { loadScript } from '../src/loader.js';
-import { ensureStub, isSdkReady } from '../src/sdk.js';
+import { loadScript } from '../src/widget/loader.js';
+import { ensureStub, isSdkReady } from '../src/widget/sdk.js';
 import { resetPage, SIMULATOR_URL, simulator } from './helpers.js';
 
 describe('loader', () => {

@@ -4,6 +4,7 @@
 // does or exposes, so a JSDoc line that goes stale fails here.
 import { expect } from '@open-wc/testing';
 import { LitElement, type CSSResultOrNative } from 'lit';
+import * as entry from '../src/index.js';
 import { CLOSER_EVENTS, CloserChat, TAG_NAME } from '../src/index.js';
 import {
   ORG_ID,
@@ -41,9 +42,6 @@ interface Manifest {
   schemaVersion: string;
   modules: { path: string; declarations?: ElementDeclaration[]; exports?: { kind: string; name: string }[] }[];
 }
-
-/** Members that are public in JS but not API: called by the package's own modules. */
-const INTERNAL_MEMBERS = ['widgetStateChanged'];
 
 let manifest: Manifest;
 let element: ElementDeclaration;
@@ -114,18 +112,31 @@ describe('custom-elements.json', () => {
     }
     for (const member of element.members) {
       expect(member.privacy ?? 'public', member.name).to.equal('public');
-      expect(INTERNAL_MEMBERS).not.to.include(member.name);
     }
     expect(names(fields)).to.include.members(['identity', 'options', 'getLoginHintToken']);
   });
 
   it('lists the public methods: load, open, close, toggle, logout', () => {
     const methods = ownPrototypeMembers()
-      .filter(({ name, descriptor }) => typeof descriptor.value === 'function' && !INTERNAL_MEMBERS.includes(name))
+      .filter(({ descriptor }) => typeof descriptor.value === 'function')
       .map(({ name }) => name);
     const listed = names(element.members.filter((member) => member.kind === 'method' && !member.static));
     expect(listed).to.have.members(methods);
     expect(listed).to.have.members(['load', 'open', 'close', 'toggle', 'logout']);
+  });
+
+  it('shows a public API with nothing internal: no dispatch helper, callback table or state setter', () => {
+    const internal = ['emit', 'reportError', 'WIDGET_CALLBACKS', 'ELEMENT_EVENTS', 'widgetStateChanged'];
+    const exported = manifest.modules.flatMap((module) => [
+      ...(module.exports ?? []).map((item) => item.name),
+      ...(module.declarations ?? []).map((item) => item.name),
+    ]);
+    expect(exported).to.include.members(['CloserChat', 'CLOSER_EVENTS', 'ERROR_EVENT']);
+    for (const name of internal) {
+      expect(exported, `the manifest lists ${name}`).not.to.include(name);
+      expect(Object.keys(entry), `closer-chat exports ${name}`).not.to.include(name);
+      expect(name in CloserChat.prototype, `the element has a ${name} member`).to.equal(false);
+    }
   });
 
   it('lists every custom property the styles read, and no other', () => {

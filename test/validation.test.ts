@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { ATTRIBUTES, KINDS, OFFICIAL_WIDGET_URL, type Kind } from '../src/attributes.js';
+import { ATTRIBUTES, KINDS, OFFICIAL_WIDGET_URL, type Kind } from '../src/config/attributes.js';
 import { ERRORS, type CloserChat, type CloserErrorDetail } from '../src/index.js';
-import { schemaOf } from '../src/schemas.js';
+import { schemaOf } from '../src/config/schemas.js';
 import {
   API_KEY,
   consoleErrors,

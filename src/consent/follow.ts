@@ -5,7 +5,7 @@
  * (a banner loaded late, or by a tag manager), follow it from then on, and say once in
  * the console when it has not come some time after the page loaded.
  */
-import type { ConsentState } from '../attributes.js';
+import type { ConsentState } from '../config/attributes.js';
 import { splitConsentSource, type ConsentManager } from './managers.js';
 
 /** What an adapter reports: the visitor's decision as the consent manager has it. */

@@ -5,7 +5,7 @@
  * attribute, so a withdrawal takes the same path (log off, launcher back). What follows
  * the manager (follow.ts, then the manager's adapter) is loaded only now.
  */
-import type { ConsentState } from '../attributes.js';
+import type { ConsentState } from '../config/attributes.js';
 
 export interface ManagedConsent {
   /**

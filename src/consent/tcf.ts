@@ -13,7 +13,7 @@
  *   uses the `consent` attribute instead.
  * A stub (`__tcfapi` queueing calls until the CMP loads) counts as the CMP being there.
  */
-import type { ConsentState } from '../attributes.js';
+import type { ConsentState } from '../config/attributes.js';
 import { followCmp } from './follow.js';
 import type { Report, Stop } from './follow.js';
 

@@ -1,5 +1,5 @@
 // The framework typings and the React 18 wrapper, against the built package:
-// - the attributes typed for templates (CloserChatAttributes, in dist/framework-types.d.ts,
+// - the attributes typed for templates (CloserChatAttributes, in dist/frameworks/framework-types.d.ts,
 //   mapped from the attribute table) are exactly the manifest's, which
 //   test/manifest.test.ts holds to the element;
 // - the wrapper's event props come from the one event table and import on a server.
@@ -17,12 +17,12 @@ test('the attributes typed for React, Vue and Svelte are the manifest’s attrib
     .flatMap((module) => module.declarations ?? [])
     .find((d) => d.tagName === 'closer-chat');
   // CloserChatAttributes is mapped from the attribute table: ask the type checker for its keys.
-  const file = fileURLToPath(new URL('../../dist/framework-types.d.ts', import.meta.url));
+  const file = fileURLToPath(new URL('../../dist/frameworks/framework-types.d.ts', import.meta.url));
   const program = ts.createProgram([file], { strict: true, skipLibCheck: true, noEmit: true });
   const typed = program
     .getSourceFile(file)
     .statements.find((node) => ts.isTypeAliasDeclaration(node) && node.name.text === 'CloserChatAttributes');
-  assert.ok(typed, 'dist/framework-types.d.ts declares CloserChatAttributes');
+  assert.ok(typed, 'dist/frameworks/framework-types.d.ts declares CloserChatAttributes');
   const names = program
     .getTypeChecker()
     .getTypeAtLocation(typed.name)
@@ -34,7 +34,9 @@ test('the attributes typed for React, Vue and Svelte are the manifest’s attrib
 
 test('closer-chat/react maps each event to the prop named after its SDK callback', async () => {
   const { EVENT_PROPS, CloserChat } = await import('closer-chat/react');
-  const { CLOSER_EVENTS, WIDGET_CALLBACKS } = await import('closer-chat');
+  const { CLOSER_EVENTS } = await import('closer-chat');
+  // The callback table is internal (not exported): read from the built module.
+  const { WIDGET_CALLBACKS } = await import('../../dist/events.js');
   assert.deepEqual(Object.values(EVENT_PROPS).toSorted(), [...CLOSER_EVENTS].toSorted());
   for (const [callback, { event }] of Object.entries(WIDGET_CALLBACKS)) assert.equal(EVENT_PROPS[callback], event);
   assert.equal(EVENT_PROPS.onUnreadChanged, 'closer-unread-changed');
@@ -79,7 +81,7 @@ test('useCloserChat() of closer-chat/react renders on a server as a page without
 
 /** The methods need no component: on a server they reject, as on a page without a chat. */
 async function useCloserChatOutsideReact() {
-  const { openChat } = await import('../../dist/chat-store.js');
+  const { openChat } = await import('../../dist/frameworks/chat-store.js');
   return openChat();
 }
 

@@ -6,8 +6,8 @@
  * all derive from these two tables: adding an input is one row (and its test).
  * Plain TypeScript, no Lit, no DOM at import.
  */
-import type { ConsentManager } from './consent/managers.js';
-import { isConsentSource } from './consent/source.js';
+import type { ConsentManager } from '../consent/managers.js';
+import { isConsentSource } from '../consent/source.js';
 
 export const OFFICIAL_WIDGET_URL = 'https://widget.closer.app/widget.js';
 const OFFICIAL_WIDGET_HOST = 'widget.closer.app';

@@ -2,7 +2,7 @@
  * Which loading behaviour applies to this visitor, from the `loading` attribute, what
  * we remember of the visitor, and the connection. Plain functions, no Lit.
  */
-import type { LoadingStrategy } from './attributes.js';
+import type { LoadingStrategy } from '../config/attributes.js';
 
 /**
  * Set once the visitor opened the widget or sent a message on this site. Holds "1",

@@ -2,8 +2,8 @@
  * The element's CSS custom states (`closer-chat:state(ready)` and friends), through
  * `ElementInternals`: which are on follows the widget's state and the element's own error.
  */
-import type { CloserErrorDetail } from './errors.js';
-import type { WidgetState } from './widget.js';
+import type { CloserErrorDetail } from '../errors.js';
+import type { WidgetState } from './live-widget.js';
 
 /** Every custom state the element sets. */
 const CUSTOM_STATES = ['loading', 'ready', 'error', 'open', 'unread'] as const;

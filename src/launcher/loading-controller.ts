@@ -6,14 +6,14 @@
  * widget; it never touches the loader.
  */
 import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { ConsentSource, ConsentState, LoadingStrategy } from './attributes.js';
-import { chatError, type CloserChatError } from './errors.js';
-import { CONSENT_REQUIRED_EVENT, emit, LOGOUT_EVENT, MESSAGE_SENT_EVENT, OPEN_EVENT } from './events.js';
+import type { ConsentSource, ConsentState, LoadingStrategy } from '../config/attributes.js';
+import { chatError, type CloserChatError } from '../errors.js';
+import { CONSENT_REQUIRED_EVENT, emit, LOGOUT_EVENT, MESSAGE_SENT_EVENT, OPEN_EVENT } from '../events.js';
 import { DRAW_TIMEOUT_MS, renderFacade, watchForWidget, within } from './facade.js';
 import { whenOnline, whenPageIdle, whenVisitorActive } from './schedule.js';
 import { hasEngaged, isConstrainedConnection, rememberEngagement, resolveBehaviour } from './strategy.js';
 import { stringsFor } from './strings.js';
-import type { WidgetLease, WidgetPhase } from './widget.js';
+import type { WidgetLease, WidgetPhase } from '../widget/live-widget.js';
 
 /** What the controller reads of its element. */
 export interface LoadingHost extends ReactiveControllerHost, HTMLElement {

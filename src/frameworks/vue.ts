@@ -31,7 +31,7 @@ import {
   type PublicProps,
 } from 'vue';
 import { closeChat, getSnapshot, openChat, subscribe, toggleChat, type CloserChatSnapshot } from './chat-store.js';
-import type { CloserChat } from './closer-chat.js';
+import type { CloserChat } from '../closer-chat.js';
 import type {
   Camelize,
   CamelizedKeys,

@@ -14,7 +14,7 @@
  * - any other prop is an attribute; `true` writes `""`, `false` removes it.
  */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { CloserChat } from './closer-chat.js';
+import type { CloserChat } from '../closer-chat.js';
 import type { CloserChatOnEventProps, CloserChatOwnJsxProps } from './framework-types.js';
 
 /** `on` + event name, as React 19 reads it: `oncloser-open`, `oncloser-tags-changed`, … */

@@ -20,7 +20,7 @@ import {
   type Kind,
   type ReservedOption,
 } from './attributes.js';
-import { errorDetail, type CloserErrorDetail, type ConfigIssue } from './errors.js';
+import { errorDetail, type CloserErrorDetail, type ConfigIssue } from '../errors.js';
 import { schemaOf } from './schemas.js';
 
 const UUID_HINT = 'expected a UUID like 00000000-0000-0000-0000-000000000000';

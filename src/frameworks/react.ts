@@ -17,9 +17,9 @@
  */
 import { createComponent, type EventName, type ReactWebComponent } from '@lit/react';
 import * as React from 'react';
-import { CloserChat as CloserChatElement } from './closer-chat.js';
-import { TAG_NAME } from './define.js';
-import { CLOSER_EVENTS, type CloserChatEventMap } from './events.js';
+import { CloserChat as CloserChatElement } from '../closer-chat.js';
+import { TAG_NAME } from '../define.js';
+import { CLOSER_EVENTS, type CloserChatEventMap } from '../events.js';
 import type { CallbackPropName, CloserChatEventName } from './framework-types.js';
 
 export { useCloserChat, type CloserChatHook } from './react-hook.js';

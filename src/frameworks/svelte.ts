@@ -12,8 +12,8 @@
  * https://svelte.dev/docs/svelte/typescript#Enhancing-built-in-DOM-types
  */
 import type { HTMLAttributes } from 'svelte/elements';
-import type { CloserChat } from './closer-chat.js';
-import type { CloserChatEventMap } from './events.js';
+import type { CloserChat } from '../closer-chat.js';
+import type { CloserChatEventMap } from '../events.js';
 import type { CloserChatAttributes, CloserChatEventName, CloserChatProperties } from './framework-types.js';
 
 /** A Svelte event handler: the event, with `currentTarget` the element. */

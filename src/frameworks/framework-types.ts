@@ -13,9 +13,9 @@ import type {
   Camelize,
   OptionalBooleanAttributeName,
   PropertyRow,
-} from './attributes.js';
-import type { CloserChat } from './closer-chat.js';
-import type { CloserChatEventMap } from './events.js';
+} from '../config/attributes.js';
+import type { CloserChat } from '../closer-chat.js';
+import type { CloserChatEventMap } from '../events.js';
 
 export type { AttributeName, BooleanAttributeValue, OptionalBooleanAttributeName };
 
@@ -41,7 +41,7 @@ export type CamelizedKeys<T> = { [K in keyof T as K extends string ? Camelize<K>
 
 /**
  * `closer-tags-changed` → `onTagsChanged`: the SDK's own callback name, used by the
- * React 18 wrapper. `reactEventProp()` in src/react.ts is the same rule at run time.
+ * React 18 wrapper. `reactEventProp()` in src/frameworks/react.ts is the same rule at run time.
  */
 export type CallbackPropName<E extends string> = E extends `closer-${infer Rest}`
   ? `on${Capitalize<Camelize<Rest>>}`

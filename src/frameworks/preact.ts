@@ -17,7 +17,7 @@
  * - any other prop is an attribute; `true` writes `"true"`, `false` removes it.
  */
 import type { HTMLAttributes } from 'preact';
-import type { CloserChat } from './closer-chat.js';
+import type { CloserChat } from '../closer-chat.js';
 import type { CloserChatOnEventProps, CloserChatOwnJsxProps } from './framework-types.js';
 
 /** `on` + event name: `oncloser-open`, `oncloser-tags-changed`, … */

@@ -10,7 +10,7 @@
  * change the desired state, so they are applied once it is there: never dropped, never
  * run twice.
  */
-import { chatError, CloserChatError, errorDetail, type CloserErrorDetail } from './errors.js';
+import { chatError, CloserChatError, errorDetail, type CloserErrorDetail } from '../errors.js';
 import {
   emit,
   LOGOUT_EVENT,
@@ -21,7 +21,7 @@ import {
   WIDGET_CALLBACKS,
   type ConversationStatus,
   type WidgetCallbackName,
-} from './events.js';
+} from '../events.js';
 import {
   dropRanScript,
   loadScript,
@@ -31,7 +31,7 @@ import {
   widgetScriptRan,
   widgetScriptTag,
 } from './loader.js';
-import { redact, reportOptions, sameIdentity, type InitOptions, type WidgetConfig } from './options.js';
+import { redact, reportOptions, sameIdentity, type InitOptions, type WidgetConfig } from '../config/read-config.js';
 import {
   callSdk,
   isSdkReady,
@@ -66,11 +66,17 @@ export const INITIAL_STATE: WidgetState = Object.freeze({
   unreadCount: 0,
 });
 
-/** The element side of the widget: receives events and state. */
+/** The element side of the widget: the target of its events. */
 interface WidgetHost extends EventTarget {
   readonly isConnected: boolean;
-  widgetStateChanged(state: WidgetState): void;
 }
+
+/** How the owner hears the state it exposes (a private callback, not a method a page could call). */
+export type StateListener = (state: WidgetState) => void;
+
+/** What `connect()` gives: the lease, or why the element may not drive the widget. */
+export type ConnectResult =
+  { readonly ok: true; readonly lease: WidgetLease } | { readonly ok: false; readonly error: CloserErrorDetail };
 
 /** What the owning element holds: everything it may ask of the widget. */
 export interface WidgetLease {
@@ -159,6 +165,7 @@ function nextState(state: WidgetState, callback: WidgetCallbackName, detail: Rec
 /** Who owns the widget, with which config, and whether it should run. */
 interface Desired {
   readonly owner: WidgetHost;
+  readonly showState: StateListener;
   config: WidgetConfig;
   run: boolean;
 }
@@ -197,23 +204,23 @@ class LiveWidget {
    * A connected element with a valid config asks for the widget: a lease, or the
    * conflict to report when another element or the page's own snippet has it.
    */
-  connect(host: WidgetHost, config: WidgetConfig): WidgetLease | CloserErrorDetail {
+  connect(host: WidgetHost, config: WidgetConfig, showState: StateListener): ConnectResult {
     const previous = this.#desired;
-    if (previous && previous.owner !== host && previous.owner.isConnected) return conflict();
+    if (previous && previous.owner !== host && previous.owner.isConnected) return { ok: false, error: conflict() };
     const { tag, ours } = widgetScriptTag(config.src);
     notePageStub(tag, !!tag && scriptHasRun(tag));
     // `window.closer` is gone (the page removed it): nothing of ours runs any more.
     if (this.#running && !window.closer) this.#ended();
     const pageStarted = !previous && !this.#running ? pageStartedWidget(tag, ours) : undefined;
-    if (pageStarted) return snippetConflict(pageStarted);
+    if (pageStarted) return { ok: false, error: snippetConflict(pageStarted) };
     this.#endGrace();
     // A predecessor removed earlier (within its grace period) hands over; it reads as idle now.
-    previous?.owner.widgetStateChanged(INITIAL_STATE);
+    previous?.showState(INITIAL_STATE);
     // A successor with the same visitor adopts the running widget without a new init; one
     // for another visitor gets it after a switch (at the end of the task, or at its start).
     const adopts = this.#running !== undefined && sameIdentity(this.#running.options, config.init);
-    this.#desired = { owner: host, config, run: adopts };
-    host.widgetStateChanged(this.#ownersState());
+    this.#desired = { owner: host, showState, config, run: adopts };
+    showState(this.#ownersState());
     if (adopts) {
       this.#readyHeardBy = undefined; // a successor hears it too
       this.#announceReady();
@@ -221,7 +228,7 @@ class LiveWidget {
     // Identity switches and identify() wait for the end of the task, so that several
     // attribute changes in one task cause one switch.
     this.#scheduleSettle();
-    return this.#lease(host);
+    return { ok: true, lease: this.#lease(host) };
   }
 
   /** The lease of `host`: each call checks that `host` still owns the widget. */
@@ -401,7 +408,7 @@ class LiveWidget {
     const desired = this.#desired;
     if (desired && !desired.owner.isConnected && this.#graceTimer === undefined) {
       this.#desired = undefined;
-      desired.owner.widgetStateChanged(INITIAL_STATE);
+      desired.showState(INITIAL_STATE);
     }
     this.#reconcile();
     // Nobody wants a widget and none runs (it failed, or never started): stop hearing other tabs.
@@ -605,7 +612,7 @@ class LiveWidget {
 
   #setState(state: WidgetState): void {
     this.#state = state;
-    this.#desired?.owner.widgetStateChanged(this.#ownersState());
+    this.#desired?.showState(this.#ownersState());
   }
 
   /** Nothing runs, or what runs is the owner's visitor (not a predecessor's awaiting the switch). */

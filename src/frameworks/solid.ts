@@ -20,9 +20,9 @@
  * namespaces: https://docs.solidjs.com/reference/jsx-attributes/attr and its siblings.)
  */
 import type { JSX } from 'solid-js';
-import type { AttributeRow, Camelize } from './attributes.js';
-import type { CloserChat } from './closer-chat.js';
-import type { CloserChatEventMap } from './events.js';
+import type { AttributeRow, Camelize } from '../config/attributes.js';
+import type { CloserChat } from '../closer-chat.js';
+import type { CloserChatEventMap } from '../events.js';
 import type { CloserChatAttributes, CloserChatEventName, CloserChatProperties } from './framework-types.js';
 
 /** Each attribute as Solid sets it from an expression: the element's property, with its type. */

@@ -19,8 +19,8 @@ import {
   type InputRow,
   type LoadingStrategy,
 } from './attributes.js';
-import { errorDetail, type CloserErrorDetail } from './errors.js';
-import type { ReportedOptions } from './events.js';
+import { errorDetail, type CloserErrorDetail } from '../errors.js';
+import type { ReportedOptions } from '../events.js';
 
 /** The options we pass to `closer.init`, callbacks excluded (the widget adds them). */
 export interface InitOptions {

@@ -8,10 +8,10 @@
  * Plain TypeScript, no Lit and no framework (the element is only a type here), and
  * nothing touches `document` until a hook subscribes or reads: safe to import on a server.
  */
-import type { CloserChat } from './closer-chat.js';
-import { CloserChatError, errorDetail } from './errors.js';
-import { CLOSER_EVENTS, ERROR_EVENT, type CloserChatEventMap, type ConversationStatus } from './events.js';
-import type { WidgetPhase } from './widget.js';
+import type { CloserChat } from '../closer-chat.js';
+import { CloserChatError, errorDetail } from '../errors.js';
+import { CLOSER_EVENTS, ERROR_EVENT, type CloserChatEventMap, type ConversationStatus } from '../events.js';
+import type { WidgetPhase } from '../widget/live-widget.js';
 
 /** `TAG_NAME` (define.ts imports the element, and with it Lit: not here). */
 const TAG = 'closer-chat';

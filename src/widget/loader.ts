@@ -3,7 +3,7 @@
  * Trusted Types URL, its load errors, and the preconnect hint. Plain TypeScript; the
  * DOM is touched only when a function is called, never at import.
  */
-import { chatError, type CloserChatError } from './errors.js';
+import { chatError, type CloserChatError } from '../errors.js';
 import { ensureStub, isSdkReady, sdkDrainsQueue } from './sdk.js';
 
 /** Long enough for a slow phone network, short enough that a dead CDN is reported. */
