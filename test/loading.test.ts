@@ -225,7 +225,8 @@ describe('<closer-chat>', () => {
       expect(win.requests()).to.have.length(0);
       await whenReady(chat);
       const [request] = win.scriptRequests();
-      expect(request.startTime).to.be.greaterThan(win.loadEventAt);
+      // Not before it; the same figure can come of Firefox's coarsened clock (1 ms).
+      expect(request.startTime).to.be.at.least(win.loadEventAt);
     });
 
     it('without requestIdleCallback (Safari has none) falls back to a timer: fetches after the load event', async () => {
@@ -235,7 +236,8 @@ describe('<closer-chat>', () => {
       expect(win.requests()).to.have.length(0);
       await whenReady(chat);
       const [request] = win.requests();
-      expect(request.startTime).to.be.greaterThan(win.loadEventAt);
+      // Not before it; the same figure can come of Firefox's coarsened clock (1 ms).
+      expect(request.startTime).to.be.at.least(win.loadEventAt);
     });
 
     it('on Save-Data a new visitor gets the facade and no fetch; intent still loads it', async () => {
