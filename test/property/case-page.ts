@@ -66,6 +66,7 @@ export class CasePage {
   readonly #win: CasePageWindow;
   readonly #src: string;
   readonly #codes: ErrorCodes;
+  readonly #lastErrors = new WeakMap<CloserChat, string>();
   readonly #pending: Pending[] = [];
   readonly #misdirected: string[] = [];
   /** Every SDK call so far, across executions of the script (an SDK that removes itself runs again). */
@@ -144,6 +145,8 @@ export class CasePage {
         if (!element.isConnected) this.#misdirected.push(`${name} on a detached tag`);
       });
     }
+    // The last error each tag reported, for a failure's message (which fault, which code).
+    element.addEventListener('closer-error', ({ detail }) => this.#lastErrors.set(element, detail.code));
     return this.model.add(element);
   }
 
@@ -437,7 +440,7 @@ export class CasePage {
     const lines = this.model.tags.map((tag) => {
       const flags = [
         tag.element.isConnected ? 'connected' : 'detached',
-        `state ${tag.element.state}`,
+        `state ${tag.element.state}${this.#lastErrors.has(tag.element) ? ` (last error ${this.#lastErrors.get(tag.element)})` : ''}`,
         this.model.owner === tag ? 'OWNER' : '',
         `want ${String(tag.want)}`,
         tag.loggedOut ? 'logged-out' : '',
