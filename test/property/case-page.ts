@@ -210,7 +210,7 @@ export class CasePage {
         const quiet = this.#pending.every((pending) => pending.settled) && tag.element.state !== 'loading';
         if (this.model.owner === tag && !tag.conflict && quiet) this.#deinitsAtMove = this.#count('deinit');
         const [a, b] = this.#containers();
-        this.model.removed(tag);
+        this.model.removed(tag, this.seen());
         (tag.element.parentElement === a ? b : a).append(tag.element);
         this.model.applyConfig(tag, this.seen());
         await this.#sleep(0); // past the end of the task, where a teardown would come
@@ -220,7 +220,7 @@ export class CasePage {
         const tag = this.#tag(action.tag);
         if (!tag?.element.isConnected) break;
         tag.element.remove();
-        this.model.removed(tag);
+        this.model.removed(tag, this.seen());
         break;
       }
       case 'replace': {
@@ -229,7 +229,7 @@ export class CasePage {
         if (!old?.element.isConnected) break;
         const parent = old.element.parentElement!;
         old.element.remove();
-        this.model.removed(old);
+        this.model.removed(old, this.seen());
         const tag = this.#create(action.attributes);
         parent.append(tag.element);
         this.model.applyConfig(tag, this.seen());

@@ -236,9 +236,11 @@ export class PageModel {
   }
 
   /** The tag left the document: its grace period starts (a timer, set at once). */
-  removed(tag: Tag): void {
+  removed(tag: Tag, seen: WidgetSeen): void {
     if (this.owner !== tag || !tag.applied) return;
-    tag.grace = { ends: performance.now() + tag.applied.gracePeriod, yielded: false, fired: false };
+    // Only a running widget waits out the grace period; anything else settles at the end of the task.
+    const grace = seen.running ? tag.applied.gracePeriod : 0;
+    tag.grace = { ends: performance.now() + grace, yielded: false, fired: false };
   }
 
   /**
