@@ -409,6 +409,25 @@ describe('<closer-chat>', () => {
       expect(callsOf('init').map((call) => call.args[0].apiKey)).to.deep.equal([undefined, OTHER_API_KEY]);
     });
 
+    // Found by CI's property run in Firefox (seed 20261207, path 37): a logout() waiting for a
+    // late SDK logged the stored visitor off as the SDK came, and its deinit removed
+    // window.closer under an open() waiting for the same SDK, which then waited 10 s for it.
+    it('open() while a logout() waits for a late SDK whose deinit removes window.closer: a fresh script, then the chat opens', async () => {
+      const src = `${SIMULATOR_URL}?after-deinit=remove&when=timer&install-ms=600`;
+      const chat = mount(eagerAttributes({ src }));
+      await until('the widget script ran', () => !!window.closerSimulator);
+      const errors = collect(chat, 'closer-error');
+      const loggedOut = chat.logout();
+      await until('the eager start called off', () => chat.state === 'idle');
+      expect(simulator().installed, 'the SDK is not installed yet').to.equal(false);
+      const opened = chat.open();
+      await Promise.all([loggedOut, opened]);
+      expect(errors).to.deep.equal([]);
+      expect(chat.state).to.equal('ready');
+      expect(simulator().calls.map((call) => call.method)).to.deep.equal(['deinit', 'init', 'openWidget']);
+      expect(widgetScripts(), 'still one widget script tag').to.have.length(1);
+    });
+
     it('an org-id change on an SDK whose deinit removes window.closer: a fresh script, init for the new visitor', async () => {
       const src = `${SIMULATOR_URL}?after-deinit=remove`;
       const chat = mount(eagerAttributes({ src }));

@@ -363,12 +363,16 @@ class LiveWidget {
     if (initError) throw new CloserChatError(initError);
     // A late SDK: wait (bounded) until it has installed itself, reconciling as it goes.
     if (!this.#running && this.#desired?.run && !sdkInstalled()) {
-      if (!(await this.#waitForSdk(() => !!this.#running || !this.#desired?.run || !!this.#failure))) {
+      const came = () => !!this.#running || !this.#desired?.run || !!this.#failure || this.#sdkRemovedItself;
+      if (!(await this.#waitForSdk(came))) {
         dropRanScript(config.src); // a retry fetches it again
         const detail = errorDetail('sdk-missing', `${config.src} ran but no Closer SDK installed itself`);
         this.#fail(detail);
         throw new CloserChatError(detail);
       }
+      // A logout() waiting for the same SDK logged off as it came, and its deinit removed
+      // window.closer: only its script, run anew, brings it back.
+      if (this.#sdkRemovedItself && !this.#running && this.#desired?.run) return this.#load(config);
     }
     const failure = this.#failure;
     this.#failure = undefined;
