@@ -50,6 +50,9 @@ function typeChecker() {
   const isStringLiteral = (type) => type.isStringLiteral();
   const print = (type) => {
     const members = type.isUnion() ? type.types : [type];
+    // A pattern (`klaro:${string}`, consent-from's) is text to an editor: listed as values,
+    // its members would be offered as completions. Its description gives the form.
+    if (members.some((t) => t.flags & ts.TypeFlags.TemplateLiteral)) return 'string';
     if (
       !members.some(isStringLiteral) ||
       !members.every((t) => isStringLiteral(t) || t.flags & ts.TypeFlags.Undefined)

@@ -9,7 +9,8 @@
 //    Also `org-config/` (`closer-chat/org-config` and the `closer-config` CLI that
 //    bin/closer-config.js runs), which nothing of the element imports.
 //  - dist/closer-chat.bundle.js: one self-contained, minified module for a
-//    `<script type="module">` on a CMS page, with Lit's production build inside.
+//    `<script type="module">` on a CMS page, with Lit's production build inside; beside
+//    it dist/closer-chat.bundle-consent-*.js, which only a tag with `consent-from` loads.
 // No source maps: the ESM output is the TypeScript minus its types, and maps would
 // point at src/, which is not published.
 import { readdirSync, rmSync } from 'node:fs';
@@ -148,6 +149,13 @@ const compile = (declarations) =>
     sourceMap: false,
   });
 
+/**
+ * What the bundle holds: the entry, and what the ESM build loads on demand for every
+ * tag (config-issues.ts, the explanation of an invalid config), with all they import.
+ * Anything else loaded on demand (`consent-from`'s adapters) is a file of its own.
+ */
+const IN_BUNDLE = /[\\/]src[\\/](index|config[\\/]config-issues)\.ts$/;
+
 const isExternal = (id) =>
   /^(lit|zod|react|vue|svelte|preact|solid-js|commander)(\/|$)/.test(id) ||
   id.startsWith('@lit/') ||
@@ -171,9 +179,17 @@ export default [
       bundleTypes(),
       sweepDist(),
     ],
-    // One file for one script tag: what the ESM build loads on demand (config-issues.js,
-    // the explanation of an invalid config) is inline here.
-    output: { dir: 'dist', entryFileNames: 'closer-chat.bundle.js', format: 'es', inlineDynamicImports: true },
+    // One file for one script tag: what the ESM build loads on demand is inline here
+    // (config-issues.js, the explanation of an invalid config), except what only
+    // `consent-from` needs: each consent manager's adapter (and follow.js, which they
+    // share) is a file beside the bundle, which the bundle imports when a tag names it.
+    output: {
+      dir: 'dist',
+      entryFileNames: 'closer-chat.bundle.js',
+      chunkFileNames: 'closer-chat.bundle-consent-[name].js',
+      manualChunks: (id) => (IN_BUNDLE.test(id) ? 'closer-chat.bundle' : undefined),
+      format: 'es',
+    },
     onwarn,
   },
 ];

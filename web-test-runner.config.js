@@ -1,5 +1,5 @@
-// @web/test-runner config: test/**/*.test.ts in the system Chromium and Firefox ESR
-// (see tools/browsers.js; BROWSERS=chromium|firefox picks one).
+// @web/test-runner config: test/**/*.test.ts in the system Chromium, Firefox ESR and WebKit
+// (see tools/browsers.js; BROWSERS=chromium,firefox,webkit picks any of them).
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
@@ -81,10 +81,13 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
   browsers: browsers(),
+  // One file at a time per browser, two browsers at a time (2 cores): WebKit starts
+  // when Chromium or Firefox is done.
   concurrency: 1,
+  concurrentBrowsers: 2,
   // A page stuck in a loop fails its file in minutes, not never; the property test runs
-  // its CI seed in about two minutes (`npm run fuzz` sets a longer limit for a long run).
-  testsFinishTimeout: Number(process.env.TESTS_FINISH_TIMEOUT_MS) || 8 * 60_000,
+  // its CI seed in 90 s (Chromium) to about 4 min (Firefox on a loaded machine); `npm run fuzz` sets a longer limit.
+  testsFinishTimeout: Number(process.env.TESTS_FINISH_TIMEOUT_MS) || 14 * 60_000,
   // TEST_GREP=<text> runs only the tests whose full title contains it (mocha's grep), for
   // working on one test: the runner then counts every test left out as failed.
   testFramework: { config: { timeout: 5000, ...(process.env.TEST_GREP && { grep: process.env.TEST_GREP }) } },

@@ -18,7 +18,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../tools/browsers.js';
+import { CHROMIUM_ARGS, findChromium } from '../tools/browser-paths.js';
 import { startStaticServer } from '../tools/static-server.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

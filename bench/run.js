@@ -17,7 +17,7 @@ import { cpus, platform, release, totalmem } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, findChromium } from '../tools/browsers.js';
+import { CHROMIUM_ARGS, findChromium } from '../tools/browser-paths.js';
 import { gzip } from '../tools/static-server.js';
 import { NETWORK_PROFILES, SCENARIOS, readConfig, usage } from './config.js';
 import { lighthouseConfig, runLighthouse, useWindows } from './lighthouse.js';

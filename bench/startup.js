@@ -30,7 +30,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../tools/browsers.js';
+import { CHROMIUM_ARGS, findChromium } from '../tools/browser-paths.js';
 import { officialSnippet } from '../tools/official-snippet.js';
 import { startStaticServer } from '../tools/static-server.js';
 

@@ -14,7 +14,8 @@
 //    <StrictMode> double-mounts. Angular: `ng build` and `ng build --configuration
 //    development` (see builds()).
 // 4. `node --test` over examples/*/test/*.test.js: browser tests in the system
-//    Chromium through playwright-core (from the root's node_modules).
+//    Chromium (playwright-core) and WebKit (WebDriver), those of them BROWSERS asks for
+//    (examples/shared/harness.js). With neither asked for, nothing is built or run.
 //
 // An example whose install or build fails counts as one failed test; the others still
 // run. The last line is `N passed, N failed`; exit status 1 on any failure.
@@ -25,6 +26,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runNodeTests } from './node-tests.js';
+import { EXAMPLE_BROWSERS, browserLabel, exampleBrowsers } from '../examples/shared/harness.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const examplesDir = join(root, 'examples');
@@ -50,6 +52,17 @@ if (unknown.length) {
   process.exit(2);
 }
 const examples = wanted.length ? wanted : allExamples;
+
+if (!exampleBrowsers().length) {
+  console.log(
+    `examples.js: not run: the example apps are tested in ${EXAMPLE_BROWSERS.map(browserLabel).join(' and ')}, ` +
+      `and BROWSERS=${process.env.BROWSERS} asks for neither`,
+  );
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, 'examples.json'), JSON.stringify({ passed: 0, failed: 0, skipped: 0 }));
+  console.log('0 passed, 0 failed');
+  process.exit(0);
+}
 
 // Children inherit this environment: no browser downloads, no npm chatter, and none of
 // the parent npm's per-project settings when this runs as an npm script.

@@ -23,8 +23,8 @@ if (!Number.isInteger(runs) || runs < 1) {
   console.error(`fuzz: --runs must be a whole number of cases, 1 or more (got ${values.runs})`);
   process.exit(2);
 }
-// About 3 s a case, with room for shrinking.
-const limitMs = Math.max(8 * 60_000, runs * 6_000);
+// As the test itself allows (test/property/config.ts: 12 min per 100 cases), and a minute more.
+const limitMs = Math.max(14 * 60_000, runs * 7_200);
 const result = spawnSync('npx', ['wtr', '--files', 'test/lifecycle.property.test.ts'], {
   cwd: root,
   stdio: 'inherit',

@@ -4,7 +4,12 @@
 //    bundled and minified the way an app build would: the entry chunk, which every
 //    page loads. What it imports on demand (`import()`: config-issues.js, only for an
 //    invalid config) is split off by bundlers, and listed as `esm lazy`.
-//  - bundle: dist/closer-chat.bundle.js, the self-contained file for a CMS page.
+//  - consent: what a page with `consent-from` loads on demand, per consent manager:
+//    follow.js (shared by all) and that manager's adapter. Each adapter's own size is
+//    listed; the budget is for the largest pair.
+//  - bundle: dist/closer-chat.bundle.js, the self-contained file for a CMS page (it
+//    inlines what the ESM build loads on demand, except consent-from's adapters, which
+//    are files beside it: closer-chat.bundle-consent-*.js, about the sizes above).
 // `npm run size -- --modules` also lists each module's share (below).
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
@@ -50,9 +55,23 @@ const gzipOf = async (list) => {
   const sizes = await Promise.all(list.map(async (chunk) => gzipBytes(await minified(chunk.code))));
   return sizes.reduce((total, size) => total + size, 0);
 };
+/** `klaro` for the chunk of dist/consent/klaro.js: what consent-from loads on demand. */
+const consentPart = (chunk) => /\/dist\/consent\/([\w-]+)\.js$/.exec(chunk.facadeModuleId ?? '')?.[1];
+const consentChunks = esmChunks.filter((chunk) => !initial.has(chunk.fileName) && consentPart(chunk));
+const follow = consentChunks.find((chunk) => consentPart(chunk) === 'follow');
+const adapters = await Promise.all(
+  consentChunks
+    .filter((chunk) => chunk !== follow)
+    .map(async (chunk) => ({
+      name: consentPart(chunk),
+      alone: await gzipOf([chunk]),
+      loaded: await gzipOf([follow, chunk]),
+    })),
+);
 const measured = {
   esm: await gzipOf(esmChunks.filter((chunk) => initial.has(chunk.fileName))),
-  esmLazy: await gzipOf(esmChunks.filter((chunk) => !initial.has(chunk.fileName))),
+  esmLazy: await gzipOf(esmChunks.filter((chunk) => !initial.has(chunk.fileName) && !consentChunks.includes(chunk))),
+  consent: Math.max(...adapters.map((adapter) => adapter.loaded)),
   bundle: gzipBytes(await readFile('dist/closer-chat.bundle.js')),
 };
 
@@ -62,6 +81,12 @@ for (const [name, bytes] of Object.entries(measured)) {
   const verdict = bytes <= budget ? 'ok' : 'OVER BUDGET';
   if (bytes > budget) over++;
   console.log(`${name.padEnd(8)} ${String(bytes).padStart(6)} B min+gzip   budget ${budget} B   ${verdict}`);
+}
+console.log(
+  `\nconsent-from, loaded on demand (min+gzip B): follow.js ${await gzipOf([follow])}, shared, then one adapter:`,
+);
+for (const { name, alone, loaded } of adapters) {
+  console.log(`${String(alone).padStart(6)}  ${name.padEnd(14)} (${loaded} with follow.js)`);
 }
 
 /**

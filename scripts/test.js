@@ -2,7 +2,7 @@
 // `npm test` orchestrator (after the build): runs @web/test-runner (extra argv is passed
 // through to it), then node:test over test/node/**/*.test.js (`--no-node` skips them),
 // then the framework examples (scripts/examples.js; `--no-examples` skips them), and
-// ends with ONE line:
+// ends with each browser's counts, then ONE line:
 //   N passed, N failed[, N skipped]
 // A runner that could not start (a browser missing), crashed or wrote no results counts
 // as one failed test in that line, so the line never reads "0 failed" for a run that
@@ -28,6 +28,8 @@ const wtrArgs = process.argv.slice(2).filter((arg) => !OWN_FLAGS.includes(arg));
 
 const problems = [];
 const total = { passed: 0, failed: 0, skipped: 0 };
+/** The browser tests' counts per browser, for the lines before the closing one. */
+let byBrowser;
 function add(counts) {
   total.passed += counts.passed;
   total.failed += counts.failed;
@@ -57,6 +59,7 @@ function run(cmd, args) {
   const r = run(wtr, wtrArgs);
   const counts = existsSync(wtrJson) ? JSON.parse(readFileSync(wtrJson, 'utf8')) : undefined;
   if (counts) add({ ...counts, problems: [] });
+  byBrowser = counts?.browsers ?? {};
   if (!counts)
     problems.push(
       `web-test-runner wrote no results (exit ${r.code}${r.why ? `, ${r.why}` : ''}): see its output above`,
@@ -91,9 +94,11 @@ if (withExamples) {
 if (total.passed + total.failed === 0) problems.push('no test ran');
 for (const p of problems) console.log(`test.js: ${p}`);
 
+const countLine = ({ passed, failed, skipped }) =>
+  `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+for (const [browser, counts] of Object.entries(byBrowser ?? {}))
+  console.log(`test/*.test.ts in ${browser}: ${countLine(counts)}`);
 // Each problem (a runner that did not start or did not finish) is a failure too.
 const failed = total.failed + problems.length;
-let line = `${total.passed} passed, ${failed} failed`;
-if (total.skipped) line += `, ${total.skipped} skipped`;
-console.log(line);
+console.log(countLine({ ...total, failed }));
 process.exitCode = failed > 0 ? 1 : 0;

@@ -6,6 +6,7 @@ import {
   type ConfigInput,
   type ElementProperties,
 } from './config/attributes.js';
+import { managedConsent } from './consent/managed-consent.js';
 import { chatError, CloserChatError, errorDetail, type CloserErrorDetail } from './errors.js';
 import { reportError } from './events.js';
 import { CustomStates } from './widget/custom-states.js';
@@ -60,6 +61,11 @@ export class CloserChat extends LitElement {
   #ownError?: CloserErrorDetail;
   #lease?: WidgetLease;
   readonly #loading = new LoadingController(this);
+  /** What the consent manager named in `consent-from` decided: each decision applies as `consent` would. */
+  readonly #managedConsent = managedConsent(() => {
+    this.#configChanged = true;
+    this.requestUpdate();
+  });
   /** Set on connect and on config changes: the widget must hear about it. */
   #configChanged = false;
   /** The facade's styles are in the shadow root: adopted when it is first drawn (most pages never draw it). */
@@ -147,6 +153,7 @@ export class CloserChat extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#lease?.release();
+    this.#managedConsent.stop();
   }
 
   // Config is applied before render, so the facade decision lands in the same update.
@@ -212,7 +219,8 @@ export class CloserChat extends LitElement {
       else if (error) reportError(this, error);
       return;
     }
-    const { loading, consent } = result;
+    const { loading } = result;
+    const consent = this.#managedConsent.read(result.consentFrom) ?? result.consent;
     this.#loading.follow({ lease: this.#lease, loading, consent, showButton: result.config.init.showButton });
   }
 
@@ -245,16 +253,23 @@ export class CloserChat extends LitElement {
 
   /**
    * Pending attribute changes, applied; rejects at once for a tag that cannot drive the
-   * widget (one never connected has no update to wait for: it would wait for ever).
+   * widget (one never connected has no update to wait for: it would wait for ever), and
+   * with no change pending, for a config that is refused.
    * The caller checks again and acts in the same microtask, so no change slips in between.
    */
   #applied(): Promise<boolean> {
-    this.#check();
+    // A change waiting for the update may fix (or break) the config: judged once applied.
+    if (this.isUpdatePending) this.#checkConnected();
+    else this.#check();
     return this.updateComplete;
   }
 
-  #check(): void {
+  #checkConnected(): void {
     if (!this.isConnected) throw chatError('not-connected', 'the element is not in the document');
+  }
+
+  #check(): void {
+    this.#checkConnected();
     if (this.#ownError) throw new CloserChatError(this.#ownError);
   }
 }

@@ -11,7 +11,7 @@ export type ErrorPhase = 'config' | 'load' | 'init' | 'conflict';
 export const ERRORS = {
   'invalid-config': { phase: 'config', fix: 'Nothing was loaded.' },
   'not-connected': { phase: 'config', fix: 'Add it to the page first.' },
-  'consent-required': { phase: 'config', fix: 'Set consent="granted" once the visitor agrees.' },
+  'consent-required': { phase: 'config', fix: 'It starts once consent is granted (consent or consent-from).' },
   'load-failed': { phase: 'load', fix: 'Check src and the network; load() retries.' },
   'load-timeout': { phase: 'load', fix: 'The network is slow or the host down; load() retries.' },
   offline: { phase: 'load', fix: 'It retries by itself once the browser is back online; load() retries too.' },

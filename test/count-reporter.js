@@ -1,6 +1,6 @@
 // WTR reporter: when a run finishes, counts passed / failed / skipped tests over all
-// sessions (every browser x every file, nested suites included) and writes them to
-// .test-results/wtr.json for scripts/test.js.
+// sessions (every browser x every file, nested suites included), in all and per browser
+// (`browsers`), and writes them to .test-results/wtr.json for scripts/test.js.
 // A session that failed without any failing test (file did not load, hook failed,
 // browser timed out, ...) counts as one failure.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -24,6 +24,7 @@ export function countReporter({ outFile = '.test-results/wtr.json' } = {}) {
     },
     onTestRunFinished({ sessions }) {
       const total = { passed: 0, failed: 0, skipped: 0 };
+      const browsers = {};
       const sessionErrors = [];
       for (const session of sessions) {
         const counts = { passed: 0, failed: 0, skipped: 0 };
@@ -36,13 +37,19 @@ export function countReporter({ outFile = '.test-results/wtr.json' } = {}) {
             errors: (session.errors ?? []).map((e) => e.message),
           });
         }
-        total.passed += counts.passed;
-        total.failed += counts.failed;
-        total.skipped += counts.skipped;
+        const name = session.browser?.name ?? 'unknown browser';
+        browsers[name] ??= { passed: 0, failed: 0, skipped: 0 };
+        for (const key of Object.keys(total)) {
+          total[key] += counts[key];
+          browsers[name][key] += counts[key];
+        }
       }
       const file = outFile.startsWith('/') ? outFile : `${rootDir}/${outFile}`;
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, JSON.stringify({ ...total, sessions: sessions.length, sessionErrors }, null, 2) + '\n');
+      writeFileSync(
+        file,
+        JSON.stringify({ ...total, sessions: sessions.length, browsers, sessionErrors }, null, 2) + '\n',
+      );
     },
   };
 }

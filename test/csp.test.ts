@@ -2,7 +2,7 @@
 // element must work there with its nonce, and cause no violation report of its own.
 import { expect } from '@open-wc/testing';
 import type { CloserErrorDetail } from '../src/index.js';
-import { nextEvent, openFramePage, resetPage, whenReady } from './helpers.js';
+import { itExcept, nextEvent, openFramePage, resetPage, whenReady } from './helpers.js';
 
 /** The test server's own live-reload script is not ours to answer for. */
 const ours = (violations: Violation[], after = 0) =>
@@ -32,7 +32,7 @@ describe('<closer-chat>', () => {
   afterEach(resetPage);
 
   describe('under a strict Content Security Policy', () => {
-    it('loads the widget with the nonce and causes no violation (no eval probe either)', async () => {
+    it('loads the widget with the nonce and causes no violation', async () => {
       const { win, chat } = await cspPage('test');
       await whenReady(chat);
       expect(win.closerSimulator?.calls.map((call) => call.method)).to.deep.equal(['init']);
@@ -41,6 +41,15 @@ describe('<closer-chat>', () => {
         'nonce hidden from the DOM',
       ).to.equal('');
       expect((win.document.querySelector('script[data-closer-chat]') as HTMLScriptElement).nonce).to.equal('test');
+      expect(ours(win.violations)).to.deep.equal([]);
+    });
+
+    itExcept(
+      'webkit',
+      'WebKit blocks eval() and new Function() but fires no securitypolicyviolation for them (only for string timers), so no check there can see an eval probe',
+    )('makes no eval probe either: the check would see one', async () => {
+      const { win, chat } = await cspPage('test');
+      await whenReady(chat);
       expect(ours(win.violations)).to.deep.equal([]);
       // The check can see an eval probe: one made now is reported. (Browsers may fold
       // repeated reports into one, hence the timestamps.)

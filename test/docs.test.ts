@@ -2,6 +2,8 @@
 // the code's tables (attributes.ts, events.ts, errors.ts) are where that comes from.
 import { expect } from '@open-wc/testing';
 import { ATTRIBUTES, PROPERTIES, propertyOf } from '../src/config/attributes.js';
+import { CONSENT_MANAGERS } from '../src/consent/managers.js';
+import { isConsentSource } from '../src/consent/source.js';
 import { CLOSER_EVENTS, CloserChat, ERRORS } from '../src/index.js';
 import { resetPage, SIMULATOR_URL } from './helpers.js';
 
@@ -111,5 +113,17 @@ describe('the space of widget SDKs', () => {
     const documented = rows.map((row) => ({ name: codeNames(row[0])[0], values: codeNames(row[1]) }));
     const fromCode = (await space()).map(({ name, values }) => ({ name, values: [...values] }));
     expect(documented).to.deep.equal(fromCode);
+  });
+});
+
+describe('docs/consent.md', () => {
+  it('sets up every consent manager consent-from knows, in order, each with a value the element accepts', async () => {
+    const rows = await tableRows('manager', '/docs/consent.md');
+    expect(rows.map((row) => codeNames(row[0])[0])).to.deep.equal([...CONSENT_MANAGERS]);
+    for (const row of rows) {
+      const example = codeNames(row[1])[0];
+      expect(example.startsWith(`${codeNames(row[0])[0]}:`), example).to.equal(true);
+      expect(isConsentSource(example), example).to.equal(true);
+    }
   });
 });

@@ -69,6 +69,8 @@ declare global {
   }
 }
 
+export { ENGINE, itExcept, stepsFor, type Engine } from './engine.js';
+
 export function simulator(): Simulator {
   if (!window.closerSimulator) throw new Error('the development widget has not run');
   return window.closerSimulator;
@@ -201,11 +203,12 @@ export async function consoleErrors(run: () => unknown): Promise<string[]> {
  */
 export async function openFramePage<W extends Window = Window & Record<string, any>>(
   url: string,
+  withinMs = 4000,
 ): Promise<{ frame: HTMLIFrameElement; win: W; chat: CloserChat }> {
   const frame = document.createElement('iframe');
   frame.src = url;
   document.body.append(frame);
-  const end = performance.now() + 4000;
+  const end = performance.now() + withinMs;
   for (;;) {
     const win = frame.contentWindow as W | null;
     const chat = win?.document.querySelector('closer-chat') as CloserChat | null;

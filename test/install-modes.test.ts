@@ -213,6 +213,56 @@ describe('<closer-chat> on hostile or unusual pages', () => {
     expect(b.win.closerSimulator?.initialized).to.equal(true);
   });
 
+  /** Another same-origin tab's element logged the visitor off: its message on the elements' channel. */
+  const logoffFromAnotherTab = (): void => {
+    const channel = new BroadcastChannel('closer-chat');
+    channel.postMessage({ type: 'logoff' });
+    channel.close();
+  };
+
+  it("after another tab's logoff, an attribute change does not start the widget again (as after logout()); load() does", async () => {
+    const chat = mount(eagerAttributes());
+    await chat.load();
+    const loggedOff = nextEvent(chat, 'closer-logout');
+    logoffFromAnotherTab();
+    expect((await loggedOff).detail).to.deep.equal({ reason: 'other-tab' });
+    chat.setAttribute('show-button', 'true');
+    await chat.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(callsOf('init'), 'no new session without the page asking').to.have.length(1);
+    expect(chat.state).to.equal('idle');
+    await chat.load();
+    expect(callsOf('init')).to.have.length(2);
+    expect(chat.state).to.equal('ready');
+  });
+
+  it("a start the idle strategy had planned is called off by another tab's logoff", async () => {
+    // The page is not idle yet when the visitor opens the chat: the idle start is pending.
+    const planned: (() => void)[] = [];
+    const { requestIdleCallback: request, cancelIdleCallback: cancel } = window;
+    window.requestIdleCallback = ((run: () => void) => planned.push(run)) as typeof window.requestIdleCallback;
+    window.cancelIdleCallback = (handle: number) => void (planned[handle - 1] = () => undefined);
+    try {
+      const chat = mount(eagerAttributes({ loading: 'idle' }));
+      await chat.updateComplete;
+      expect(planned, 'the idle start is planned').to.have.length(1);
+      await chat.open();
+      const loggedOff = nextEvent(chat, 'closer-logout');
+      logoffFromAnotherTab();
+      await loggedOff;
+      planned.forEach((run) => run()); // the page is idle now
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(callsOf('init'), 'no new session without the page asking').to.have.length(1);
+      expect(chat.state).to.equal('idle');
+    } finally {
+      document.querySelectorAll('closer-chat').forEach((element) => element.remove());
+      // WebKit has neither: leave it without them again.
+      Object.assign(window, { requestIdleCallback: request, cancelIdleCallback: cancel });
+      if (!request) Reflect.deleteProperty(window, 'requestIdleCallback');
+      if (!cancel) Reflect.deleteProperty(window, 'cancelIdleCallback');
+    }
+  });
+
   it("require-trusted-types-for 'script' (a response header): the script URL goes through a policy, no violation", async () => {
     const page = await openFramePage<Window & { violations: { line: string }[] }>(
       `/test/fixtures/policy.html?${new URLSearchParams({ csp: "require-trusted-types-for 'script'", nonce: 'none' })}`,

@@ -394,6 +394,52 @@ describe('<closer-chat>', () => {
       }
     }
 
+    // Found by a 1,000-case property run (seed 20261207, path 307:…): an SDK whose deinit
+    // removes window.closer (after-deinit=remove) must run its script again for the switch.
+    it('a tag for another visitor replacing the running one, on an SDK whose deinit removes window.closer: a fresh script, init for the new visitor', async () => {
+      const src = `${SIMULATOR_URL}?after-deinit=remove`;
+      const first = mount(eagerAttributes({ src, 'grace-period': '0' }));
+      await first.load();
+      first.remove();
+      const successor = mount(eagerAttributes({ src, 'api-key': OTHER_API_KEY, 'grace-period': '0' }));
+      const errors = collect(successor, 'closer-error');
+      await until('the successor ready', () => successor.state === 'ready', 4000);
+      expect(errors).to.deep.equal([]);
+      expect(widgetScripts(), 'still one widget script tag').to.have.length(1);
+      expect(callsOf('init').map((call) => call.args[0].apiKey)).to.deep.equal([undefined, OTHER_API_KEY]);
+    });
+
+    // Found by CI's property run in Firefox (seed 20261207, path 37): a logout() waiting for a
+    // late SDK logged the stored visitor off as the SDK came, and its deinit removed
+    // window.closer under an open() waiting for the same SDK, which then waited 10 s for it.
+    it('open() while a logout() waits for a late SDK whose deinit removes window.closer: a fresh script, then the chat opens', async () => {
+      const src = `${SIMULATOR_URL}?after-deinit=remove&when=timer&install-ms=600`;
+      const chat = mount(eagerAttributes({ src }));
+      await until('the widget script ran', () => !!window.closerSimulator);
+      const errors = collect(chat, 'closer-error');
+      const loggedOut = chat.logout();
+      await until('the eager start called off', () => chat.state === 'idle');
+      expect(simulator().installed, 'the SDK is not installed yet').to.equal(false);
+      const opened = chat.open();
+      await Promise.all([loggedOut, opened]);
+      expect(errors).to.deep.equal([]);
+      expect(chat.state).to.equal('ready');
+      expect(simulator().calls.map((call) => call.method)).to.deep.equal(['deinit', 'init', 'openWidget']);
+      expect(widgetScripts(), 'still one widget script tag').to.have.length(1);
+    });
+
+    it('an org-id change on an SDK whose deinit removes window.closer: a fresh script, init for the new visitor', async () => {
+      const src = `${SIMULATOR_URL}?after-deinit=remove`;
+      const chat = mount(eagerAttributes({ src }));
+      await chat.load();
+      const errors = collect(chat, 'closer-error');
+      chat.setAttribute('org-id', OTHER_ORG_ID);
+      await until('the switch', () => callsOf('init').length === 2 && chat.state === 'ready', 4000);
+      expect(errors).to.deep.equal([]);
+      expect(widgetScripts(), 'still one widget script tag').to.have.length(1);
+      expect(callsOf('init').map((call) => call.args[0].orgId)).to.deep.equal([ORG_ID, OTHER_ORG_ID]);
+    });
+
     it('a tag for another visitor in the same task as the removal, while the first still loads: one init, the new visitor', async () => {
       const src = slowWidget(150);
       const first = mount(eagerAttributes({ src, 'api-key': API_KEY, 'grace-period': '3000' }));
@@ -580,12 +626,21 @@ describe('<closer-chat>', () => {
     }
   });
 
+  it('load() called right after a refused attribute is corrected, in the same task, goes by the corrected config', async () => {
+    const element = mount({ 'org-id': 'not-a-uuid', src: SIMULATOR_URL, loading: 'manual' });
+    await nextEvent(element, 'closer-error');
+    element.setAttribute('org-id', ORG_ID);
+    await element.load();
+    expect(element.state).to.equal('ready');
+    expect(callsOf('init').map((call) => call.args[0].orgId)).to.deep.equal([ORG_ID]);
+  });
+
   describe('loading strategies', () => {
     it('manual waits for load()', async () => {
       const element = mount({ 'org-id': ORG_ID, src: SIMULATOR_URL, loading: 'manual' });
       await element.updateComplete;
       await nextTask();
-      await new Promise((resolve) => requestIdleCallback?.(resolve) ?? setTimeout(resolve, 50));
+      await new Promise((resolve) => window.requestIdleCallback?.(resolve) ?? setTimeout(resolve, 50));
       expect(widgetScripts()).to.have.length(0);
       expect(window.closer).to.equal(undefined);
       await element.load();

@@ -225,6 +225,14 @@ describe('<closer-chat>', () => {
         optionalUuid: [API_KEY],
         strategy: ['eager', 'idle', 'interaction', 'manual'],
         consent: ['pending', 'granted', 'denied'],
+        consentSource: [
+          'tcf:1,11',
+          'tcf: 1, 11',
+          'cookieconsent:functionality',
+          'klaro: closer',
+          'onetrust:C0003',
+          'cookiebot:preferences',
+        ],
         widgetUrl: [OFFICIAL_WIDGET_URL, SIMULATOR_URL, new URL(SIMULATOR_URL, document.baseURI).href],
         milliseconds: [0, 3000, 1.5],
         loginHint: [() => Promise.resolve('hint')],
@@ -235,6 +243,16 @@ describe('<closer-chat>', () => {
       const odd: unknown[] = [null, NaN, -0.5, Infinity, '3000', 'true', 'TRUE', ' idle', 'Eager', 'granted\n'];
       odd.push([], new String('idle'), new Date(0), 'http://widget.closer.app/widget.js', 'https://example.com/w.js');
       odd.push(`{${ORG_ID}}`, `${ORG_ID}\n`, ORG_ID.replace(/-/g, ''), ORG_ID.slice(1), 'javascript:alert(1)');
+      odd.push(
+        'klaro:',
+        ':closer',
+        'klaro: ',
+        'Klaro:closer',
+        'usercentrics:chat',
+        'tcf:analytics',
+        'tcf:1,,11',
+        'constructor:x',
+      );
       const values = [...odd, ...Object.values(usual).flat()];
       for (const [kind, { accepts }] of Object.entries(KINDS) as [Kind, { accepts(value: unknown): boolean }][]) {
         for (const value of usual[kind]) expect(accepts(value), `${kind} accepts ${String(value)}`).to.equal(true);

@@ -1,36 +1,12 @@
-// The system browsers, for the tests, the examples and the benchmark: where Chromium
-// and Firefox ESR are (tools/browser-paths.js), and the @web/test-runner launcher
-// list (both driven by puppeteer-core through @web/test-runner-chrome's chromeLauncher,
-// Firefox over WebDriver BiDi). Nothing is downloaded.
-//
-//   BROWSERS=chromium | firefox | chromium,firefox   (default: both)
-//   CHROME_PATH=/path/to/chromium   FIREFOX_PATH=/path/to/firefox
+// The @web/test-runner launcher list for the browsers BROWSERS asks for (where they are:
+// tools/browser-paths.js). Chromium and Firefox are driven by puppeteer-core through
+// @web/test-runner-chrome's chromeLauncher (Firefox over WebDriver BiDi), WebKit by
+// @web/test-runner-webdriver on its own Xvfb display (tools/webkit.js). Nothing is
+// downloaded.
 import puppeteer from 'puppeteer-core';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { CHROMIUM_ARGS, findChromium, findFirefox } from './browser-paths.js';
-
-export { CHROMIUM_ARGS, findChromium, findFirefox };
-
-/** Names requested through BROWSERS (default: every supported browser). */
-export function requestedBrowsers() {
-  const raw = (process.env.BROWSERS ?? '').trim();
-  if (!raw) return ['chromium', 'firefox'];
-  const names = [
-    ...new Set(
-      raw
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .map((n) => n.toLowerCase()),
-    ),
-  ];
-  const unknown = names.filter((n) => n !== 'chromium' && n !== 'firefox');
-  if (unknown.length) {
-    throw new Error(
-      `BROWSERS=${raw}: unknown browser ${unknown.join(', ')} (use chromium, firefox or chromium,firefox).`,
-    );
-  }
-  return names;
-}
+import { CHROMIUM_ARGS, findChromium, findFirefox, requestedBrowsers } from './browser-paths.js';
+import { webkitLauncher } from './webkit.js';
 
 // Tests that use the official widget URL (preconnect hints) must never reach the
 // internet: its host resolves to this machine, where nothing listens on 443.
@@ -38,17 +14,15 @@ const OFFICIAL_WIDGET_HOST = 'widget.closer.app';
 const OFFLINE_CHROMIUM_ARGS = [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${OFFICIAL_WIDGET_HOST} 127.0.0.1`];
 const OFFLINE_FIREFOX_PREFS = { 'network.dns.localDomains': OFFICIAL_WIDGET_HOST };
 
-/** The WTR `browsers` array. Throws a clear error when a requested browser is missing. */
-export function browsers() {
-  return requestedBrowsers().map((name) => {
-    if (name === 'chromium') {
-      return chromeLauncher({
-        // passing puppeteer makes WTR label the browser "Chromium" rather than "Chrome"
-        puppeteer,
-        launchOptions: { executablePath: findChromium(), headless: true, args: OFFLINE_CHROMIUM_ARGS },
-      });
-    }
-    return chromeLauncher({
+const LAUNCHERS = {
+  chromium: () =>
+    chromeLauncher({
+      // passing puppeteer makes WTR label the browser "Chromium" rather than "Chrome"
+      puppeteer,
+      launchOptions: { executablePath: findChromium(), headless: true, args: OFFLINE_CHROMIUM_ARGS },
+    }),
+  firefox: () =>
+    chromeLauncher({
       puppeteer,
       launchOptions: {
         browser: 'firefox',
@@ -56,8 +30,13 @@ export function browsers() {
         headless: true,
         extraPrefsFirefox: OFFLINE_FIREFOX_PREFS,
       },
-    });
-  });
+    }),
+  webkit: webkitLauncher,
+};
+
+/** The WTR `browsers` array. Throws a clear error when a requested browser is missing. */
+export function browsers() {
+  return requestedBrowsers().map((name) => LAUNCHERS[name]());
 }
 
 export default browsers;

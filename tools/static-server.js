@@ -21,6 +21,8 @@
 //   cacheControl    a Cache-Control value, or (pathname) => value; default 'no-store'.
 //                   Responses carry an ETag; If-None-Match gets a 304.
 //   aliases         { '/url/path': '/file/on/disk' } served instead of the root's file
+//   headScript      JavaScript put first in the <head> of every HTML page, as an inline
+//                   script (a test probe that must run before the page's own scripts)
 //   log             one line per request on stdout
 import { createServer as createHttpServer } from 'node:http';
 import { createSecureServer } from 'node:http2';
@@ -59,6 +61,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  *   root: string | URL, port?: number, gzip?: boolean, latencyMs?: Record<string, number>,
  *   connectDelayMs?: number, tls?: { key: string | Buffer, cert: string | Buffer }, cors?: boolean,
  *   cacheControl?: string | ((pathname: string) => string), aliases?: Record<string, string>, log?: boolean,
+ *   headScript?: string,
  * }} options
  * @returns {Promise<{
  *   origin: string, url: string, port: number, close: () => Promise<void>,
@@ -76,6 +79,7 @@ export async function startStaticServer({
   cacheControl = 'no-store',
   aliases = {},
   log = false,
+  headScript,
 }) {
   const rootDir = resolve(root instanceof URL ? fileURLToPath(root) : root);
   const prefixes = Object.entries(latencyMs).sort(([a], [b]) => b.length - a.length);
@@ -87,7 +91,10 @@ export async function startStaticServer({
     if (info.isDirectory()) return load(join(file, 'index.html'));
     const hit = cache.get(file);
     if (hit && hit.mtimeMs === info.mtimeMs && hit.size === info.size) return { file, ...hit };
-    const raw = await readFile(file);
+    let raw = await readFile(file);
+    if (headScript !== undefined && extname(file) === '.html') {
+      raw = Buffer.from(String(raw).replace(/<head[^>]*>/i, (head) => `${head}<script>${headScript}</script>`));
+    }
     const entry = {
       mtimeMs: info.mtimeMs,
       size: info.size,

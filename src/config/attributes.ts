@@ -6,6 +6,8 @@
  * all derive from these two tables: adding an input is one row (and its test).
  * Plain TypeScript, no Lit, no DOM at import.
  */
+import type { ConsentManager } from '../consent/managers.js';
+import { isConsentSource } from '../consent/source.js';
 
 export const OFFICIAL_WIDGET_URL = 'https://widget.closer.app/widget.js';
 const OFFICIAL_WIDGET_HOST = 'widget.closer.app';
@@ -17,6 +19,9 @@ export type LoadingStrategy = (typeof LOADING_STRATEGIES)[number];
 export const CONSENT_STATES = ['pending', 'granted', 'denied'] as const;
 /** The visitor's consent to the chat, when the page gates it on consent. */
 export type ConsentState = (typeof CONSENT_STATES)[number];
+
+/** Where the visitor's consent comes from: the site's consent manager and what in it covers the chat. */
+export type ConsentSource = `${ConsentManager}:${string}`;
 
 /** Lead data for `closer.identify` (`email`, `firstName`, `lastName`, …). */
 export type Identity = Readonly<Record<string, unknown>>;
@@ -81,6 +86,7 @@ export const KINDS = {
   // Which origins may serve the widget is ours to say; the official URL needs no parsing.
   widgetUrl: { accepts: (value: unknown) => value === OFFICIAL_WIDGET_URL || isAllowedWidgetUrl(value) },
   consent: { optional: true, accepts: isOneOf(CONSENT_STATES) },
+  consentSource: { optional: true, accepts: isConsentSource },
   milliseconds: {
     converter: { fromAttribute: (value: string | null) => (value === null ? undefined : Number(value)) },
     optional: true,
@@ -101,6 +107,7 @@ export interface KindValues {
   strategy: LoadingStrategy;
   widgetUrl: string;
   consent: ConsentState;
+  consentSource: ConsentSource;
   milliseconds: number;
   loginHint: () => Promise<string>;
   identity: Identity;
@@ -145,6 +152,8 @@ export const ATTRIBUTES = [
   { attribute: 'remember-engagement', type: 'optionalFlag', echo: true },
   /** Gate the chat on the visitor's consent: `pending` or `denied` loads, preconnects and stores nothing; `granted` goes ahead. Absent: no gate. */
   { attribute: 'consent', type: 'consent', echo: true },
+  /** Take consent from the site's consent manager: `<manager>:<what>`, e.g. `cookieconsent:functionality`, `klaro:closer`, `tcf:1,11`, `onetrust:C0003`, `cookiebot:preferences`. Until it decides, as `consent="pending"`. Not together with `consent`. */
+  { attribute: 'consent-from', type: 'consentSource', echo: true },
   /** Milliseconds a removed element's running widget waits for a successor (a SPA's next route) before it tears down. Default 3000. */
   { attribute: 'grace-period', type: 'milliseconds', default: 3000, echo: true },
 ] as const;

@@ -35,6 +35,9 @@ const EXPECTED: Record<Kind, string> = {
   strategy: `expected one of ${LOADING_STRATEGIES.join(', ')}`,
   widgetUrl: `only the official widget (${OFFICIAL_WIDGET_URL}) or a script on this page's own origin may be loaded`,
   consent: `expected one of ${CONSENT_STATES.join(', ')} (or no consent attribute)`,
+  // Spelled out rather than imported: consent/managers.ts loads with the adapters (a test checks the list).
+  consentSource:
+    'expected <manager>:<what>: tcf:<purpose ids> (e.g. tcf:1,11), cookieconsent:<category>, klaro:<service>, onetrust:<group id> or cookiebot:<category>',
   milliseconds: 'expected a number of milliseconds, 0 or more',
   loginHint: 'expected a function returning Promise<string>',
   identity: 'expected an object such as { email, firstName, lastName }',
@@ -81,10 +84,20 @@ function extraOptionIssues(options: Record<string, unknown>): ConfigIssue[] {
     });
 }
 
-/** The issues of an input options.ts refused: each input's own, else those of `options`. */
+/** Two inputs that cannot both be set (options.ts, `conflicting`). */
+function conflictIssues(input: ConfigInput): ConfigIssue[] {
+  if (input.consent == null || input.consentFrom == null) return [];
+  const message =
+    'consent-from: not together with consent (which would decide?); remove consent to let the consent manager decide';
+  return [{ name: 'consent-from', message }];
+}
+
+/** The issues of an input options.ts refused: each input's own, else a conflict, else those of `options`. */
 export function configIssues(input: ConfigInput): ConfigIssue[] {
   const issues = INPUTS.map((row) => issueOf(row, input)).filter((issue) => issue !== undefined);
   if (issues.length > 0) return issues;
+  const conflicts = conflictIssues(input);
+  if (conflicts.length > 0) return conflicts;
   return extraOptionIssues(isPlainObject(input.options) ? input.options : {});
 }
 

@@ -13,6 +13,7 @@ import {
   KINDS,
   propertyOf,
   type ConfigInput,
+  type ConsentSource,
   type ConsentState,
   type Identity,
   type InputRow,
@@ -49,6 +50,8 @@ type ConfigResult =
       readonly config: WidgetConfig;
       readonly loading: LoadingStrategy;
       readonly consent: ConsentState | undefined;
+      /** Absent: the page sets `consent` itself, or does not gate the chat. */
+      readonly consentFrom: ConsentSource | undefined;
     }
   | { readonly ok: false; readonly input: ConfigInput };
 
@@ -79,7 +82,9 @@ export function readConfig(input: object): ConfigResult {
     if ('init' in row && value !== undefined) attributeOptions[key] = value;
   }
   const options = (data.options ?? {}) as Record<string, unknown>;
-  if (!valid || !Object.entries(options).every(isExtraOptionAllowed)) return { ok: false, input: read };
+  // Which of `consent` and `consent-from` decides would be a guess (config-issues.ts says so).
+  const conflicting = !!data.consent && !!data.consentFrom;
+  if (!valid || conflicting || !Object.entries(options).every(isExtraOptionAllowed)) return { ok: false, input: read };
 
   const config: Writable<WidgetConfig> = {
     init: { ...options, ...attributeOptions } as InitOptions,
@@ -95,6 +100,7 @@ export function readConfig(input: object): ConfigResult {
     config,
     loading: data.loading as LoadingStrategy,
     consent: data.consent as ConsentState | undefined,
+    consentFrom: data.consentFrom as ConsentSource | undefined,
   };
 }
 

@@ -20,6 +20,7 @@ const BUILDERS: { [K in Kind]: () => z.ZodMiniType<KindValues[K]> } = {
   strategy: () => z.literal([...LOADING_STRATEGIES]),
   widgetUrl: () => z.string().check(z.refine(KINDS.widgetUrl.accepts)),
   consent: () => z.literal([...CONSENT_STATES]),
+  consentSource: () => z.custom<KindValues['consentSource']>(KINDS.consentSource.accepts),
   milliseconds: () => z.number().check(z.nonnegative()),
   loginHint: () => z.custom<KindValues['loginHint']>(KINDS.loginHint.accepts),
   identity: () => z.custom<KindValues['identity']>(KINDS.identity.accepts),

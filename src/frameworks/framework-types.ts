@@ -41,7 +41,7 @@ export type CamelizedKeys<T> = { [K in keyof T as K extends string ? Camelize<K>
 
 /**
  * `closer-tags-changed` → `onTagsChanged`: the SDK's own callback name, used by the
- * React 18 wrapper. `reactEventProp()` in src/react.ts is the same rule at run time.
+ * React 18 wrapper. `reactEventProp()` in src/frameworks/react.ts is the same rule at run time.
  */
 export type CallbackPropName<E extends string> = E extends `closer-${infer Rest}`
   ? `on${Capitalize<Camelize<Rest>>}`

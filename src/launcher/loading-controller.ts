@@ -6,9 +6,9 @@
  * widget; it never touches the loader.
  */
 import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { ConsentState, LoadingStrategy } from '../config/attributes.js';
+import type { ConsentSource, ConsentState, LoadingStrategy } from '../config/attributes.js';
 import { chatError, type CloserChatError } from '../errors.js';
-import { CONSENT_REQUIRED_EVENT, emit, MESSAGE_SENT_EVENT, OPEN_EVENT } from '../events.js';
+import { CONSENT_REQUIRED_EVENT, emit, LOGOUT_EVENT, MESSAGE_SENT_EVENT, OPEN_EVENT } from '../events.js';
 import { DRAW_TIMEOUT_MS, renderFacade, watchForWidget, within } from './facade.js';
 import { whenOnline } from './schedule.js';
 import { hasEngaged, isConstrainedConnection, rememberEngagement } from './strategy.js';
@@ -24,6 +24,7 @@ export interface LoadingHost extends ReactiveControllerHost, HTMLElement {
   readonly launcherLabel: string | undefined;
   readonly rememberEngagement: boolean | undefined;
   readonly consent: ConsentState | undefined;
+  readonly consentFrom: ConsentSource | undefined;
   readonly state: WidgetPhase;
 }
 
@@ -46,7 +47,7 @@ export class LoadingController implements ReactiveController {
   readonly #host: LoadingHost;
   #plan?: Plan;
   #cancelSchedule?: () => void;
-  /** After `logout()` the strategy no longer starts the widget; `load()`, `open()` or a click do. */
+  /** After `logout()` (here or in another tab) the strategy no longer starts the widget; `load()`, `open()` or a click do. */
   #loggedOut = false;
   /** The launcher is drawn (until the real widget has drawn its own). */
   #facadeShown = false;
@@ -74,6 +75,13 @@ export class LoadingController implements ReactiveController {
       this.#host.rememberEngagement !== false && !withheld(this.#plan?.consent) && rememberEngagement(true);
     host.addEventListener(OPEN_EVENT, remember);
     host.addEventListener(MESSAGE_SENT_EVENT, remember);
+    // Logged off in another tab: as after logout(), only load(), open() or a click start
+    // a fresh session (a start the strategy had planned, e.g. on idle, is called off).
+    host.addEventListener(LOGOUT_EVENT, ({ detail }) => {
+      if (detail.reason !== 'other-tab') return;
+      this.#loggedOut = true;
+      this.#cancel();
+    });
   }
 
   hostDisconnected(): void {
@@ -88,13 +96,14 @@ export class LoadingController implements ReactiveController {
   }
 
   /**
-   * What a server draws: the launcher for `interaction` or withheld consent, unless
-   * `show-button="false"`. It cannot see the visitor (returning? Save-Data?) nor check
-   * the config; the client decides on connect.
+   * What a server draws: the launcher for `interaction` or withheld consent (a consent
+   * manager's too: it has not decided on a server), unless `show-button="false"`. It
+   * cannot see the visitor (returning? Save-Data?) nor check the config; the client
+   * decides on connect.
    */
   get serverShowsFacade(): boolean {
-    const { loading, consent, showButton } = this.#host;
-    return (strategyShowsFacade(loading) || withheld(consent)) && showButton !== false;
+    const { loading, consent, consentFrom, showButton } = this.#host;
+    return (strategyShowsFacade(loading) || withheld(consent) || !!consentFrom) && showButton !== false;
   }
 
   /** Draws on the server's decision (rendering or hydrating its markup), then the client's. */
@@ -268,9 +277,7 @@ export class LoadingController implements ReactiveController {
     if (open) this.#openOnConsent = true;
     const event = emit(this.#host, CONSENT_REQUIRED_EVENT, { consent }, true);
     this.#setConsentNote(!event.defaultPrevented && this.#facadeShown);
-    return Promise.reject(
-      chatError('consent-required', `the chat waits for the visitor's consent (consent="${consent}")`),
-    );
+    return Promise.reject(chatError('consent-required', `the chat waits for the visitor's consent (${consent})`));
   }
 
   #require(): Plan {

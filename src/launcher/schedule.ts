@@ -15,7 +15,7 @@ export function whenPageIdle(run: () => void, timeoutMs = IDLE_TIMEOUT_MS): () =
     if (typeof requestIdleCallback === 'function') {
       idleHandle = requestIdleCallback(run, { timeout: timeoutMs });
     } else {
-      // Safari before 18 has no requestIdleCallback: yield one task after load instead.
+      // WebKit ships no requestIdleCallback (Safari, WebKitGTK 2.50): one task after load.
       timer = setTimeout(run, 1);
     }
   };

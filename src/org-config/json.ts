@@ -1,7 +1,7 @@
 /**
  * JSON values: the one place org-config tells an object from an array, compares,
  * merges and fingerprints them. (The element has its own `isPlainObject` in
- * src/attributes.ts; the two builds stay apart, so neither imports the other.)
+ * src/config/attributes.ts; the two builds stay apart, so neither imports the other.)
  */
 
 /** A JSON object: not null, not an array. */

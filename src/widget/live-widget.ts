@@ -117,6 +117,8 @@ class LiveWidget implements LeasedWidget {
   #deinitReturnedAt = -Infinity;
   /** The owner that heard this session's `closer-ready`. */
   #readyHeardBy?: WidgetHost;
+  /** Our last deinit removed `window.closer`: a start must run the script again. */
+  #sdkRemovedItself = false;
   /** An init that failed while `#load` waited for a late SDK: reported, then thrown there. */
   #failure?: CloserErrorDetail;
 
@@ -259,6 +261,7 @@ class LiveWidget implements LeasedWidget {
 
   async #load(config: WidgetConfig): Promise<void> {
     // The script tag first, the bookkeeping after: eager is about how soon it is in the page.
+    this.#sdkRemovedItself = false;
     const loaded = loadScript(config);
     if (!isSdkReady()) this.#setState({ ...this.#state, phase: 'loading' });
     try {
@@ -273,17 +276,23 @@ class LiveWidget implements LeasedWidget {
     // An identity switch just tore the previous session down: init once that is done.
     if (!initError && this.#tearingDown) {
       await this.#deinitSettled();
+      // An SDK whose deinit removed window.closer comes back only from its script, run anew.
+      if (!window.closer && this.#desired?.run) return this.#load(config);
       initError = this.#reconcile();
     }
     if (initError) throw new CloserChatError(initError);
     // A late SDK: wait (bounded) until it has installed itself, reconciling as it goes.
     if (!this.#running && this.#desired?.run && !sdkInstalled()) {
-      if (!(await this.#waitForSdk(() => !!this.#running || !this.#desired?.run || !!this.#failure))) {
+      const came = () => !!this.#running || !this.#desired?.run || !!this.#failure || this.#sdkRemovedItself;
+      if (!(await this.#waitForSdk(came))) {
         dropRanScript(config.src); // a retry fetches it again
         const detail = errorDetail('sdk-missing', `${config.src} ran but no Closer SDK installed itself`);
         this.#fail(detail);
         throw new CloserChatError(detail);
       }
+      // A logout() waiting for the same SDK logged off as it came, and its deinit removed
+      // window.closer: only its script, run anew, brings it back.
+      if (this.#sdkRemovedItself && !this.#running && this.#desired?.run) return this.#load(config);
     }
     const failure = this.#failure;
     this.#failure = undefined;
@@ -341,7 +350,12 @@ class LiveWidget implements LeasedWidget {
   /** Makes the installed SDK match the desired state; returns an init failure, if any. */
   #reconcile(): CloserErrorDetail | undefined {
     // Before the script has run and the SDK has installed itself, everything waits for it.
-    if (!sdkInstalled()) return undefined;
+    if (!sdkInstalled()) {
+      // Our deinit removed window.closer (an identity switch): only its script, run anew, brings it back.
+      const desired = this.#desired;
+      if (this.#sdkRemovedItself && desired?.run && !this.#starting) void this.#start(desired).catch(() => undefined);
+      return undefined;
+    }
     const wanted = this.#desired?.run ? this.#desired.config : undefined;
     const sdk = window.closer as CloserSdk;
     // logout(): our session, or a stored one, is logged off; an SDK with no deinit before
@@ -411,6 +425,7 @@ class LiveWidget implements LeasedWidget {
     } catch (error) {
       console.error('[closer-chat] closer.deinit() threw', error);
     }
+    this.#sdkRemovedItself = !window.closer;
     // deinit logs the visitor off in every same-origin tab: tell their elements.
     if (announce) this.#tabs?.post();
     this.#ended();

@@ -143,6 +143,15 @@ describe('server rendering with @lit-labs/ssr', () => {
     });
   }
 
+  test('consent withheld, or left to a consent manager (consent-from): the launcher, whatever loading says', () => {
+    for (const template of [
+      html`<closer-chat org-id=${ORG_ID} loading="idle" consent="pending"></closer-chat>`,
+      html`<closer-chat org-id=${ORG_ID} loading="eager" consent-from="cookieconsent:functionality"></closer-chat>`,
+    ]) {
+      assert.equal(buttons(shadowContent(renderTrapped(template))).length, 1);
+    }
+  });
+
   test('bad input does not throw on the server; it is left to the client to report', () => {
     const cases = [
       html`<closer-chat loading="interaction"></closer-chat>`,

@@ -66,6 +66,7 @@ export class CasePage {
   readonly #win: CasePageWindow;
   readonly #src: string;
   readonly #codes: ErrorCodes;
+  readonly #lastErrors = new WeakMap<CloserChat, string>();
   readonly #pending: Pending[] = [];
   readonly #misdirected: string[] = [];
   /** Every SDK call so far, across executions of the script (an SDK that removes itself runs again). */
@@ -144,6 +145,8 @@ export class CasePage {
         if (!element.isConnected) this.#misdirected.push(`${name} on a detached tag`);
       });
     }
+    // The last error each tag reported, for a failure's message (which fault, which code).
+    element.addEventListener('closer-error', ({ detail }) => this.#lastErrors.set(element, detail.code));
     return this.model.add(element);
   }
 
@@ -177,6 +180,7 @@ export class CasePage {
     );
     // An update of a refused config loads its explanation (a fetch): the page may have yielded.
     if (performance.now() - started > 1) this.model.yielded(-Infinity);
+    this.model.decide(this.seen());
   }
 
   async #act(action: Action): Promise<void> {
@@ -206,7 +210,7 @@ export class CasePage {
         const quiet = this.#pending.every((pending) => pending.settled) && tag.element.state !== 'loading';
         if (this.model.owner === tag && !tag.conflict && quiet) this.#deinitsAtMove = this.#count('deinit');
         const [a, b] = this.#containers();
-        this.model.removed(tag);
+        this.model.removed(tag, this.seen());
         (tag.element.parentElement === a ? b : a).append(tag.element);
         this.model.applyConfig(tag, this.seen());
         await this.#sleep(0); // past the end of the task, where a teardown would come
@@ -216,7 +220,7 @@ export class CasePage {
         const tag = this.#tag(action.tag);
         if (!tag?.element.isConnected) break;
         tag.element.remove();
-        this.model.removed(tag);
+        this.model.removed(tag, this.seen());
         break;
       }
       case 'replace': {
@@ -225,7 +229,7 @@ export class CasePage {
         if (!old?.element.isConnected) break;
         const parent = old.element.parentElement!;
         old.element.remove();
-        this.model.removed(old);
+        this.model.removed(old, this.seen());
         const tag = this.#create(action.attributes);
         parent.append(tag.element);
         this.model.applyConfig(tag, this.seen());
@@ -269,11 +273,19 @@ export class CasePage {
         // never hear of: a race the SDK gives no signal for, noted in docs/widget-sdk.md.)
         const seen = this.seen();
         await Promise.race([this.#win.closerSimulator?.remoteLogoff?.(), sleep(1_000)]);
+        // The message reaches the page when the browser delivers it, which under load can
+        // be later than any fixed wait (then the element heard it only after the steps
+        // that followed, e.g. an open()). A listener of the page's own, younger than the
+        // element's, hears it after the element does: the step ends then.
+        const probe = new this.#win.BroadcastChannel('closer-chat');
+        const delivered = new Promise<void>((resolve) => (probe.onmessage = () => resolve()));
         const channel = new BroadcastChannel('closer-chat');
         channel.postMessage({ type: 'logoff' });
         channel.close();
+        await Promise.race([delivered, sleep(5_000)]);
+        probe.close();
         this.model.otherTabLoggedOff(seen);
-        await this.#sleep(20); // the message arrives in a task of its own
+        await this.#sleep(20); // what the element does on it runs in tasks of its own
         break;
       }
       case 'gap':
@@ -301,10 +313,14 @@ export class CasePage {
     this.model.yielded(deadline);
   }
 
-  /** Collects the SDK's calls, across executions of the widget script. */
+  /**
+   * Collects the SDK's calls, across executions of the widget script. A second execution
+   * keeps the first one's `calls` array (the simulator's own record); only a copy after
+   * `reset()` starts a new one.
+   */
   #collectCalls(): SimulatorCall[] {
     const sim = this.#win.closerSimulator;
-    if (this.#sim && sim !== this.#sim) {
+    if (this.#sim && sim !== this.#sim && sim?.calls !== this.#sim.calls) {
       this.#calls.push(...this.#sim.calls.slice(this.#simSeen));
       this.#simSeen = 0;
     }
@@ -424,7 +440,7 @@ export class CasePage {
     const lines = this.model.tags.map((tag) => {
       const flags = [
         tag.element.isConnected ? 'connected' : 'detached',
-        `state ${tag.element.state}`,
+        `state ${tag.element.state}${this.#lastErrors.has(tag.element) ? ` (last error ${this.#lastErrors.get(tag.element)})` : ''}`,
         this.model.owner === tag ? 'OWNER' : '',
         `want ${String(tag.want)}`,
         tag.loggedOut ? 'logged-out' : '',

@@ -116,8 +116,11 @@ export interface Tag {
   /** The config last applied while connected (an invalid change keeps it: no lost session). */
   applied?: Config;
   want: Want;
-  /** After logout(): the strategy no longer starts it; load(), open() or a click do. */
-  loggedOut: boolean;
+  /**
+   * After logout(), or another tab's logoff heard in the document: the strategy no longer
+   * starts it; load(), open() or a click do. `maybe`: a logoff crossed a start on its way.
+   */
+  loggedOut: Want;
   /** Clicked or open() while consent was withheld: opens once granted. */
   openOnConsent: boolean;
   /** Refused as a second element; stays so until its config is applied again. */
@@ -127,6 +130,11 @@ export interface Tag {
    * what the page has yielded to since (a timer fires only when the page yields).
    */
   grace?: { ends: number; yielded: boolean; fired: boolean };
+  /**
+   * It came back with a refused config when its grace timer may or may not have fired:
+   * whether it still owns the widget shows only when another tag connects.
+   */
+  leaseMaybeEnded?: boolean;
 }
 
 /** What the running widget is, as the test sees it. */
@@ -144,6 +152,8 @@ export interface WidgetSeen {
 export class PageModel {
   readonly tags: Tag[] = [];
   owner?: Tag;
+  /** A tag that connected beside an owner whose lease may have ended: `decide()` reads which. */
+  #undecided?: Tag;
   /** The SDK cannot init at this point of the space (init throws): nothing can ever run. */
   constructor(readonly initWorks: boolean) {}
 
@@ -172,8 +182,10 @@ export class PageModel {
       // Refused: nothing else happens, a running visitor keeps running. A start the
       // strategy had planned (idle) is called off; one under way goes on.
       if (this.owner === tag && tag.want === true && !seen.running) tag.want = 'maybe';
+      if (this.owner === tag && leaseEnded === 'maybe') tag.leaseMaybeEnded = true;
       return;
     }
+    tag.leaseMaybeEnded = false;
     if (this.owner === tag) {
       tag.applied = config;
       if (leaseEnded === 'maybe' && tag.want === true) tag.want = 'maybe';
@@ -184,6 +196,7 @@ export class PageModel {
     if (predecessor?.element.isConnected) {
       tag.conflict = true;
       tag.applied = config;
+      if (predecessor.leaseMaybeEnded) this.#undecided = tag;
       return;
     }
     // A predecessor in its grace period (or none) hands over. The successor adopts a
@@ -201,15 +214,33 @@ export class PageModel {
     this.#follow(tag, seen);
   }
 
+  /**
+   * Once the tags have updated: a tag that connected beside an owner whose lease may have
+   * ended was refused (a conflict) if that lease had not ended, and took over if it had.
+   */
+  decide(seen: WidgetSeen): void {
+    const tag = this.#undecided;
+    this.#undecided = undefined;
+    const predecessor = this.owner;
+    if (!tag || !predecessor?.leaseMaybeEnded) return;
+    predecessor.leaseMaybeEnded = false;
+    if (tag.element.state === 'error') return; // refused: the lease had not ended
+    predecessor.want = false;
+    this.owner = undefined;
+    this.applyConfig(tag, seen);
+  }
+
   /** Whether the tag's attributes are valid now (an invalid change keeps the applied config). */
   validNow(tag: Tag): boolean {
     return configOf(tag.element) !== undefined;
   }
 
   /** The tag left the document: its grace period starts (a timer, set at once). */
-  removed(tag: Tag): void {
+  removed(tag: Tag, seen: WidgetSeen): void {
     if (this.owner !== tag || !tag.applied) return;
-    tag.grace = { ends: performance.now() + tag.applied.gracePeriod, yielded: false, fired: false };
+    // Only a running widget waits out the grace period; anything else settles at the end of the task.
+    const grace = seen.running ? tag.applied.gracePeriod : 0;
+    tag.grace = { ends: performance.now() + grace, yielded: false, fired: false };
   }
 
   /**
@@ -250,6 +281,7 @@ export class PageModel {
       return;
     }
     const readyNow = seen.running && seen.visitor && sameVisitor(seen.visitor, config) && tag.want === true;
+    if (tag.loggedOut === 'maybe' && tag.want === true) tag.want = 'maybe';
     if (tag.loggedOut || readyNow) return;
     if (config.loading === 'eager' || config.loading === 'idle') tag.want = true;
     // A returning visitor's `interaction` loads as `idle` does.
@@ -275,9 +307,17 @@ export class PageModel {
 
   /** Another same-origin tab's `deinit`: the running visitor here is logged off too. */
   otherTabLoggedOff(seen: WidgetSeen): void {
-    if (!this.owner) return;
-    if (seen.running) this.owner.want = false;
-    else if (this.owner.want === true) this.owner.want = 'maybe'; // its init may be on its way, or queued
+    const owner = this.owner;
+    if (!owner) return;
+    // The element hears of it in the document only (closer-logout); a start on its way
+    // (queued, or the script loading) may be heard of or not.
+    if (seen.running) {
+      owner.want = false;
+      if (owner.element.isConnected) owner.loggedOut = true;
+    } else if (owner.want === true) {
+      owner.want = 'maybe';
+      if (owner.element.isConnected) owner.loggedOut = 'maybe';
+    }
   }
 
   /**
