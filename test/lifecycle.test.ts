@@ -579,6 +579,20 @@ describe('<closer-chat>', () => {
       expect((await pendingLoad)?.detail?.code).to.equal('aborted');
     });
 
+    // A page that logs the visitor off and opens a fresh chat at once (a "new conversation"
+    // button) must get both, in that order: the logoff it was told of, then a new session.
+    for (const method of ['open', 'load'] as const) {
+      it(`logout() then ${method}() in the same task on a running widget: the visitor is logged off, then a fresh session`, async () => {
+        const element = await mountReady();
+        const loggedOut = collect(element, 'closer-logout');
+        await Promise.all([element.logout(), element[method]()]);
+        expect(loggedOut, 'closer-logout').to.have.length(1);
+        const fresh = method === 'open' ? ['init', 'deinit', 'init', 'openWidget'] : ['init', 'deinit', 'init'];
+        expect(simulator().calls.map((call) => call.method)).to.deep.equal(fresh);
+        expect(element.state).to.equal('ready');
+      });
+    }
+
     it('removal and re-adding while loading: one init once loaded', async () => {
       const element = mount(eagerAttributes({ src: slowWidget() }));
       await element.updateComplete;

@@ -204,13 +204,15 @@ class LiveWidget implements LeasedWidget {
   async logout(reason: LogoutReason): Promise<void> {
     const desired = this.#desired!;
     desired.run = false;
+    // A log-off is part of the desired state, wanted from this call on: a start asked
+    // for after it (open() in the same task) comes after the logoff, not instead of it.
+    // Applied now, or (bounded) once a late SDK has installed its deinit. Nothing is
+    // fetched just to log off, and an SDK that has no deinit before an init has nothing
+    // to log off.
+    this.#logoffWanted = true;
     await this.#starting?.catch(() => undefined);
     // Another element took the widget over meanwhile: the logoff was this one's.
     if (this.#desired !== desired) throw new CloserChatError(secondElement());
-    // A log-off is part of the desired state: applied now, or (bounded) once a late
-    // SDK has installed its deinit. Nothing is fetched just to log off, and an SDK
-    // that has no deinit before an init has nothing to log off.
-    this.#logoffWanted = true;
     this.#reconcile();
     if (this.#logoffWanted && widgetScriptRan(desired.config.src)) {
       await this.#waitForSdk(() => !this.#logoffWanted || sdkInstalled());
@@ -254,9 +256,9 @@ class LiveWidget implements LeasedWidget {
     if (!this.#runsFor(desired)) throw aborted();
   }
 
-  /** Our init for `desired`'s visitor has run on the SDK. */
+  /** Our init for `desired`'s visitor has run on the SDK (and no logoff asked for since ends it first). */
   #runsFor(desired: Desired): boolean {
-    return !!this.#running && sameIdentity(this.#running.options, desired.config.init);
+    return !!this.#running && !this.#logoffWanted && sameIdentity(this.#running.options, desired.config.init);
   }
 
   async #load(config: WidgetConfig): Promise<void> {
@@ -364,7 +366,7 @@ class LiveWidget implements LeasedWidget {
       this.#logoffWanted = false;
       if (sdk.deinit || sdkDrainsQueue()) this.#deinit(sdk);
     }
-    if (this.#running && (!wanted || !sameIdentity(this.#running.options, wanted.init))) {
+    if (this.#running && (this.#logoffWanted || !wanted || !sameIdentity(this.#running.options, wanted.init))) {
       this.#deinit(sdk);
       this.#logoffWanted = false;
     }
