@@ -52,6 +52,7 @@ import {
 } from './lease.js';
 import { INITIAL_STATE, nextState, type WidgetState } from './state.js';
 import { tabChannel, type TabChannel } from './tabs.js';
+import { TeardownGate } from './teardown-gate.js';
 
 /** How the owner hears the state it exposes (a private callback, not a method a page could call). */
 export type StateListener = (state: WidgetState) => void;
@@ -63,14 +64,6 @@ export type ConnectResult =
 /** How long a late SDK may take to install itself after its script ran. */
 const SDK_WAIT_MS = 10_000;
 const SDK_POLL_MS = 25;
-/** How long an `init` waits for a `deinit` that returned a promise (an SDK that tears down asynchronously). */
-const DEINIT_WAIT_MS = 3_000;
-/**
- * How long an `init` waits after a `deinit` that returned nothing: the docs do not say
- * that it is done when it returns, and an SDK that finishes in a later task may drop what
- * comes meanwhile. Only an identity switch or a login right after a logoff waits.
- */
-const TEARDOWN_SETTLE_MS = 100;
 
 const aborted = () =>
   chatError('aborted', 'the widget was not started: the element was removed or logged out while it loaded');
@@ -111,10 +104,8 @@ class LiveWidget implements LeasedWidget {
   #logoffWanted = false;
   /** Open while a widget runs: hears other tabs' logoffs. */
   #tabs?: TabChannel;
-  /** A `deinit` that returned a promise, until it settles: no `init` before. */
-  #tearingDown?: Promise<void>;
-  /** When our last `deinit` returned nothing: it may still be finishing. */
-  #deinitReturnedAt = -Infinity;
+  /** No `init` while a `deinit` may still be finishing. */
+  readonly #teardown = new TeardownGate(() => this.#reconcile());
   /** The owner that heard this session's `closer-ready`. */
   #readyHeardBy?: WidgetHost;
   /** Our last deinit removed `window.closer`: a start must run the script again. */
@@ -273,11 +264,11 @@ class LiveWidget implements LeasedWidget {
       if (this.#desired?.run) this.#fail(detail);
       throw new CloserChatError(detail);
     }
-    await this.#deinitSettled();
+    await this.#teardown.opened();
     let initError = this.#reconcile();
     // An identity switch just tore the previous session down: init once that is done.
-    if (!initError && this.#tearingDown) {
-      await this.#deinitSettled();
+    if (!initError && this.#teardown.closed) {
+      await this.#teardown.opened();
       // An SDK whose deinit removed window.closer comes back only from its script, run anew.
       if (!window.closer && this.#desired?.run) return this.#load(config);
       initError = this.#reconcile();
@@ -304,11 +295,6 @@ class LiveWidget implements LeasedWidget {
       if (this.#state.phase === 'loading') this.#setState({ ...this.#state, phase: 'idle' });
       throw aborted();
     }
-  }
-
-  /** A `deinit` that returned a promise has settled (or taken too long to wait for). */
-  async #deinitSettled(): Promise<void> {
-    while (this.#tearingDown) await this.#tearingDown;
   }
 
   /** Polls a late SDK, reconciling as it goes, until `done()`; false on timeout. */
@@ -370,7 +356,7 @@ class LiveWidget implements LeasedWidget {
       this.#deinit(sdk);
       this.#logoffWanted = false;
     }
-    if (wanted && !this.#running && this.#initMayRun()) {
+    if (wanted && !this.#running && this.#teardown.initMayRun()) {
       const error = this.#init(wanted.init);
       if (error) return error;
     }
@@ -422,7 +408,7 @@ class LiveWidget implements LeasedWidget {
   #deinit(sdk: CloserSdk, announce = true): void {
     this.#session++; // callbacks fired by deinit itself belong to the ended session
     try {
-      if (sdk.deinit) this.#awaitTeardown(sdk.deinit());
+      if (sdk.deinit) this.#teardown.deinitReturned(sdk.deinit());
       else if (sdkDrainsQueue()) pushCall('deinit');
     } catch (error) {
       console.error('[closer-chat] closer.deinit() threw', error);
@@ -431,52 +417,6 @@ class LiveWidget implements LeasedWidget {
     // deinit logs the visitor off in every same-origin tab: tell their elements.
     if (announce) this.#tabs?.post();
     this.#ended();
-  }
-
-  /**
-   * The docs do not say whether `deinit` is synchronous. The next `init` waits for a
-   * promise it returns (bounded), or a moment if it returns nothing; a rejection is
-   * reported, never left unhandled.
-   */
-  #awaitTeardown(result: unknown): void {
-    if (typeof (result as PromiseLike<unknown> | undefined)?.then !== 'function') {
-      this.#deinitReturnedAt = performance.now();
-      return;
-    }
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const settled = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, DEINIT_WAIT_MS);
-      Promise.resolve(result as PromiseLike<unknown>).then(
-        () => resolve(),
-        (error: unknown) => {
-          console.error('[closer-chat] closer.deinit() failed', error);
-          resolve();
-        },
-      );
-    }).finally(() => clearTimeout(timer));
-    this.#holdInitsUntil(settled);
-  }
-
-  /** No init before `settled`; then the SDK is brought to the desired state. */
-  #holdInitsUntil(settled: Promise<void>): void {
-    const tearingDown = (this.#tearingDown = settled.then(() => {
-      if (this.#tearingDown !== tearingDown) return;
-      this.#tearingDown = undefined;
-      this.#reconcile();
-    }));
-  }
-
-  /**
-   * An init may run now: no teardown pending, and a moment has passed since a deinit
-   * that returned nothing. (Waited for only when an init comes that soon: a teardown
-   * leaves no timer behind.)
-   */
-  #initMayRun(): boolean {
-    if (this.#tearingDown) return false;
-    const wait = this.#deinitReturnedAt + TEARDOWN_SETTLE_MS - performance.now();
-    if (wait <= 0) return true;
-    this.#holdInitsUntil(new Promise((resolve) => setTimeout(resolve, wait)));
-    return false;
   }
 
   /** Our session is over: its callbacks are ignored from now on. */
