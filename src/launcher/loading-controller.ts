@@ -11,7 +11,7 @@ import { chatError, type CloserChatError } from '../errors.js';
 import { CONSENT_REQUIRED_EVENT, emit, LOGOUT_EVENT, MESSAGE_SENT_EVENT, OPEN_EVENT } from '../events.js';
 import { DRAW_TIMEOUT_MS, renderFacade, watchForWidget, within } from './facade.js';
 import { whenOnline, whenPageIdle, whenVisitorActive } from './schedule.js';
-import { hasEngaged, isConstrainedConnection, rememberEngagement, resolveBehaviour } from './strategy.js';
+import { hasEngaged, isConstrainedConnection, storeEngagement, strategyForVisitor } from './strategy.js';
 import { stringsFor } from './strings.js';
 import type { WidgetLease, WidgetPhase } from '../widget/live-widget.js';
 
@@ -27,7 +27,7 @@ export interface LoadingHost extends ReactiveControllerHost, HTMLElement {
 }
 
 /** What the strategy is applied to: the lease and the validated strategy inputs. */
-export interface Plan {
+export interface LaunchPlan {
   readonly lease: WidgetLease;
   readonly loading: LoadingStrategy;
   readonly showButton: boolean | undefined;
@@ -43,7 +43,7 @@ const withheld = (consent: ConsentState | undefined): consent is 'pending' | 'de
 
 export class LoadingController implements ReactiveController {
   readonly #host: LoadingHost;
-  #plan?: Plan;
+  #plan?: LaunchPlan;
   #cancelSchedule?: () => void;
   /** After `logout()` (here or in another tab) the strategy no longer starts the widget; `load()`, `open()` or a click do. */
   #loggedOut = false;
@@ -70,7 +70,7 @@ export class LoadingController implements ReactiveController {
     // Engagement is remembered from the element's own events: no global listener; and
     // never while consent is withheld (nothing is stored then).
     const remember = () =>
-      this.#host.rememberEngagement !== false && !withheld(this.#plan?.consent) && rememberEngagement(true);
+      this.#host.rememberEngagement !== false && !withheld(this.#plan?.consent) && storeEngagement(true);
     host.addEventListener(OPEN_EVENT, remember);
     host.addEventListener(MESSAGE_SENT_EVENT, remember);
     // Logged off in another tab: as after logout(), only load(), open() or a click start
@@ -84,7 +84,7 @@ export class LoadingController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#cancel();
-    // A move re-arms it on connect (follow()); a removal for good leaves no listener.
+    // A move re-arms it on connect (apply()); a removal for good leaves no listener.
     this.#cancelOnlineWait?.();
   }
 
@@ -122,7 +122,7 @@ export class LoadingController implements ReactiveController {
   }
 
   /** A valid config: start now, when idle, on intent or on `load()`, per consent, strategy and visitor. */
-  follow(plan: Plan): void {
+  apply(plan: LaunchPlan): void {
     const wasWithheld = withheld(this.#plan?.consent);
     this.#cancel();
     this.#plan = plan;
@@ -134,12 +134,12 @@ export class LoadingController implements ReactiveController {
       return;
     }
     this.#setConsentNote(false);
-    const behaviour = resolveBehaviour(plan.loading, {
+    const effective = strategyForVisitor(plan.loading, {
       engaged: () => this.#host.rememberEngagement !== false && hasEngaged(),
       constrained: isConstrainedConnection,
     });
     // No launcher of ours when the page hides the widget's own: it opens it by `open()`.
-    const facade = (plan.loading === 'interaction' || behaviour === 'interaction') && plan.showButton !== false;
+    const facade = (plan.loading === 'interaction' || effective === 'interaction') && plan.showButton !== false;
     this.#setFacade((facade || (wasWithheld && this.#facadeShown)) && !ready);
     if (this.#openOnConsent) {
       this.#openOnConsent = false;
@@ -149,15 +149,15 @@ export class LoadingController implements ReactiveController {
     if (this.#loggedOut || ready) return;
     if (this.#offlineRetry) this.#waitForOnline();
     const start = () => void this.#run(false).catch(ignore);
-    if (behaviour === 'eager') start();
-    if (behaviour === 'idle') {
+    if (effective === 'eager') start();
+    if (effective === 'idle') {
       plan.lease.prepare('connect');
       this.#cancelSchedule = whenPageIdle(start);
     }
     // Behind the facade: once the visitor is active on the page (a scroll, a touch), have
     // the script in the cache, not run, so a tap only executes it. Nothing for a bounce or
     // a bot, and nothing on Save-Data or 2G, where every byte is the visitor's.
-    if (behaviour === 'interaction' && !isConstrainedConnection()) {
+    if (effective === 'interaction' && !isConstrainedConnection()) {
       this.#cancelSchedule = whenVisitorActive(() => plan.lease.prepare('cache'));
     }
   }
@@ -167,12 +167,12 @@ export class LoadingController implements ReactiveController {
    * script loading), is logged off and forgotten; granting again starts a fresh session
    * under the strategy (this is not `logout()`, which holds the widget down).
    */
-  #withdraw(plan: Plan, started: boolean): void {
+  #withdraw(plan: LaunchPlan, started: boolean): void {
     if (!started) return plan.lease.hold();
-    rememberEngagement(false);
+    storeEngagement(false);
     void plan.lease
       .logout('consent')
-      .then(() => this.#plan && this.follow(this.#plan))
+      .then(() => this.#plan && this.apply(this.#plan))
       .catch(ignore);
   }
 
@@ -180,7 +180,7 @@ export class LoadingController implements ReactiveController {
    * The config became invalid or another element owns the widget: nothing starts, and
    * no launcher offers a widget that cannot start (a running one is left alone).
    */
-  stop(): void {
+  halt(): void {
     this.#cancel();
     this.#forgetOfflineRetry();
     this.#plan = undefined;
@@ -205,9 +205,9 @@ export class LoadingController implements ReactiveController {
     this.#loggedOut = true;
     this.#cancel();
     this.#forgetOfflineRetry();
-    rememberEngagement(false);
+    storeEngagement(false);
     await plan.lease.logout();
-    if (this.#plan) this.follow(this.#plan);
+    if (this.#plan) this.apply(this.#plan);
   }
 
   /** The launcher, when shown (as the server drew it, while hydrating its markup). */
@@ -288,7 +288,7 @@ export class LoadingController implements ReactiveController {
     return Promise.reject(chatError('consent-required', `the chat waits for the visitor's consent (${consent})`));
   }
 
-  #require(): Plan {
+  #require(): LaunchPlan {
     if (!this.#plan) throw new Error('[closer-chat] internal: no widget lease'); // the element checks first
     return this.#plan;
   }

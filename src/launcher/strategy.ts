@@ -19,7 +19,8 @@ export function hasEngaged(): boolean {
   }
 }
 
-export function rememberEngagement(engaged: boolean): void {
+/** Stores (or forgets) that the visitor engaged; storage can throw, like `hasEngaged`. */
+export function storeEngagement(engaged: boolean): void {
   try {
     if (engaged) localStorage.setItem(ENGAGED_KEY, '1');
     else localStorage.removeItem(ENGAGED_KEY);
@@ -54,7 +55,7 @@ export interface Visitor {
  *   never engaged: the heavy script is not fetched on its own there.
  * `eager` and `manual` ask nothing: their first load reads no storage.
  */
-export function resolveBehaviour(loading: LoadingStrategy, visitor: Visitor): LoadingStrategy {
+export function strategyForVisitor(loading: LoadingStrategy, visitor: Visitor): LoadingStrategy {
   if (loading === 'interaction') return visitor.engaged() ? 'idle' : 'interaction';
   if (loading === 'idle' && visitor.constrained() && !visitor.engaged()) return 'interaction';
   return loading;
