@@ -60,7 +60,7 @@ export class CloserChat extends LitElement {
   /** A config or conflict error of this element (the widget itself may be fine). */
   #ownError?: CloserErrorDetail;
   #lease?: WidgetLease;
-  readonly #loading = new LoadingController(this);
+  readonly #launcher = new LoadingController(this);
   /** What the consent manager named in `consent-from` decided: each decision applies as `consent` would. */
   readonly #managedConsent = managedConsent(() => {
     this.#configChanged = true;
@@ -112,14 +112,14 @@ export class CloserChat extends LitElement {
   async load(): Promise<void> {
     await this.#applied();
     this.#check();
-    return this.#loading.load();
+    return this.#launcher.load();
   }
 
   /** Loads the widget if needed, then opens its window. */
   async open(): Promise<void> {
     await this.#applied();
     this.#check();
-    return this.#loading.open();
+    return this.#launcher.open();
   }
 
   /**
@@ -141,7 +141,7 @@ export class CloserChat extends LitElement {
   async logout(): Promise<void> {
     await this.#applied();
     this.#check();
-    return this.#loading.logout();
+    return this.#launcher.logout();
   }
 
   override connectedCallback(): void {
@@ -163,7 +163,7 @@ export class CloserChat extends LitElement {
     // and must touch no page API. Decide from the attributes alone, so the launcher is in
     // the HTML before any script runs. The client decides for good on connect; it keeps
     // the facade for a returning visitor too, until the widget has drawn.
-    if (ON_SERVER) return this.#loading.decideOnServer();
+    if (ON_SERVER) return this.#launcher.decideOnServer();
     if (!this.#configChanged || !this.isConnected) return;
     this.#configChanged = false;
     this.#applyConfig();
@@ -181,7 +181,7 @@ export class CloserChat extends LitElement {
     const root = super.createRenderRoot();
     this.#styled = true; // the server's <style>, or adopted by Lit just now
     if ((this as { _$needsHydration?: boolean })._$needsHydration) {
-      this.#loading.hydrateServerMarkup();
+      this.#launcher.hydrateServerMarkup();
     } else if (serverNodes.length) {
       serverNodes.forEach((node) => node.remove());
       this.renderOptions.renderBefore = root.firstChild;
@@ -190,7 +190,7 @@ export class CloserChat extends LitElement {
   }
 
   protected override render() {
-    const view = this.#loading.render();
+    const view = this.#launcher.render();
     if (view !== nothing && !this.#styled && !ON_SERVER) {
       this.#styled = true;
       adoptStyles(this.renderRoot as ShadowRoot, (this.constructor as typeof LitElement).elementStyles);
@@ -214,14 +214,14 @@ export class CloserChat extends LitElement {
     this.#ownError = error;
     this.#states.sync(this.#widgetState, this.#ownError);
     if (error || !result.ok || !this.#lease) {
-      this.#loading.stop();
+      this.#launcher.halt();
       if (!result.ok) this.#explain(result.input);
       else if (error) reportError(this, error);
       return;
     }
     const { loading } = result;
     const consent = this.#managedConsent.read(result.consentFrom) ?? result.consent;
-    this.#loading.follow({ lease: this.#lease, loading, consent, showButton: result.config.init.showButton });
+    this.#launcher.apply({ lease: this.#lease, loading, consent, showButton: result.config.init.showButton });
   }
 
   /** The live widget's state, as the properties and custom states show it. */

@@ -108,6 +108,14 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     weight: 10,
     arbitrary: fc.record({ kind: fc.constant('call' as const), tag: tagIndex, method: fc.constantFrom(...METHODS) }),
   },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('calls' as const),
+      tag: tagIndex,
+      methods: fc.tuple(fc.constantFrom(...METHODS), fc.constantFrom(...METHODS)),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('click' as const), tag: tagIndex }) },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('callback' as const), name: fc.constantFrom(...CALLBACKS) }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'other-tab-logoff' as const }) },

@@ -11,7 +11,7 @@ import { chatError, type CloserChatError } from '../errors.js';
 import { CONSENT_REQUIRED_EVENT, emit, LOGOUT_EVENT, MESSAGE_SENT_EVENT, OPEN_EVENT } from '../events.js';
 import { DRAW_TIMEOUT_MS, renderFacade, watchForWidget, within } from './facade.js';
 import { whenOnline } from './schedule.js';
-import { hasEngaged, isConstrainedConnection, rememberEngagement } from './strategy.js';
+import { hasEngaged, isConstrainedConnection, storeEngagement } from './strategy.js';
 import { STRATEGIES, strategyShowsFacade } from './strategy-table.js';
 import { stringsFor } from './strings.js';
 import type { WidgetLease } from '../widget/lease.js';
@@ -29,7 +29,7 @@ export interface LoadingHost extends ReactiveControllerHost, HTMLElement {
 }
 
 /** What the strategy is applied to: the lease and the validated strategy inputs. */
-export interface Plan {
+export interface LaunchPlan {
   readonly lease: WidgetLease;
   readonly loading: LoadingStrategy;
   readonly showButton: boolean | undefined;
@@ -45,7 +45,7 @@ const withheld = (consent: ConsentState | undefined): consent is 'pending' | 'de
 
 export class LoadingController implements ReactiveController {
   readonly #host: LoadingHost;
-  #plan?: Plan;
+  #plan?: LaunchPlan;
   #cancelSchedule?: () => void;
   /** After `logout()` (here or in another tab) the strategy no longer starts the widget; `load()`, `open()` or a click do. */
   #loggedOut = false;
@@ -72,7 +72,7 @@ export class LoadingController implements ReactiveController {
     // Engagement is remembered from the element's own events: no global listener; and
     // never while consent is withheld (nothing is stored then).
     const remember = () =>
-      this.#host.rememberEngagement !== false && !withheld(this.#plan?.consent) && rememberEngagement(true);
+      this.#host.rememberEngagement !== false && !withheld(this.#plan?.consent) && storeEngagement(true);
     host.addEventListener(OPEN_EVENT, remember);
     host.addEventListener(MESSAGE_SENT_EVENT, remember);
     // Logged off in another tab: as after logout(), only load(), open() or a click start
@@ -86,7 +86,7 @@ export class LoadingController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#cancel();
-    // A move re-arms it on connect (follow()); a removal for good leaves no listener.
+    // A move re-arms it on connect (apply()); a removal for good leaves no listener.
     this.#cancelOnlineWait?.();
   }
 
@@ -124,7 +124,7 @@ export class LoadingController implements ReactiveController {
   }
 
   /** A valid config: start now, when idle, on intent or on `load()`, per consent, strategy and visitor. */
-  follow(plan: Plan): void {
+  apply(plan: LaunchPlan): void {
     const wasWithheld = withheld(this.#plan?.consent);
     this.#cancel();
     this.#plan = plan;
@@ -136,12 +136,12 @@ export class LoadingController implements ReactiveController {
       return;
     }
     this.#setConsentNote(false);
-    const behaviour = STRATEGIES[plan.loading].forVisitor({
+    const effective = STRATEGIES[plan.loading].forVisitor({
       engaged: () => this.#host.rememberEngagement !== false && hasEngaged(),
       constrained: isConstrainedConnection,
     });
     // No launcher of ours when the page hides the widget's own: it opens it by `open()`.
-    const facade = (STRATEGIES[plan.loading].facade || STRATEGIES[behaviour].facade) && plan.showButton !== false;
+    const facade = (STRATEGIES[plan.loading].facade || STRATEGIES[effective].facade) && plan.showButton !== false;
     this.#setFacade((facade || (wasWithheld && this.#facadeShown)) && !ready);
     if (this.#openOnConsent) {
       this.#openOnConsent = false;
@@ -151,7 +151,7 @@ export class LoadingController implements ReactiveController {
     if (this.#loggedOut || ready) return;
     if (this.#offlineRetry) this.#waitForOnline();
     const start = () => void this.#run(false).catch(ignore);
-    this.#cancelSchedule = STRATEGIES[behaviour].trigger(start, plan.lease);
+    this.#cancelSchedule = STRATEGIES[effective].trigger(start, plan.lease);
   }
 
   /**
@@ -159,12 +159,12 @@ export class LoadingController implements ReactiveController {
    * script loading), is logged off and forgotten; granting again starts a fresh session
    * under the strategy (this is not `logout()`, which holds the widget down).
    */
-  #withdraw(plan: Plan, started: boolean): void {
+  #withdraw(plan: LaunchPlan, started: boolean): void {
     if (!started) return plan.lease.hold();
-    rememberEngagement(false);
+    storeEngagement(false);
     void plan.lease
       .logout('consent')
-      .then(() => this.#plan && this.follow(this.#plan))
+      .then(() => this.#plan && this.apply(this.#plan))
       .catch(ignore);
   }
 
@@ -172,7 +172,7 @@ export class LoadingController implements ReactiveController {
    * The config became invalid or another element owns the widget: nothing starts, and
    * no launcher offers a widget that cannot start (a running one is left alone).
    */
-  stop(): void {
+  halt(): void {
     this.#cancel();
     this.#forgetOfflineRetry();
     this.#plan = undefined;
@@ -197,9 +197,9 @@ export class LoadingController implements ReactiveController {
     this.#loggedOut = true;
     this.#cancel();
     this.#forgetOfflineRetry();
-    rememberEngagement(false);
+    storeEngagement(false);
     await plan.lease.logout();
-    if (this.#plan) this.follow(this.#plan);
+    if (this.#plan) this.apply(this.#plan);
   }
 
   /** The launcher, when shown (as the server drew it, while hydrating its markup). */
@@ -280,7 +280,7 @@ export class LoadingController implements ReactiveController {
     return Promise.reject(chatError('consent-required', `the chat waits for the visitor's consent (${consent})`));
   }
 
-  #require(): Plan {
+  #require(): LaunchPlan {
     if (!this.#plan) throw new Error('[closer-chat] internal: no widget lease'); // the element checks first
     return this.#plan;
   }

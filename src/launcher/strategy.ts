@@ -17,7 +17,8 @@ export function hasEngaged(): boolean {
   }
 }
 
-export function rememberEngagement(engaged: boolean): void {
+/** Stores (or forgets) that the visitor engaged; storage can throw, like `hasEngaged`. */
+export function storeEngagement(engaged: boolean): void {
   try {
     if (engaged) localStorage.setItem(ENGAGED_KEY, '1');
     else localStorage.removeItem(ENGAGED_KEY);

@@ -7,6 +7,7 @@ import { expect } from '@open-wc/testing';
 import type { CloserChat } from '../../src/index.js';
 import {
   describeAction,
+  type METHODS,
   PageModel,
   sameVisitor,
   withheld,
@@ -159,6 +160,14 @@ export class CasePage {
     );
   }
 
+  /** Calls a method of the tag as a page does (not awaited); the model follows. */
+  #call(tag: Tag, name: (typeof METHODS)[number]): void {
+    const method = name === 'toggle' ? (tag.element.opened ? 'close' : 'open') : name;
+    this.#track(`#${tag.index}.${name}()`, tag.element[name]());
+    if (method === 'load' || method === 'open') this.model.ask(tag, method === 'open');
+    if (method === 'logout') this.model.logout(tag);
+  }
+
   #connect(tag: Tag, where: 0 | 1): void {
     const wasConnected = tag.element.isConnected;
     this.#containers()[where].append(tag.element);
@@ -245,11 +254,12 @@ export class CasePage {
       }
       case 'call': {
         const tag = this.#tag(action.tag);
-        if (!tag) break;
-        const method = action.method === 'toggle' ? (tag.element.opened ? 'close' : 'open') : action.method;
-        this.#track(`#${tag.index}.${action.method}()`, tag.element[action.method]());
-        if (method === 'load' || method === 'open') this.model.ask(tag, method === 'open');
-        if (method === 'logout') this.model.logout(tag);
+        if (tag) this.#call(tag, action.method);
+        break;
+      }
+      case 'calls': {
+        const tag = this.#tag(action.tag);
+        if (tag) for (const method of action.methods) this.#call(tag, method);
         break;
       }
       case 'click': {

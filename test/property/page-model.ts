@@ -50,6 +50,12 @@ export type Action =
   | { readonly kind: 'replace'; readonly tag: number; readonly attributes: TagAttributes }
   | { readonly kind: 'attribute'; readonly tag: number; readonly name: Attribute; readonly value: string | null }
   | { readonly kind: 'call'; readonly tag: number; readonly method: (typeof METHODS)[number] }
+  /** Two calls on one tag in the same task (a "new conversation" button: logout(), then open()). */
+  | {
+      readonly kind: 'calls';
+      readonly tag: number;
+      readonly methods: readonly [(typeof METHODS)[number], (typeof METHODS)[number]];
+    }
   | { readonly kind: 'click'; readonly tag: number }
   | { readonly kind: 'callback'; readonly name: (typeof CALLBACKS)[number] }
   | { readonly kind: 'other-tab-logoff' }
