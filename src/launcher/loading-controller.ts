@@ -218,10 +218,11 @@ export class LoadingController implements ReactiveController {
       label: this.#busy ? strings.loading : this.#host.launcherLabel || strings.open,
       busy: this.#busy,
       note: this.#consentNote ? strings.consent : undefined,
+      // A launcher not in the page (its tag removed, the removal not settled yet) shows no intent.
       onIntent: () => {
-        if (!withheld(this.#plan?.consent)) this.#plan?.lease.prepare('fetch');
+        if (this.#host.isConnected && !withheld(this.#plan?.consent)) this.#plan?.lease.prepare('fetch');
       },
-      onClick: () => void this.open().catch(ignore),
+      onClick: () => void (this.#host.isConnected && this.open().catch(ignore)),
     });
   }
 
