@@ -128,6 +128,22 @@ describe('<closer-chat>', () => {
       expect(callsOf('openWidget')).to.have.length(1);
     });
 
+    // The page's logout() comes after the visitor's click: it holds the widget down, as the
+    // README says, so the consent that arrives later does not open the chat for the click.
+    it('a click while pending, then logout(): once granted, nothing opens (logout() came last)', async () => {
+      const chat = mount({ 'org-id': ORG_ID, src: SIMULATOR_URL, loading: 'interaction', consent: 'pending' });
+      await chat.updateComplete;
+      launcher(chat)!.click();
+      await chat.updateComplete;
+      await chat.logout();
+      chat.setAttribute('consent', 'granted');
+      await chat.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(widgetScripts(), 'nothing fetched').to.have.length(0);
+      expect(callsOf('init')).to.have.length(0);
+      expect(launcher(chat), 'the launcher stays').to.exist;
+    });
+
     it('if the page does not answer, the launcher says that the chat needs consent', async () => {
       const chat = mount({ 'org-id': ORG_ID, src: SIMULATOR_URL, loading: 'interaction', consent: 'denied' });
       await chat.updateComplete;

@@ -48,6 +48,22 @@ describe('<closer-chat>', () => {
   afterEach(resetPage);
 
   describe('loading="interaction"', () => {
+    // Found by a Firefox property run (seed 777, path 136:…): a click on the launcher of a
+    // tag just removed (before its removal was settled at the end of the task) started the
+    // widget, which then ran once the tag was back. A launcher not in the page is no intent.
+    it('a click on the launcher of a tag removed in the same task starts nothing, even once the tag is back', async () => {
+      const { element, src } = await mountInteraction({ 'grace-period': '0' });
+      const button = launcher(element)!;
+      element.remove();
+      button.click();
+      document.body.append(element);
+      await element.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(fetched(src), 'no request to the widget').to.equal(0);
+      expect(element.state).to.equal('idle');
+      expect(launcher(element), 'the launcher is back').to.exist;
+    });
+
     it('draws a launcher button and makes no request to the widget before intent', async () => {
       const { element, src } = await mountInteraction();
       const button = launcher(element);

@@ -37,6 +37,12 @@ export interface LaunchPlan {
   readonly consent: ConsentState | undefined;
 }
 
+/** What was asked beyond the loading strategy (`#asked`); numbers, as the minifier inlines them (string values cost 24 B). */
+const NOTHING = 0;
+const HELD = 1;
+const OPEN_ON_CONSENT = 2;
+type Asked = typeof NOTHING | typeof HELD | typeof OPEN_ON_CONSENT;
+
 const ignore = () => undefined; // failures are reported as closer-error; the facade stays
 
 /** Consent is needed and not given: nothing may be fetched, preconnected or stored. */
@@ -47,16 +53,19 @@ export class LoadingController implements ReactiveController {
   readonly #host: LoadingHost;
   #plan?: LaunchPlan;
   #cancelSchedule?: () => void;
-  /** After `logout()` (here or in another tab) the strategy no longer starts the widget; `load()`, `open()` or a click do. */
-  #loggedOut = false;
+  /**
+   * What was asked beyond the strategy: `held` after `logout()` (here or in another tab),
+   * when the strategy no longer starts the widget and only `load()`, `open()` or a click
+   * do; `open-on-consent` after a click or `open()` while consent was withheld, when the
+   * chat opens once it is granted. One value, so that a logoff drops a pending open.
+   */
+  #asked: Asked = NOTHING;
   /** The launcher is drawn (until the real widget has drawn its own). */
   #facadeShown = false;
   /** Lit is hydrating the server's markup (the first render only). */
   #hydrating = false;
   /** A click is loading the widget. */
   #busy = false;
-  /** The visitor clicked while consent was withheld: open once it is granted. */
-  #openOnConsent = false;
   /** The facade says that the chat needs consent (the page did not answer the event). */
   #consentNote = false;
   /**
@@ -79,7 +88,7 @@ export class LoadingController implements ReactiveController {
     // a fresh session (a start the strategy had planned, e.g. on idle, is called off).
     host.addEventListener(LOGOUT_EVENT, ({ detail }) => {
       if (detail.reason !== 'other-tab') return;
-      this.#loggedOut = true;
+      this.#asked = HELD;
       this.#cancel();
     });
   }
@@ -143,12 +152,12 @@ export class LoadingController implements ReactiveController {
     // No launcher of ours when the page hides the widget's own: it opens it by `open()`.
     const facade = (STRATEGIES[plan.loading].facade || STRATEGIES[effective].facade) && plan.showButton !== false;
     this.#setFacade((facade || (wasWithheld && this.#facadeShown)) && !ready);
-    if (this.#openOnConsent) {
-      this.#openOnConsent = false;
+    if (this.#asked === OPEN_ON_CONSENT) {
+      this.#asked = NOTHING;
       void this.open().catch(ignore);
       return;
     }
-    if (this.#loggedOut || ready) return;
+    if (this.#asked === HELD || ready) return;
     if (this.#offlineRetry) this.#waitForOnline();
     const start = () => void this.#run(false).catch(ignore);
     this.#cancelSchedule = STRATEGIES[effective].trigger(start, plan.lease);
@@ -181,20 +190,20 @@ export class LoadingController implements ReactiveController {
 
   /** Starts now, whatever the strategy says (once consent is given). */
   load(): Promise<void> {
-    this.#loggedOut = false;
+    if (this.#asked === HELD) this.#asked = NOTHING; // a pending open stays
     return this.#run(false);
   }
 
   /** Starts if needed, then opens the chat window. */
   open(): Promise<void> {
-    this.#loggedOut = false;
+    this.#asked = NOTHING;
     return this.#run(true);
   }
 
   /** Logs the visitor off and forgets the engagement; the facade comes back where it applies. */
   async logout(): Promise<void> {
     const plan = this.#require();
-    this.#loggedOut = true;
+    this.#asked = HELD;
     this.#cancel();
     this.#forgetOfflineRetry();
     storeEngagement(false);
@@ -210,10 +219,11 @@ export class LoadingController implements ReactiveController {
       label: this.#busy ? strings.loading : this.#host.launcherLabel || strings.open,
       busy: this.#busy,
       note: this.#consentNote ? strings.consent : undefined,
+      // A launcher not in the page (its tag removed, the removal not settled yet) shows no intent.
       onIntent: () => {
-        if (!withheld(this.#plan?.consent)) this.#plan?.lease.prepare('fetch');
+        if (this.#host.isConnected && !withheld(this.#plan?.consent)) this.#plan?.lease.prepare('fetch');
       },
-      onClick: () => void this.open().catch(ignore),
+      onClick: () => void (this.#host.isConnected && this.open().catch(ignore)),
     });
   }
 
@@ -274,7 +284,7 @@ export class LoadingController implements ReactiveController {
    * is granted.
    */
   #askForConsent(consent: 'pending' | 'denied', open: boolean): Promise<never> {
-    if (open) this.#openOnConsent = true;
+    if (open) this.#asked = OPEN_ON_CONSENT;
     const event = emit(this.#host, CONSENT_REQUIRED_EVENT, { consent }, true);
     this.#setConsentNote(!event.defaultPrevented && this.#facadeShown);
     return Promise.reject(chatError('consent-required', `the chat waits for the visitor's consent (${consent})`));

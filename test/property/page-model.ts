@@ -316,13 +316,16 @@ export class PageModel {
     const owner = this.owner;
     if (!owner) return;
     // The element hears of it in the document only (closer-logout); a start on its way
-    // (queued, or the script loading) may be heard of or not.
-    if (seen.running) {
+    // (queued, or the script loading) may be heard of or not. So may a session of another
+    // visitor than the owner's (a predecessor's, its switch due at the end of the task): the
+    // message may come before the switch ends it (the owner is held) or after (it is not).
+    const forOwner = !!seen.visitor && !!owner.applied && sameVisitor(seen.visitor, owner.applied);
+    if (forOwner) {
       owner.want = false;
       if (owner.element.isConnected) owner.loggedOut = true;
-    } else if (owner.want === true) {
-      owner.want = 'maybe';
-      if (owner.element.isConnected) owner.loggedOut = 'maybe';
+    } else if (owner.want === true || seen.running) {
+      if (owner.want === true) owner.want = 'maybe';
+      if (owner.element.isConnected && owner.loggedOut !== true) owner.loggedOut = 'maybe';
     }
   }
 
