@@ -593,6 +593,20 @@ describe('<closer-chat>', () => {
       });
     }
 
+    // Found by a 1,300-case property run (seed 20261207, path 293:…): the hold of a
+    // logout() outlived the tag's removal for good, so the tag added again never started.
+    it('logout(), removal for good, then the same tag added again: its strategy starts it afresh', async () => {
+      const element = mount(eagerAttributes());
+      await element.updateComplete;
+      void element.logout().catch(() => undefined);
+      await nextTask();
+      element.remove();
+      await nextTask();
+      document.body.append(element);
+      await until('ready again', () => element.state === 'ready');
+      expect(simulator().calls.map((call) => call.method).slice(-1)).to.deep.equal(['init']);
+    });
+
     it('removal and re-adding while loading: one init once loaded', async () => {
       const element = mount(eagerAttributes({ src: slowWidget() }));
       await element.updateComplete;

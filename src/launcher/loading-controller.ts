@@ -52,6 +52,8 @@ const withheld = (consent: ConsentState | undefined): consent is 'pending' | 'de
 export class LoadingController implements ReactiveController {
   readonly #host: LoadingHost;
   #plan?: LaunchPlan;
+  /** The lease of the last plan: a new one means the element was added again after its removal for good. */
+  #lease?: WidgetLease;
   #cancelSchedule?: () => void;
   /**
    * What was asked beyond the strategy: `held` after `logout()` (here or in another tab),
@@ -137,6 +139,9 @@ export class LoadingController implements ReactiveController {
     const wasWithheld = withheld(this.#plan?.consent);
     this.#cancel();
     this.#plan = plan;
+    // Added again after its removal for good: a fresh mount, which a logoff's hold does not outlive.
+    if (plan.lease !== this.#lease && this.#asked === HELD) this.#asked = NOTHING;
+    this.#lease = plan.lease;
     const ready = this.#host.state === 'ready';
     if (withheld(plan.consent)) {
       this.#forgetOfflineRetry();

@@ -282,8 +282,13 @@ export class PageModel {
     }
     if (tag.openOnConsent) {
       tag.openOnConsent = false;
-      tag.loggedOut = false;
-      tag.want = true;
+      // Another tab's logoff that may have reached the element dropped the pending open, or not.
+      if (tag.loggedOut === 'maybe') {
+        tag.want = 'maybe';
+      } else {
+        tag.loggedOut = false;
+        tag.want = true;
+      }
       return;
     }
     const readyNow = seen.running && seen.visitor && sameVisitor(seen.visitor, config) && tag.want === true;
@@ -298,6 +303,9 @@ export class PageModel {
   ask(tag: Tag, opens: boolean): void {
     if (this.owner !== tag || !tag.element.isConnected || tag.conflict || !configOf(tag.element)) return;
     if (withheld(tag.applied)) {
+      // Refused for now, yet no longer held down by a logoff: once consent is given, the
+      // strategy decides again (and a click or open() opens the chat).
+      tag.loggedOut = false;
       if (opens) tag.openOnConsent = true;
       return;
     }
@@ -309,6 +317,7 @@ export class PageModel {
     if (this.owner !== tag || !tag.element.isConnected || tag.conflict || !configOf(tag.element)) return;
     tag.want = false;
     tag.loggedOut = true;
+    tag.openOnConsent = false; // a logoff drops an open the visitor asked for before consenting
   }
 
   /** Another same-origin tab's `deinit`: the running visitor here is logged off too. */
@@ -322,6 +331,7 @@ export class PageModel {
     const forOwner = !!seen.visitor && !!owner.applied && sameVisitor(seen.visitor, owner.applied);
     if (forOwner) {
       owner.want = false;
+      owner.openOnConsent = false;
       if (owner.element.isConnected) owner.loggedOut = true;
     } else if (owner.want === true || seen.running) {
       if (owner.want === true) owner.want = 'maybe';
