@@ -604,7 +604,11 @@ describe('<closer-chat>', () => {
       await nextTask();
       document.body.append(element);
       await until('ready again', () => element.state === 'ready');
-      expect(simulator().calls.map((call) => call.method).slice(-1)).to.deep.equal(['init']);
+      expect(
+        simulator()
+          .calls.map((call) => call.method)
+          .slice(-1),
+      ).to.deep.equal(['init']);
     });
 
     it('removal and re-adding while loading: one init once loaded', async () => {
