@@ -542,6 +542,8 @@ class LiveWidget {
     const tearingDown = (this.#tearingDown = settled.then(() => {
       if (this.#tearingDown !== tearingDown) return;
       this.#tearingDown = undefined;
+      // A deinit that finished in a later task may have removed window.closer as it ended.
+      this.#sdkRemovedItself ||= !window.closer;
       this.#reconcile();
     }));
   }
