@@ -428,6 +428,22 @@ describe('<closer-chat>', () => {
       expect(widgetScripts(), 'still one widget script tag').to.have.length(1);
     });
 
+    // Found by a 1,300-case property run (seed 20261207, path 428:…): a deinit that finishes
+    // in a later task and then removes window.closer, under a load() asked for meanwhile.
+    it('load() right after logout() on an SDK whose deinit finishes later and removes window.closer: a fresh script, then ready', async () => {
+      const src = `${SIMULATOR_URL}?deinit=promise&after-deinit=remove`;
+      const chat = mount(eagerAttributes({ src }));
+      await chat.load();
+      const errors = collect(chat, 'closer-error');
+      const loggedOut = chat.logout();
+      await chat.load();
+      await loggedOut;
+      expect(errors).to.deep.equal([]);
+      expect(chat.state).to.equal('ready');
+      expect(simulator().calls.map((call) => call.method)).to.deep.equal(['init', 'deinit', 'init']);
+      expect(widgetScripts(), 'still one widget script tag').to.have.length(1);
+    });
+
     it('an org-id change on an SDK whose deinit removes window.closer: a fresh script, init for the new visitor', async () => {
       const src = `${SIMULATOR_URL}?after-deinit=remove`;
       const chat = mount(eagerAttributes({ src }));
@@ -604,7 +620,11 @@ describe('<closer-chat>', () => {
       await nextTask();
       document.body.append(element);
       await until('ready again', () => element.state === 'ready');
-      expect(simulator().calls.map((call) => call.method).slice(-1)).to.deep.equal(['init']);
+      expect(
+        simulator()
+          .calls.map((call) => call.method)
+          .slice(-1),
+      ).to.deep.equal(['init']);
     });
 
     it('removal and re-adding while loading: one init once loaded', async () => {

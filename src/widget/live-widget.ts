@@ -105,7 +105,11 @@ class LiveWidget implements LeasedWidget {
   /** Open while a widget runs: hears other tabs' logoffs. */
   #tabs?: TabChannel;
   /** No `init` while a `deinit` may still be finishing. */
-  readonly #teardown = new TeardownGate(() => this.#reconcile());
+  readonly #teardown = new TeardownGate(() => {
+    // A deinit that finished in a later task may have removed window.closer as it ended.
+    this.#sdkRemovedItself ||= !window.closer;
+    this.#reconcile();
+  });
   /** The owner that heard this session's `closer-ready`. */
   #readyHeardBy?: WidgetHost;
   /** Our last deinit removed `window.closer`: a start must run the script again. */
