@@ -200,7 +200,7 @@ export const reachesWidget = (property: PropertyKey): boolean =>
   !(drawOnly ??= new Set(ATTRIBUTES.filter((row) => 'drawOnly' in row).map(propertyOf))).has(property);
 
 /** The element's inputs as read, property → value (what config-issues.ts explains). */
-export type ConfigInput = Readonly<Record<string, unknown>>;
+export type ElementValues = Readonly<Record<string, unknown>>;
 
 /** Keys of `options` that must come from their own attribute or property. */
 export const RESERVED_OPTIONS = ['orgId', 'apiKey', 'getLoginHintToken'] as const;
@@ -214,7 +214,7 @@ export const isExtraOptionAllowed = ([key, value]: [string, unknown]): boolean =
  * The value validation sees: a removed attribute (Lit hands over null) is absent, empty
  * text too where the row says so; then the default or fallback.
  */
-export function inputValue(row: InputRow, input: ConfigInput): unknown {
+export function inputValue(row: InputRow, input: ElementValues): unknown {
   let value = input[propertyOf(row)];
   if (value === null || ('emptyIsAbsent' in row && value === '')) value = undefined;
   if (value == null && 'fallback' in row) return row.fallback;
