@@ -13,13 +13,8 @@ import { CustomStates } from './widget/custom-states.js';
 import { facadeStyles } from './launcher/facade.js';
 import { LoadingController } from './launcher/loading-controller.js';
 import { explainInvalidConfig, readConfig } from './config/read-config.js';
-import {
-  INITIAL_STATE,
-  liveWidget,
-  type WidgetLease,
-  type WidgetPhase,
-  type WidgetState,
-} from './widget/live-widget.js';
+import { liveWidget, type WidgetLease } from './widget/live-widget.js';
+import { INITIAL_STATE, type WidgetPhase, type WidgetState } from './widget/state.js';
 
 /** Rendering on a server (@lit-labs/ssr: no page, no visitor): Lit's Node build, or no `document`. */
 const ON_SERVER = isServer || typeof document === 'undefined';

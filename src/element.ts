@@ -36,7 +36,7 @@ export {
   type ErrorCode,
   type ErrorPhase,
 } from './errors.js';
-export type { WidgetPhase, WidgetState } from './widget/live-widget.js';
+export type { WidgetPhase, WidgetState } from './widget/state.js';
 export { LOADING_STRATEGIES, OFFICIAL_WIDGET_URL, type Identity, type LoadingStrategy } from './config/attributes.js';
 export type { InitOptions } from './config/read-config.js';
 export type {

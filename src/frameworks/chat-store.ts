@@ -11,7 +11,7 @@
 import type { CloserChat } from '../closer-chat.js';
 import { CloserChatError, errorDetail } from '../errors.js';
 import { CLOSER_EVENTS, ERROR_EVENT, type CloserChatEventMap, type ConversationStatus } from '../events.js';
-import type { WidgetPhase } from '../widget/live-widget.js';
+import type { WidgetPhase } from '../widget/state.js';
 
 /** `TAG_NAME` (define.ts imports the element, and with it Lit: not here). */
 const TAG = 'closer-chat';

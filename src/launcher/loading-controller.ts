@@ -13,7 +13,8 @@ import { DRAW_TIMEOUT_MS, renderFacade, watchForWidget, within } from './facade.
 import { whenOnline, whenPageIdle, whenVisitorActive } from './schedule.js';
 import { hasEngaged, isConstrainedConnection, storeEngagement, strategyForVisitor } from './strategy.js';
 import { stringsFor } from './strings.js';
-import type { WidgetLease, WidgetPhase } from '../widget/live-widget.js';
+import type { WidgetLease } from '../widget/live-widget.js';
+import type { WidgetPhase } from '../widget/state.js';
 
 /** What the controller reads of its element. */
 export interface LoadingHost extends ReactiveControllerHost, HTMLElement {

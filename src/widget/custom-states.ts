@@ -3,7 +3,7 @@
  * `ElementInternals`: which are on follows the widget's state and the element's own error.
  */
 import type { CloserErrorDetail } from '../errors.js';
-import type { WidgetState } from './live-widget.js';
+import type { WidgetState } from './state.js';
 
 /** Every custom state the element sets. */
 const CUSTOM_STATES = ['loading', 'ready', 'error', 'open', 'unread'] as const;

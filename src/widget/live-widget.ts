@@ -19,7 +19,6 @@ import {
   reportError,
   UNREAD_CHANGED_EVENT,
   WIDGET_CALLBACKS,
-  type ConversationStatus,
   type WidgetCallbackName,
 } from '../events.js';
 import {
@@ -43,28 +42,8 @@ import {
   sdkInstalled,
   type CloserSdk,
 } from './sdk.js';
+import { INITIAL_STATE, nextState, type WidgetState } from './state.js';
 import { tabChannel, type TabChannel } from './tabs.js';
-
-/** `idle` until started, `loading` the script, `ready` once init ran, `error` on failure. */
-export type WidgetPhase = 'idle' | 'loading' | 'ready' | 'error';
-
-/** What a page may read or style around. */
-export interface WidgetState {
-  readonly phase: WidgetPhase;
-  readonly opened: boolean;
-  readonly conversationStatus: ConversationStatus | undefined;
-  readonly tags: readonly string[];
-  /** Messages received while the window was closed; reset when it opens. */
-  readonly unreadCount: number;
-}
-
-export const INITIAL_STATE: WidgetState = Object.freeze({
-  phase: 'idle',
-  opened: false,
-  conversationStatus: undefined,
-  tags: Object.freeze([]),
-  unreadCount: 0,
-});
 
 /** The element side of the widget: the target of its events. */
 interface WidgetHost extends EventTarget {
@@ -143,24 +122,6 @@ const snippetConflict = (seen: 'queued' | 'unknown') =>
       ? "the page's own Closer snippet queued closer.init() before <closer-chat> connected: no second init"
       : 'a Closer widget script set up window.closer before <closer-chat> connected; the element cannot tell whether the page called closer.init(): no second init',
   );
-
-/** How each callback changes the state the element exposes. */
-function nextState(state: WidgetState, callback: WidgetCallbackName, detail: Record<string, unknown>): WidgetState {
-  switch (callback) {
-    case 'onOpen':
-      return { ...state, opened: true, unreadCount: 0 };
-    case 'onClose':
-      return { ...state, opened: false };
-    case 'onMessageReceived':
-      return state.opened ? state : { ...state, unreadCount: state.unreadCount + 1 };
-    case 'onTagsChanged':
-      return { ...state, tags: detail.tags as readonly string[] };
-    case 'onConversationStatusChanged':
-      return { ...state, conversationStatus: detail.status as ConversationStatus };
-    default:
-      return state;
-  }
-}
 
 /** Who owns the widget, with which config, and whether it should run. */
 interface Desired {
