@@ -195,6 +195,15 @@ export class PageModel {
     if (this.owner === tag) {
       tag.applied = config;
       if (leaseEnded === 'maybe' && tag.want === true) tag.want = 'maybe';
+      if (leaseEnded === 'maybe' && tag.loggedOut === true) {
+        // Logged out, and its lease may have ended while it was away: then this is a fresh
+        // mount, which a logoff's hold does not outlive (the strategy decides), or it is not.
+        tag.loggedOut = false;
+        this.#follow(tag, seen);
+        tag.loggedOut = 'maybe';
+        if (tag.want === true) tag.want = 'maybe';
+        return;
+      }
       this.#follow(tag, seen);
       return;
     }
