@@ -6,7 +6,7 @@
 /**
  * @typedef {{ url: string, type: string | undefined, initialPriority: string, priority: string,
  *   start: number, responseAt: number | null, end: number | null, status: number | null,
- *   protocol: string | null, fromCache: boolean, headerBytes: number, bodyBytes: number, transferBytes: number,
+ *   protocol: string | null, fromCache: boolean, contentLength: number | null, bodyBytes: number, transferBytes: number,
  *   failed: string | null }} NetworkRequest
  */
 
@@ -32,7 +32,7 @@ export async function recordNetwork(cdp) {
       status: null,
       protocol: null,
       fromCache: false,
-      headerBytes: 0,
+      contentLength: null,
       bodyBytes: 0,
       transferBytes: 0,
       failed: null,
@@ -53,7 +53,8 @@ export async function recordNetwork(cdp) {
     r.responseAt = e.timestamp * 1000;
     r.status = e.response.status;
     r.protocol = e.response.protocol ?? null;
-    r.headerBytes = e.response.encodedDataLength ?? 0;
+    const length = Object.entries(e.response.headers ?? {}).find(([k]) => k.toLowerCase() === 'content-length');
+    r.contentLength = length ? Number(length[1]) : null;
     r.fromCache ||= !!(e.response.fromDiskCache || e.response.fromPrefetchCache || e.response.fromServiceWorker);
   });
   cdp.on('Network.loadingFinished', (e) => {
@@ -61,8 +62,9 @@ export async function recordNetwork(cdp) {
     if (!r) return;
     r.end = e.timestamp * 1000;
     r.transferBytes = e.encodedDataLength;
-    // what came after the response headers: the (gzip) body
-    r.bodyBytes = Math.max(0, e.encodedDataLength - r.headerBytes);
+    // the body as sent (gzip): its Content-Length (CDP's own split of headers and body
+    // is not reliable under throttling, which may hand over the whole response at once)
+    r.bodyBytes = r.fromCache ? 0 : (r.contentLength ?? e.encodedDataLength);
     touch();
   });
   cdp.on('Network.loadingFailed', (e) => {

@@ -8,7 +8,7 @@ import { fmt, round, summarize } from './report.js';
 export const SIDE_LABELS = {
   none: 'no chat',
   snippet: 'official snippet',
-  launcher: '1 kB launcher (snippet on click)',
+  launcher: 'hand-written 1 kB launcher (snippet on click)',
   eager: '`eager`',
   idle: '`idle`',
   interaction: '`interaction`',
@@ -88,7 +88,9 @@ export function aggregate(runs, pages, visits) {
         tapMs: s('tapMs'),
         initAt: s('initAt'),
         // the LCP waterfall
+        htmlEnd: s('htmlEnd'),
         heroStart: s('heroStart'),
+        heroFirstByte: s('heroFirstByte'),
         heroEnd: s('heroEnd'),
         heroPriority: mode(list.map((r) => r.heroPriority)),
         elementStart: s('elementStart'),
@@ -96,6 +98,7 @@ export function aggregate(runs, pages, visits) {
         elementPriority: mode(list.map((r) => r.elementPriority)),
         elementRunStart: s('elementRunStart'),
         elementRunEnd: s('elementRunEnd'),
+        lcpAfterHeroMs: s('lcpAfterHeroMs'),
         busyHeroToLcpMs: s('busyHeroToLcpMs'),
         elementHeroToLcpMs: s('elementHeroToLcpMs'),
         byUrl: bytesByUrl(list),
@@ -201,12 +204,14 @@ export function waterfallTable(agg, visit) {
   return {
     head: [
       'page',
-      'hero request → last byte',
+      'HTML last byte',
+      'hero request → first byte → last byte',
       'hero priority',
       'element code request → last byte',
       'element code priority',
       'element code runs (first → last task)',
-      'hero last byte → LCP: main thread busy',
+      'hero last byte → LCP',
+      'of it main thread busy',
       'of it element code',
       'FCP',
       'LCP',
@@ -215,11 +220,15 @@ export function waterfallTable(agg, visit) {
       const a = agg[visit][p];
       return [
         labelOf(p),
-        span(a.heroStart, a.heroEnd),
+        fmt(a.htmlEnd.median),
+        a.heroStart.median === null
+          ? '—'
+          : `${fmt(a.heroStart.median)} → ${fmt(a.heroFirstByte.median)} → ${fmt(a.heroEnd.median)}`,
         a.heroPriority ?? '—',
         span(a.elementStart, a.elementEnd),
         a.elementPriority ?? '—',
         span(a.elementRunStart, a.elementRunEnd),
+        cell(a.lcpAfterHeroMs),
         cell(a.busyHeroToLcpMs),
         cell(a.elementHeroToLcpMs),
         fmt(a.fcp.median),
