@@ -39,7 +39,17 @@ import {
 } from './side-report.js';
 
 const { int, num, str, bool, list } = parsers;
-const PAGES = ['none', 'snippet', 'launcher', 'eager', 'idle', 'interaction', 'manual', 'consent'];
+const PAGES = [
+  'none',
+  'snippet',
+  'launcher',
+  'eager',
+  'idle',
+  'interaction',
+  'interaction-same-origin',
+  'manual',
+  'consent',
+];
 const ELEMENT_PAGES = ['eager', 'idle', 'interaction', 'manual', 'consent'];
 const LCP_PROBES = ['interaction-no-low', 'interaction-same-origin', 'bytes-only'];
 /** No tap: nothing to open (no chat, or consent withheld). */
@@ -67,8 +77,14 @@ const SPEC = {
   minAfterLoadMs: [1000, int, 'settled: at least this long after the load event'],
   maxSettleMs: [15000, int, 'settled: give up waiting after this long (the view is kept and flagged)'],
   tap: [true, bool, 'after the settled view, scroll, read and tap the launcher (--tap=false: no taps)'],
+  tapVisits: ['first', list, 'the visits that end with the tap (first, returning)'],
   readMs: [3000, int, 'reading time between the scroll (first activity) and the tap'],
   tapTimeoutMs: [20000, int, 'how long to wait for the chat panel after the tap'],
+  waitLoad: [
+    0,
+    num,
+    "before each round, wait (10 min at most) for the 1-minute load average to drop below this (0: don't)",
+  ],
   seed: [0, int, 'seed of the page order (0: a new one, printed)'],
   trace: [false, bool, 'keep each view’s DevTools trace in bench/.out/side-by-side/traces/'],
   out: ['bench/results', str, 'directory for side-by-side.json and side-by-side.md'],
@@ -201,6 +217,15 @@ function record(page, visit, roundIndex, view, config) {
   };
 }
 
+/** Waits, 10 min at most, for this shared machine's 1-minute load average to drop below `limit`. */
+async function quieter(limit) {
+  const until = Date.now() + 600_000;
+  while (loadavg()[0] >= limit && Date.now() < until) {
+    process.stdout.write(`  load ${loadavg()[0].toFixed(2)} ≥ ${limit}: waiting\n`);
+    await new Promise((r) => setTimeout(r, 15_000));
+  }
+}
+
 function checks(runs, config) {
   const out = [];
   const check = (ok, message) => out.push({ ok, message });
@@ -244,7 +269,9 @@ function checks(runs, config) {
     `the LCP element is the hero on every page${heroLcp.map((r) => ` (${r.page}: ${r.lcpUrl})`).join('')}`,
   );
   if (config.tap) {
-    const tapped = ok.filter((r) => !NO_TAP.has(r.page.replace(/@compared$/, '')));
+    const tapped = ok.filter(
+      (r) => config.tapVisits.includes(r.visit) && !NO_TAP.has(r.page.replace(/@compared$/, '')),
+    );
     const missed = tapped.filter((r) => r.tapMs === null || r.feedbackMs === null);
     check(
       missed.length === 0,
@@ -291,7 +318,10 @@ function tablesOf(agg, runs, visits) {
   const tables = [];
   const name = { first: 'first view', returning: 'returning view (seen once before, never chatted)' };
   for (const visit of visits) tables.push([`Before any input, ${name[visit]}`, beforeInputTable(agg, visit)]);
-  for (const visit of visits) tables.push([`After intent, ${name[visit]}`, afterIntentTable(agg, visit)]);
+  for (const visit of visits) {
+    const t = afterIntentTable(agg, visit);
+    if (t.rows.length) tables.push([`After intent, ${name[visit]}`, t]);
+  }
   for (const visit of visits) {
     const t = comparedTable(agg, visit, runs);
     if (t.rows.length) tables.push([`Current build against the compared build, ${name[visit]}`, t]);
@@ -362,6 +392,7 @@ async function main() {
     const runs = [];
     const loads = [];
     for (let r = 0; r < config.rounds; r++) {
+      if (config.waitLoad > 0) await quieter(config.waitLoad);
       loads.push(round(loadavg()[0], 2));
       for (const { page, visit } of shuffle(items)) {
         const base = page.replace(/@compared$/, '');
@@ -378,7 +409,10 @@ async function main() {
               cpu: config.cpu,
               settleOptions: config,
               scripts: { element: isElementCode, widget: isWidget },
-              tap: config.tap && !NO_TAP.has(base) ? { readMs: config.readMs, timeoutMs: config.tapTimeoutMs } : null,
+              tap:
+                config.tap && config.tapVisits.includes(visit) && !NO_TAP.has(base)
+                  ? { readMs: config.readMs, timeoutMs: config.tapTimeoutMs }
+                  : null,
               tracePath: config.trace ? join(tracesDir, `${page}.${visit}.${r}.json`) : null,
             });
             entry = { ...record(page, visit, r, view, config), attempts: attempt + 1 };

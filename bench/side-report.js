@@ -15,7 +15,7 @@ export const SIDE_LABELS = {
   manual: '`manual` (page button → open())',
   consent: '`interaction`, consent pending',
   'interaction-no-low': 'probe: `interaction` without fetchpriority',
-  'interaction-same-origin': 'probe: `interaction`, module from the page origin',
+  'interaction-same-origin': '`interaction`, self-hosted (element from the page origin)',
   'bytes-only': 'probe: a module of the same size that runs nothing',
 };
 export const labelOf = (id) =>
@@ -165,10 +165,12 @@ export function afterIntentTable(agg, visit) {
   const pages = Object.keys(agg[visit] ?? {}).filter((p) => p !== 'none');
   return {
     head: ['page', 'release → visible feedback (ms)', 'tap → panel drawn (ms)', 'widget init at (ms, no input)'],
-    rows: pages.map((p) => {
-      const a = agg[visit][p];
-      return [labelOf(p), cell(a.feedbackMs), cell(a.tapMs), cell(a.initAt)];
-    }),
+    rows: pages
+      .map((p) => {
+        const a = agg[visit][p];
+        return [labelOf(p), cell(a.feedbackMs), cell(a.tapMs), cell(a.initAt)];
+      })
+      .filter((row) => row.slice(1).some((c) => c !== '—')),
   };
 }
 
