@@ -4,7 +4,7 @@
 // wire. Timestamps are CDP's monotonic clock, in ms; `requests(zero)` rebases them.
 
 /**
- * @typedef {{ url: string, type: string | undefined, initialPriority: string, priority: string,
+ * @typedef {{ url: string, frameId: string, type: string | undefined, initialPriority: string, priority: string,
  *   start: number, responseAt: number | null, end: number | null, status: number | null,
  *   protocol: string | null, fromCache: boolean, contentLength: number | null, bodyBytes: number, transferBytes: number,
  *   failed: string | null }} NetworkRequest
@@ -17,11 +17,15 @@
 export async function recordNetwork(cdp) {
   /** @type {Map<string, NetworkRequest>} */
   const byId = new Map();
+  /** The top document's frame: an out-of-process iframe's requests end on another CDP session. */
+  let mainFrame = null;
   let lastChange = performance.now();
   const touch = () => (lastChange = performance.now());
   cdp.on('Network.requestWillBeSent', (e) => {
     if (e.redirectResponse) return; // same id, the redirect's target follows: keep the first
+    if (e.type === 'Document' && !mainFrame) mainFrame = e.frameId;
     byId.set(e.requestId, {
+      frameId: e.frameId,
       url: e.request.url,
       type: e.type,
       initialPriority: e.request.initialPriority,
@@ -77,9 +81,13 @@ export async function recordNetwork(cdp) {
   await cdp.send('Network.enable');
   return {
     /** Forgets every request so far. */
-    clear: () => byId.clear(),
-    /** Requests not finished yet (data: URLs never finish on the wire: left out). */
-    inFlight: () => [...byId.values()].filter((r) => r.end === null && !r.url.startsWith('data:')).length,
+    clear: () => {
+      byId.clear();
+      mainFrame = null;
+    },
+    /** The top document's requests not finished yet (data: URLs never finish on the wire: left out). */
+    inFlight: () =>
+      [...byId.values()].filter((r) => r.end === null && r.frameId === mainFrame && !r.url.startsWith('data:')).length,
     /** ms (performance.now() of this process) since a request last started or ended. */
     quietForMs: () => performance.now() - lastChange,
     /** Every request so far, times in ms from `zeroMs` (CDP clock, ms). */
