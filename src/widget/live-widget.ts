@@ -320,7 +320,7 @@ class LiveWidget {
     if (!initError && this.#tearingDown) {
       await this.#deinitSettled();
       // An SDK whose deinit removed window.closer comes back only from its script, run anew.
-      if (this.#sdkRemovedItself && this.#desired?.run) return this.#load(config);
+      if (!window.closer && this.#desired?.run) return this.#load(config);
       initError = this.#reconcile();
     }
     if (initError) throw new CloserChatError(initError);
@@ -333,8 +333,8 @@ class LiveWidget {
         this.#fail(detail);
         throw new CloserChatError(detail);
       }
-      // Our deinit removed window.closer meanwhile (a logout() waiting for the same SDK
-      // logged off as it came, or a switch's teardown ended so): its script, run anew.
+      // A logout() waiting for the same SDK logged off as it came, and its deinit removed
+      // window.closer: only its script, run anew, brings it back.
       if (this.#sdkRemovedItself && !this.#running && this.#desired?.run) return this.#load(config);
     }
     const failure = this.#failure;
