@@ -1,5 +1,6 @@
 // @web/test-runner config: test/**/*.test.ts in the system Chromium, Firefox ESR and WebKit
 // (see tools/browsers.js; BROWSERS=chromium,firefox,webkit picks any of them).
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
@@ -59,6 +60,20 @@ async function policyHeaderMiddleware(ctx, next) {
   if (typeof policy === 'string') ctx.set('Content-Security-Policy', policy);
 }
 
+// /__cdn/closer-chat.boot.js and closer-chat.bundle.js: the built files byte for byte, as
+// a CDN serves them (the dev server's own transform would change them, and their
+// integrity hashes with them). /__tampered/: the same boot beside a bundle that is not the
+// one it was built with (one byte more), whose integrity check must fail. /__slow-cdn/:
+// the bundle 400 ms late (the boot computes its URL, so a `?delay=` cannot reach it).
+async function cdnMiddleware(ctx, next) {
+  const [, folder, file] = ctx.path.match(/^\/__(cdn|tampered|slow-cdn)\/([\w.-]+)$/) ?? [];
+  if (!['closer-chat.boot.js', 'closer-chat.bundle.js'].includes(file)) return next();
+  if (folder === 'slow-cdn' && file === 'closer-chat.bundle.js') await sleep(400);
+  const code = await readFile(new URL(`./dist/${file}`, import.meta.url), 'utf8');
+  ctx.type = 'text/javascript';
+  ctx.body = folder === 'tampered' && file === 'closer-chat.bundle.js' ? `${code}\n` : code;
+}
+
 // /__property-config: how long test/lifecycle.property.test.ts runs, from the environment
 // (scripts/fuzz.js sets it; CI leaves it empty and the test's fixed seed applies).
 async function propertyConfigMiddleware(ctx, next) {
@@ -102,6 +117,7 @@ export default {
     policyHeaderMiddleware,
     propertyConfigMiddleware,
     ssrPageMiddleware,
+    cdnMiddleware,
   ],
   plugins: [
     esbuildPlugin({

@@ -1,0 +1,232 @@
+/**
+ * The boot: all a page runs of `<closer-chat>` before the visitor shows intent. No Lit,
+ * no zod, no widget code: it reads the few attributes that decide when to start, draws
+ * the launcher exactly as the element does (launcher-look.ts), fetches the rest of the
+ * element (and the widget script) into the cache on the visitor's first activity, and
+ * hands over to the full element on intent (`interaction`, consent withheld, `manual`),
+ * when the page is idle (`idle`) or at once (`eager`, or anything it cannot judge).
+ *
+ * The hand-over is page-wide: the rest registers `<closer-chat>`, which upgrades every
+ * tag; the element takes over the boot's shadow root as it takes over a server-rendered
+ * one (closer-chat.ts, createRenderRoot) in the same task, so the launcher never blinks.
+ * A tap that lands meanwhile is kept and opens the chat once.
+ */
+import {
+  isAllowedWidgetUrl,
+  LOADING_STRATEGIES,
+  OFFICIAL_WIDGET_URL,
+  optionalBooleanAttribute,
+  UUID_PATTERN,
+  type LoadingStrategy,
+} from './input-rules.js';
+import { whenVisitorActive } from '../schedule.js';
+import { hasEngaged, isConstrainedConnection, resolveBehaviour } from '../strategy.js';
+import { stringsFor } from '../strings.js';
+import { CHAT_ICON_PATH, LAUNCHER_CSS } from './launcher-look.js';
+
+/** How the rest of the element reaches the page: the CMS file or a bundler's chunk. */
+export interface ElementLoader {
+  /** Into the cache, not run; once, however often it is asked. */
+  prefetch(): void;
+  /** Loads and runs the rest, which registers `<closer-chat>`. */
+  run(): Promise<unknown>;
+}
+
+const TAG = 'closer-chat';
+/** The element's methods a page may call before the hand-over: each hands over, then calls the element's. */
+const METHODS = ['load', 'open', 'close', 'toggle', 'logout'] as const;
+/** On the boot's launcher: the visitor is about to tap (as the element's facade listens). */
+const INTENT = ['pointerenter', 'focus', 'touchstart'] as const;
+
+/** When the element must take over for a tag, and what the boot does until then. */
+interface TagPlan {
+  readonly when: 'now' | 'idle' | 'intent';
+  readonly launcher: boolean;
+  /** Warm the widget script on activity (the element does the same behind its facade). */
+  readonly warmWidget: boolean;
+}
+
+const NOW: TagPlan = { when: 'now', launcher: false, warmWidget: false };
+
+/** A flag attribute, read as the element reads it: absent is undefined, "false" is false. */
+const flag = (tag: Element, name: string): boolean | undefined =>
+  optionalBooleanAttribute.fromAttribute(tag.getAttribute(name));
+
+/**
+ * The element's own decision (loading-controller.ts, follow), from the attributes alone.
+ * A tag it cannot vouch for (no valid org id, a foreign `src`, an unknown value) gets the
+ * element at once, which reports the mistake as it always did.
+ */
+function planFor(tag: Element): TagPlan {
+  const src = tag.getAttribute('src');
+  const loading = tag.getAttribute('loading') ?? 'idle';
+  const consent = tag.getAttribute('consent');
+  if (!UUID_PATTERN.test(tag.getAttribute('org-id') ?? '') || (src !== null && !isAllowedWidgetUrl(src))) return NOW;
+  if (!('adoptedStyleSheets' in Document.prototype)) return NOW;
+  if (!(LOADING_STRATEGIES as readonly string[]).includes(loading)) return NOW;
+  const showButton = flag(tag, 'show-button') !== false;
+  if (consent === 'pending' || consent === 'denied') return { when: 'intent', launcher: showButton, warmWidget: false };
+  if (consent !== null && consent !== 'granted') return NOW;
+  const behaviour = resolveBehaviour(loading as LoadingStrategy, {
+    engaged: () => flag(tag, 'remember-engagement') !== false && hasEngaged(),
+    constrained: isConstrainedConnection,
+  });
+  const launcher = (loading === 'interaction' || behaviour === 'interaction') && showButton;
+  if (behaviour === 'eager') return NOW;
+  if (behaviour === 'idle') return { when: 'idle', launcher, warmWidget: false };
+  return { when: 'intent', launcher, warmWidget: behaviour === 'interaction' && !isConstrainedConnection() };
+}
+
+/**
+ * The launcher's markup and styles, as the element renders them (facade.ts), built
+ * without innerHTML (a Trusted Types sink).
+ */
+function drawLauncher(tag: HTMLElement): HTMLButtonElement | null {
+  if (tag.shadowRoot) return tag.shadowRoot.querySelector('button'); // drawn by a server already
+  const root = tag.attachShadow({ mode: 'open' });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(LAUNCHER_CSS);
+  root.adoptedStyleSheets = [sheet];
+  const icon = make('svg', {
+    viewBox: '0 0 24 24',
+    width: '28',
+    height: '28',
+    'aria-hidden': 'true',
+    focusable: 'false',
+  });
+  icon.append(make('path', { fill: 'currentColor', d: CHAT_ICON_PATH }));
+  const slot = make('slot', {}, HTML);
+  slot.append(icon);
+  const button = make('button', { part: 'launcher button', type: 'button' }, HTML) as HTMLButtonElement;
+  setLabel(tag, button, false);
+  button.append(slot);
+  root.append(button);
+  return button;
+}
+
+const HTML = 'http://www.w3.org/1999/xhtml';
+
+function make(name: string, attributes: Record<string, string>, namespace = 'http://www.w3.org/2000/svg'): Element {
+  const node = document.createElementNS(namespace, name);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+  return node;
+}
+
+/** The accessible name, as the element words it: busy while the chat loads. */
+function setLabel(tag: Element, button: HTMLButtonElement, busy: boolean): void {
+  const strings = stringsFor(tag);
+  button.setAttribute('aria-label', busy ? strings.loading : tag.getAttribute('launcher-label') || strings.open);
+  if (busy) button.setAttribute('aria-busy', 'true');
+}
+
+/** One tag under the boot: its launcher and what the visitor did on it. */
+interface Booted {
+  readonly tag: HTMLElement & Methods;
+  tapped: boolean;
+  /** Pointer over or touch on the launcher: the element's facade warms the widget on it. */
+  intent: boolean;
+  /** The launcher got the focus (a keyboard visitor): the element's launcher gets it back. */
+  focused: boolean;
+}
+
+/** The upgraded element, as far as the boot calls it. */
+type Methods = Record<string, (...args: unknown[]) => Promise<unknown>>;
+
+/**
+ * Boots every `<closer-chat>` on the page, now and as they are added, until the
+ * hand-over. Does nothing where the element is registered already.
+ */
+export function boot(loader: ElementLoader): void {
+  if (customElements.get(TAG)) return;
+  const booted = new Map<HTMLElement, Booted>();
+  let handing: Promise<void> | undefined;
+  /** The widget script to have in the cache on activity, as the element does behind its facade. */
+  let warm: string | undefined;
+
+  const handOver = (): Promise<void> =>
+    (handing ??= (async () => {
+      observer.disconnect();
+      stopActivity();
+      await loader.run();
+      booted.forEach(takeOver);
+    })().catch((error: unknown) => {
+      handing = undefined; // a later intent tries again
+      console.error('[closer-chat]', error);
+      throw error;
+    }));
+  const go = () => void handOver().catch(ignore);
+
+  const watch = (tag: HTMLElement & Methods) => {
+    if (booted.has(tag)) return;
+    const plan = planFor(tag);
+    if (plan.when === 'now') return go();
+    const button = plan.launcher ? drawLauncher(tag) : null;
+    const entry: Booted = { tag, tapped: false, intent: false, focused: false };
+    booted.set(tag, entry);
+    for (const name of METHODS) tag[name] = (...args) => handOver().then(() => tag[name](...args));
+    const intent = (event?: Event) => {
+      entry.intent = true;
+      // A keyboard visitor: the element's launcher gets the focus back.
+      entry.focused ||= event?.type === 'focus';
+      go();
+    };
+    INTENT.forEach((type) => button?.addEventListener(type, intent, { passive: true }));
+    button?.addEventListener('click', () => {
+      // Feedback now; the element opens the chat once it has taken over.
+      entry.tapped = true;
+      setLabel(tag, button, true);
+      intent();
+    });
+    // The page changed what the boot decided from: the element decides from now on.
+    observer.observe(tag, { attributes: true });
+    if (plan.when === 'idle') {
+      // Its script was fetched at once before, and ran at once: now it runs after the
+      // load event, and the element waits for idle to start the widget, as before.
+      loader.prefetch();
+      if (document.readyState === 'complete') go();
+      else addEventListener('load', go);
+    }
+    if (plan.warmWidget) warm ??= tag.getAttribute('src') ?? OFFICIAL_WIDGET_URL;
+  };
+
+  const scan = (root: ParentNode) => root.querySelectorAll<HTMLElement & Methods>(TAG).forEach(watch);
+  // Tags added later, and attribute changes of the tags booted.
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'attributes') go();
+      record.addedNodes.forEach((node) => {
+        if ((node as Element).localName === TAG) watch(node as HTMLElement & Methods);
+        else if ((node as Element).firstElementChild) scan(node as Element);
+      });
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  const stopActivity = whenVisitorActive(() => {
+    loader.prefetch();
+    // As loader.ts's prefetchScript: the element's own hint later finds this one.
+    if (warm) addLink({ rel: 'prefetch', href: new URL(warm, document.baseURI).href });
+  });
+  scan(document);
+}
+
+/** A `<link>` in the head, e.g. a hint; its `href` last, so it is fetched with the rest set. */
+export const addLink = (properties: Partial<HTMLLinkElement>): HTMLLinkElement =>
+  document.head.appendChild(Object.assign(document.createElement('link'), properties));
+
+const ignore = () => undefined; // reported in the console; the launcher stays for a retry
+
+/**
+ * The element is registered and has upgraded the tag: the boot's methods go (the
+ * element's show through), and what the visitor did meanwhile reaches the element.
+ */
+function takeOver({ tag, tapped, intent, focused }: Booted): void {
+  for (const name of METHODS) delete tag[name];
+  if (!tag.isConnected) return; // upgraded if it comes back: as a tag that never had a boot
+  if (tapped) void tag.open().catch(ignore);
+  if (focused || intent)
+    void (tag as unknown as { updateComplete: Promise<unknown> }).updateComplete.then(() => {
+      const launcher = tag.shadowRoot?.querySelector('button');
+      if (focused) launcher?.focus();
+      else if (!tapped) launcher?.dispatchEvent(new Event('pointerenter'));
+    });
+}
