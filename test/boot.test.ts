@@ -178,6 +178,19 @@ describe('the boot (dist/closer-chat.boot.js)', () => {
     }
   });
 
+  it('a page that loads the bundle itself too: the boot steps back, the element works as before', async () => {
+    const page = await bootPage({ attributes: INTERACTION });
+    await until('the boot launcher', () => !!page.launcher());
+    const script = Object.assign(page.win.document.createElement('script'), { type: 'module', nonce: 'test' });
+    script.src = BUNDLE;
+    page.win.document.head.append(script);
+    await until('the element', page.defined);
+    await page.chat.updateComplete;
+    expect(Object.hasOwn(page.chat, 'open'), "the boot's stand-in methods are gone").to.equal(false);
+    page.launcher()!.click();
+    await until('the chat open', () => page.calls('openWidget') === 1);
+  });
+
   it('a tag with a mistake gets the element at once, which reports it as before', async () => {
     const page = await bootPage({ attributes: { loading: 'interaction', 'org-id': 'not-a-uuid' } });
     await until('the element', page.defined);

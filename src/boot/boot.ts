@@ -134,26 +134,31 @@ type Methods = Record<string, (...args: unknown[]) => Promise<unknown>>;
 
 /**
  * Boots every `<closer-chat>` on the page, now and as they are added, until the
- * hand-over. Does nothing where the element is registered already.
+ * hand-over. Does nothing where the element is registered already, nor on a server.
  */
 export function boot(loader: ElementLoader): void {
-  if (customElements.get(TAG)) return;
+  if (typeof customElements === 'undefined' || customElements.get(TAG)) return;
   const booted = new Map<HTMLElement, Booted>();
   let handing: Promise<void> | undefined;
   /** The widget script to have in the cache on activity, as the element does behind its facade. */
   let warm: string | undefined;
 
+  // Whoever registers the element (the hand-over, or the page's own import of it), the
+  // boot steps back then, before anyone awaiting the hand-over goes on.
+  const defined = customElements.whenDefined(TAG).then(() => {
+    observer.disconnect();
+    stopActivity();
+    booted.forEach(takeOver);
+  });
   const handOver = (): Promise<void> =>
-    (handing ??= (async () => {
-      observer.disconnect();
-      stopActivity();
-      await loader.run();
-      booted.forEach(takeOver);
-    })().catch((error: unknown) => {
-      handing = undefined; // a later intent tries again
-      console.error('[closer-chat]', error);
-      throw error;
-    }));
+    (handing ??= loader
+      .run()
+      .then(() => defined)
+      .catch((error: unknown) => {
+        handing = undefined; // a later intent tries again
+        console.error('[closer-chat]', error);
+        throw error;
+      }));
   const go = () => void handOver().catch(ignore);
 
   const watch = (tag: HTMLElement & Methods) => {
