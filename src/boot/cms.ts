@@ -30,6 +30,8 @@ function preload(): Promise<void> {
     const onerror = () => reject(Error(`${BUNDLE_URL} did not load`));
     addLink({
       rel: 'modulepreload',
+      // Out of the page's way, as the script line's own fetchpriority="low" is.
+      fetchPriority: 'low',
       integrity: BUNDLE_INTEGRITY,
       nonce: pageNonce(),
       href: BUNDLE_URL,
