@@ -52,11 +52,13 @@ const hangReleasePlugin = {
   },
 };
 
-// /test/fixtures/policy.html?csp=…: the page's Content Security Policy as a real
-// response header (a <meta> cannot carry every directive, and pages send headers).
+// /test/fixtures/policy.html?csp=… (and boot.html?csp=…): the page's Content Security Policy
+// as a real response header (a <meta> cannot carry every directive, and pages send headers).
 async function policyHeaderMiddleware(ctx, next) {
   await next();
-  const policy = ctx.path === '/test/fixtures/policy.html' ? ctx.query.csp : undefined;
+  const policy = ['/test/fixtures/policy.html', '/test/fixtures/boot.html'].includes(ctx.path)
+    ? ctx.query.csp
+    : undefined;
   if (typeof policy === 'string') ctx.set('Content-Security-Policy', policy);
 }
 

@@ -19,9 +19,9 @@ import {
   UUID_PATTERN,
   type LoadingStrategy,
 } from './input-rules.js';
-import { whenVisitorActive } from '../schedule.js';
-import { hasEngaged, isConstrainedConnection, resolveBehaviour } from '../strategy.js';
-import { stringsFor } from '../strings.js';
+import { whenVisitorActive } from '../launcher/schedule.js';
+import { hasEngaged, isConstrainedConnection, strategyForVisitor } from '../launcher/strategy.js';
+import { stringsFor } from '../launcher/strings.js';
 import { CHAT_ICON_PATH, LAUNCHER_CSS } from './launcher-look.js';
 
 /** How the rest of the element reaches the page: the CMS file or a bundler's chunk. */
@@ -35,8 +35,12 @@ export interface ElementLoader {
 const TAG = 'closer-chat';
 /** The element's methods a page may call before the hand-over: each hands over, then calls the element's. */
 const METHODS = ['load', 'open', 'close', 'toggle', 'logout'] as const;
-/** On the boot's launcher: the visitor is about to tap (as the element's facade listens). */
-const INTENT = ['pointerenter', 'focus', 'touchstart'] as const;
+/**
+ * On the boot's launcher: the visitor is about to click. Not `touchstart`: its click
+ * follows at once, and its busy state must paint before the element runs (the touch
+ * itself is activity, which warms the caches).
+ */
+const INTENT = ['pointerenter', 'focus'] as const;
 
 /** When the element must take over for a tag, and what the boot does until then. */
 interface TagPlan {
@@ -67,7 +71,7 @@ function planFor(tag: Element): TagPlan {
   const showButton = flag(tag, 'show-button') !== false;
   if (consent === 'pending' || consent === 'denied') return { when: 'intent', launcher: showButton, warmWidget: false };
   if (consent !== null && consent !== 'granted') return NOW;
-  const behaviour = resolveBehaviour(loading as LoadingStrategy, {
+  const behaviour = strategyForVisitor(loading as LoadingStrategy, {
     engaged: () => flag(tag, 'remember-engagement') !== false && hasEngaged(),
     constrained: isConstrainedConnection,
   });
@@ -185,9 +189,8 @@ export function boot(loader: ElementLoader): void {
     // The page changed what the boot decided from: the element decides from now on.
     observer.observe(tag, { attributes: true });
     if (plan.when === 'idle') {
-      // Its script was fetched at once before, and ran at once: now it runs after the
-      // load event, and the element waits for idle to start the widget, as before.
-      loader.prefetch();
+      // The element ran at once before: now it is fetched and run after the load event,
+      // and waits for idle to start the widget, as before.
       if (document.readyState === 'complete') go();
       else addEventListener('load', go);
     }

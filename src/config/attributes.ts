@@ -17,7 +17,7 @@ import {
   booleanAttribute,
   UUID_PATTERN,
   type LoadingStrategy,
-} from './boot/input-rules.js';
+} from '../boot/input-rules.js';
 
 // The rules the boot reads attributes by too live apart (the boot must not carry this table).
 export {
@@ -26,7 +26,7 @@ export {
   OFFICIAL_WIDGET_URL,
   UUID_PATTERN,
   type LoadingStrategy,
-} from './boot/input-rules.js';
+} from '../boot/input-rules.js';
 
 export const CONSENT_STATES = ['pending', 'granted', 'denied'] as const;
 /** The visitor's consent to the chat, when the page gates it on consent. */

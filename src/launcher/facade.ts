@@ -4,7 +4,7 @@
  * that tells when that has happened.
  */
 import { css, html, nothing, svg, unsafeCSS, type TemplateResult } from 'lit';
-import { CHAT_ICON_PATH, LAUNCHER_CSS } from './boot/launcher-look.js';
+import { CHAT_ICON_PATH, LAUNCHER_CSS } from '../boot/launcher-look.js';
 
 /** If the widget adds nothing to the page once initialised, hand over after this anyway. */
 export const DRAW_TIMEOUT_MS = 3_000;
@@ -38,7 +38,6 @@ export function renderFacade({ label, busy, note, onIntent, onClick }: FacadeHan
       aria-busy=${busy ? 'true' : nothing}
       @pointerenter=${onIntent}
       @focus=${onIntent}
-      @touchstart=${{ handleEvent: onIntent, passive: true }}
       @click=${onClick}
     >
       <slot>${chatIcon}</slot>
