@@ -187,6 +187,16 @@ describe('the boot (dist/closer-chat.boot.js)', () => {
     await until('the chat open', () => page.calls('openWidget') === 1);
   });
 
+  it('consent-from: nothing from the widget origin on activity, as under consent pending', async () => {
+    const page = await bootPage({ attributes: { loading: 'interaction', 'consent-from': 'klaro:closer' } });
+    await until('the boot launcher', () => !!page.launcher());
+    beActive(page);
+    await until('the rest in the cache', () => page.fetched().includes(BUNDLE));
+    await settle();
+    expect(page.fetched()).not.to.include(SIMULATOR_URL);
+    expect(page.win.document.querySelectorAll('link[href*="simulator"]').length, 'no widget hint').to.equal(0);
+  });
+
   it('eager and idle hand over without intent and start the widget as before', async () => {
     for (const loading of ['eager', 'idle']) {
       const page = await bootPage({ attributes: { loading } });

@@ -15,13 +15,13 @@ import {
   isAllowedWidgetUrl,
   LOADING_STRATEGIES,
   OFFICIAL_WIDGET_URL,
-  optionalBooleanAttribute,
+  saysFalse,
   UUID_PATTERN,
   type LoadingStrategy,
 } from './input-rules.js';
 import { whenVisitorActive } from '../launcher/schedule.js';
 import { hasEngaged, isConstrainedConnection, strategyForVisitor } from '../launcher/strategy.js';
-import { stringsFor } from '../launcher/strings.js';
+import { launcherNames } from '../launcher/strings.js';
 import { CHAT_ICON_PATH, LAUNCHER_CSS } from './launcher-look.js';
 
 /** How the rest of the element reaches the page: the CMS file or a bundler's chunk. */
@@ -52,9 +52,8 @@ interface TagPlan {
 
 const NOW: TagPlan = { when: 'now', launcher: false, warmWidget: false };
 
-/** A flag attribute, read as the element reads it: absent is undefined, "false" is false. */
-const flag = (tag: Element, name: string): boolean | undefined =>
-  optionalBooleanAttribute.fromAttribute(tag.getAttribute(name));
+/** A flag attribute turned off, read as the element reads it (absent is not off). */
+const off = (tag: Element, name: string): boolean => saysFalse(tag.getAttribute(name));
 
 /**
  * The element's own decision (loading-controller.ts, follow), from the attributes alone.
@@ -68,17 +67,19 @@ function planFor(tag: Element): TagPlan {
   if (!UUID_PATTERN.test(tag.getAttribute('org-id') ?? '') || (src !== null && !isAllowedWidgetUrl(src))) return NOW;
   if (!('adoptedStyleSheets' in Document.prototype)) return NOW;
   if (!(LOADING_STRATEGIES as readonly string[]).includes(loading)) return NOW;
-  const showButton = flag(tag, 'show-button') !== false;
+  const showButton = !off(tag, 'show-button');
   if (consent === 'pending' || consent === 'denied') return { when: 'intent', launcher: showButton, warmWidget: false };
   if (consent !== null && consent !== 'granted') return NOW;
   const behaviour = strategyForVisitor(loading as LoadingStrategy, {
-    engaged: () => flag(tag, 'remember-engagement') !== false && hasEngaged(),
+    engaged: () => !off(tag, 'remember-engagement') && hasEngaged(),
     constrained: isConstrainedConnection,
   });
   const launcher = (loading === 'interaction' || behaviour === 'interaction') && showButton;
   if (behaviour === 'eager') return NOW;
   if (behaviour === 'idle') return { when: 'idle', launcher, warmWidget: false };
-  return { when: 'intent', launcher, warmWidget: behaviour === 'interaction' && !isConstrainedConnection() };
+  // Under `consent-from`, consent is pending until the element has read the manager: nothing from the widget's origin.
+  const warmWidget = behaviour === 'interaction' && !isConstrainedConnection() && !tag.hasAttribute('consent-from');
+  return { when: 'intent', launcher, warmWidget };
 }
 
 /**
@@ -118,8 +119,8 @@ function make(name: string, attributes: Record<string, string>, namespace = 'htt
 
 /** The accessible name, as the element words it: busy while the chat loads. */
 function setLabel(tag: Element, button: HTMLButtonElement, busy: boolean): void {
-  const strings = stringsFor(tag);
-  button.setAttribute('aria-label', busy ? strings.loading : tag.getAttribute('launcher-label') || strings.open);
+  const names = launcherNames(tag);
+  button.setAttribute('aria-label', busy ? names.loading : tag.getAttribute('launcher-label') || names.open);
   if (busy) button.setAttribute('aria-busy', 'true');
 }
 

@@ -16,8 +16,11 @@ export type LoadingStrategy = (typeof LOADING_STRATEGIES)[number];
  * `disable-auto-open="false"` and expect it to do what it says.
  */
 export const booleanAttribute = {
-  fromAttribute: (value: string | null): boolean => value !== null && value.trim().toLowerCase() !== 'false',
+  fromAttribute: (value: string | null): boolean => value !== null && !saysFalse(value),
 };
+
+/** The literal "false", in any case and with blanks around it: a flag turned off. */
+export const saysFalse = (value: string | null | undefined): boolean => value?.trim().toLowerCase() === 'false';
 
 /**
  * Absent → undefined (the SDK's own default), `""`/`"true"` → true, `"false"` → false.

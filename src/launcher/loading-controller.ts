@@ -12,7 +12,7 @@ import { CONSENT_REQUIRED_EVENT, emit, LOGOUT_EVENT, MESSAGE_SENT_EVENT, OPEN_EV
 import { DRAW_TIMEOUT_MS, renderFacade, watchForWidget, within } from './facade.js';
 import { whenOnline, whenPageIdle, whenVisitorActive } from './schedule.js';
 import { hasEngaged, isConstrainedConnection, storeEngagement, strategyForVisitor } from './strategy.js';
-import { stringsFor } from './strings.js';
+import { consentNote, launcherNames } from './strings.js';
 import type { WidgetLease } from '../widget/live-widget.js';
 import type { WidgetPhase } from '../widget/state.js';
 
@@ -234,11 +234,11 @@ export class LoadingController implements ReactiveController {
   render(): TemplateResult | typeof nothing {
     const view = this.#hydrating ? (this.serverShowsFacade ? SHOWN : HIDDEN) : this.#launcher;
     if (view === HIDDEN) return nothing;
-    const strings = stringsFor(this.#host);
+    const names = launcherNames(this.#host);
     return renderFacade({
-      label: view === LOADING ? strings.loading : this.#host.launcherLabel || strings.open,
+      label: view === LOADING ? names.loading : this.#host.launcherLabel || names.open,
       busy: view === LOADING,
-      note: view === CONSENT_NOTE ? strings.consent : undefined,
+      note: view === CONSENT_NOTE ? consentNote(this.#host) : undefined,
       // A launcher not in the page (its tag removed, the removal not settled yet) shows no intent.
       onIntent: () => {
         if (this.#host.isConnected && !withheld(this.#plan?.consent)) this.#plan?.lease.prepare('fetch');
