@@ -142,6 +142,8 @@ describe('the boot (dist/closer-chat.boot.js)', () => {
     const page = await bootPage({ attributes: INTERACTION });
     await until('the boot launcher', () => !!page.launcher());
     const bootLauncher = page.launcher()!;
+    // A finger "enters" the launcher as it lands (pointer events for touch), then touches it.
+    bootLauncher.dispatchEvent(new PointerEvent('pointerenter', { pointerType: 'touch' }));
     bootLauncher.dispatchEvent(new Event('touchstart', { bubbles: true, composed: true }));
     await settle();
     expect(page.defined(), 'a touch alone hands nothing over').to.equal(false);

@@ -36,9 +36,9 @@ const TAG = 'closer-chat';
 /** The element's methods a page may call before the hand-over: each hands over, then calls the element's. */
 const METHODS = ['load', 'open', 'close', 'toggle', 'logout'] as const;
 /**
- * On the boot's launcher: the visitor is about to click. Not `touchstart`: its click
- * follows at once, and its busy state must paint before the element runs (the touch
- * itself is activity, which warms the caches).
+ * On the boot's launcher: the visitor is about to click. Not a touch (`touchstart`, or the
+ * `pointerenter` of a finger landing): its click follows at once, and its busy state
+ * must paint before the element runs (the touch itself is activity, which warms the caches).
  */
 const INTENT = ['pointerenter', 'focus'] as const;
 
@@ -175,6 +175,8 @@ export function boot(loader: ElementLoader): void {
     booted.set(tag, entry);
     for (const name of METHODS) tag[name] = (...args) => handOver().then(() => tag[name](...args));
     const intent = (event?: Event) => {
+      // A finger "enters" the launcher as it lands: not intent, as touchstart is not (INTENT).
+      if ((event as PointerEvent | undefined)?.pointerType === 'touch') return;
       entry.intent = true;
       // A keyboard visitor: the element's launcher gets the focus back.
       entry.focused ||= event?.type === 'focus';

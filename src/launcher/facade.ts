@@ -26,6 +26,7 @@ interface FacadeHandlers {
   readonly busy: boolean;
   /** A note next to the launcher (the chat needs consent). */
   readonly note: string | undefined;
+  /** Pointer over or focus on the launcher, not a finger landing: a tap's click follows at once, and its busy state paints first. */
   readonly onIntent: () => void;
   readonly onClick: () => void;
 }
@@ -36,7 +37,7 @@ export function renderFacade({ label, busy, note, onIntent, onClick }: FacadeHan
       type="button"
       aria-label=${label}
       aria-busy=${busy ? 'true' : nothing}
-      @pointerenter=${onIntent}
+      @pointerenter=${(event: PointerEvent) => event.pointerType !== 'touch' && onIntent()}
       @focus=${onIntent}
       @click=${onClick}
     >
