@@ -4,7 +4,7 @@
  * the launcher exactly as the element does (launcher-look.ts), fetches the rest of the
  * element (and the widget script) into the cache on the visitor's first activity, and
  * hands over to the full element on intent (`interaction`, consent withheld, `manual`),
- * when the page is idle (`idle`) or at once (`eager`, or anything it cannot judge).
+ * or at once (`eager`, `idle`, or anything it cannot judge).
  *
  * The hand-over is page-wide: the rest registers `<closer-chat>`, which upgrades every
  * tag; the element takes over the boot's shadow root as it takes over a server-rendered
@@ -42,15 +42,15 @@ const METHODS = ['load', 'open', 'close', 'toggle', 'logout'] as const;
  */
 const INTENT = ['pointerenter', 'focus'] as const;
 
-/** When the element must take over for a tag, and what the boot does until then. */
+/** What the boot does for a tag until intent hands over. */
 interface TagPlan {
-  readonly when: 'now' | 'idle' | 'intent';
   readonly launcher: boolean;
   /** Warm the widget script on activity (the element does the same behind its facade). */
   readonly warmWidget: boolean;
 }
 
-const NOW: TagPlan = { when: 'now', launcher: false, warmWidget: false };
+/** No plan: the element at once. */
+const NOW = undefined;
 
 /** A flag attribute turned off, read as the element reads it (absent is not off). */
 const off = (tag: Element, name: string): boolean => saysFalse(tag.getAttribute(name));
@@ -60,7 +60,7 @@ const off = (tag: Element, name: string): boolean => saysFalse(tag.getAttribute(
  * A tag it cannot vouch for (no valid org id, a foreign `src`, an unknown value) gets the
  * element at once, which reports the mistake as it always did.
  */
-function planFor(tag: Element): TagPlan {
+function planFor(tag: Element): TagPlan | undefined {
   const src = tag.getAttribute('src');
   const loading = tag.getAttribute('loading') ?? 'idle';
   const consent = tag.getAttribute('consent');
@@ -68,18 +68,19 @@ function planFor(tag: Element): TagPlan {
   if (!('adoptedStyleSheets' in Document.prototype)) return NOW;
   if (!(LOADING_STRATEGIES as readonly string[]).includes(loading)) return NOW;
   const showButton = !off(tag, 'show-button');
-  if (consent === 'pending' || consent === 'denied') return { when: 'intent', launcher: showButton, warmWidget: false };
+  if (consent === 'pending' || consent === 'denied') return { launcher: showButton, warmWidget: false };
   if (consent !== null && consent !== 'granted') return NOW;
   const behaviour = strategyForVisitor(loading as LoadingStrategy, {
     engaged: () => !off(tag, 'remember-engagement') && hasEngaged(),
     constrained: isConstrainedConnection,
   });
-  const launcher = (loading === 'interaction' || behaviour === 'interaction') && showButton;
-  if (behaviour === 'eager') return NOW;
-  if (behaviour === 'idle') return { when: 'idle', launcher, warmWidget: false };
+  // `idle` too: its widget starts after the load event, and the element must be there by
+  // then, as it was before the boot (run after the load event, it started ~200 ms later).
+  if (behaviour === 'eager' || behaviour === 'idle') return NOW;
+  const launcher = behaviour === 'interaction' && showButton;
   // Under `consent-from`, consent is pending until the element has read the manager: nothing from the widget's origin.
   const warmWidget = behaviour === 'interaction' && !isConstrainedConnection() && !tag.hasAttribute('consent-from');
-  return { when: 'intent', launcher, warmWidget };
+  return { launcher, warmWidget };
 }
 
 /**
@@ -169,7 +170,7 @@ export function boot(loader: ElementLoader): void {
   const watch = (tag: HTMLElement & Methods) => {
     if (booted.has(tag)) return;
     const plan = planFor(tag);
-    if (plan.when === 'now') return go();
+    if (!plan) return go();
     const button = plan.launcher ? drawLauncher(tag) : null;
     const entry: Booted = { tag, tapped: false, intent: false, focused: false };
     booted.set(tag, entry);
@@ -184,19 +185,14 @@ export function boot(loader: ElementLoader): void {
     };
     INTENT.forEach((type) => button?.addEventListener(type, intent, { passive: true }));
     button?.addEventListener('click', () => {
-      // Feedback now; the element opens the chat once it has taken over.
+      // Feedback now; the element opens the chat once it has taken over. The rest runs
+      // after the busy state has painted: its start-up would hold that frame back.
       entry.tapped = true;
       setLabel(tag, button, true);
-      intent();
+      requestAnimationFrame(() => setTimeout(intent));
     });
     // The page changed what the boot decided from: the element decides from now on.
     observer.observe(tag, { attributes: true });
-    if (plan.when === 'idle') {
-      // The element ran at once before: now it is fetched and run after the load event,
-      // and waits for idle to start the widget, as before.
-      if (document.readyState === 'complete') go();
-      else addEventListener('load', go);
-    }
     if (plan.warmWidget) warm ??= tag.getAttribute('src') ?? OFFICIAL_WIDGET_URL;
   };
 
