@@ -185,11 +185,12 @@ export function boot(loader: ElementLoader): void {
     };
     INTENT.forEach((type) => button?.addEventListener(type, intent, { passive: true }));
     button?.addEventListener('click', () => {
-      // Feedback now; the element opens the chat once it has taken over. The rest runs
-      // after the busy state has painted: its start-up would hold that frame back.
+      // Feedback now; the element opens the chat once it has taken over. (Waiting for the
+      // busy state's frame before the rest runs made tap → panel 200-250 ms slower in the
+      // side-by-side benchmark, and the feedback no faster: the rest arrives after it.)
       entry.tapped = true;
       setLabel(tag, button, true);
-      requestAnimationFrame(() => setTimeout(intent));
+      intent();
     });
     // The page changed what the boot decided from: the element decides from now on.
     observer.observe(tag, { attributes: true });
