@@ -11,9 +11,13 @@
 //  - dist/closer-chat.bundle.js: one self-contained, minified module for a
 //    `<script type="module">` on a CMS page, with Lit's production build inside; beside
 //    it dist/closer-chat.bundle-consent-*.js, which only a tag with `consent-from` loads.
+//  - dist/closer-chat.boot.js: the CMS script line's file (src/boot/cms.ts): the boot,
+//    which loads the bundle beside it on intent under the bundle's hash, written in
+//    at build time; so it is built last, from the bundle on disk.
 // No source maps: the ESM output is the TypeScript minus its types, and maps would
 // point at src/, which is not published.
-import { readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -36,6 +40,7 @@ const ENTRIES = {
   solid: 'src/frameworks/solid.ts',
   'org-config/index': 'src/org-config/index.ts',
   'org-config/cli': 'src/org-config/cli.ts',
+  'boot/index': 'src/boot/index.ts',
 };
 /** Type-only entries: their JS is empty, and kept so that a plain `import` resolves too. */
 const TYPE_ONLY = ['react-jsx', 'svelte', 'preact', 'solid'];
@@ -139,6 +144,16 @@ const compactTemplates = () => ({
   },
 });
 
+/** The bundle's Subresource Integrity hash, into the boot (src/boot/cms.ts). */
+const bundleIntegrity = () => ({
+  name: 'bundle-integrity',
+  transform(code, id) {
+    if (!id.endsWith('cms.ts')) return null;
+    const hash = createHash('sha256').update(readFileSync('dist/closer-chat.bundle.js')).digest('base64');
+    return { code: code.replace('__CLOSER_CHAT_BUNDLE_INTEGRITY__', `sha256-${hash}`), map: null };
+  },
+});
+
 const compile = (declarations) =>
   typescript({
     tsconfig: './tsconfig.json',
@@ -177,7 +192,7 @@ export default [
       compactTemplates(),
       terser({ module: true, ecma: 2022 }),
       bundleTypes(),
-      sweepDist(),
+      recordOutput(),
     ],
     // One file for one script tag: what the ESM build loads on demand is inline here
     // (config-issues.js, the explanation of an invalid config), except what only
@@ -190,6 +205,12 @@ export default [
       manualChunks: (id) => (IN_BUNDLE.test(id) ? 'closer-chat.bundle' : undefined),
       format: 'es',
     },
+    onwarn,
+  },
+  {
+    input: 'src/boot/cms.ts',
+    plugins: [compile(false), compactTemplates(), bundleIntegrity(), terser({ module: true, ecma: 2022 }), sweepDist()],
+    output: { dir: 'dist', entryFileNames: 'closer-chat.boot.js', format: 'es' },
     onwarn,
   },
 ];

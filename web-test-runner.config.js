@@ -1,5 +1,6 @@
 // @web/test-runner config: test/**/*.test.ts in the system Chromium, Firefox ESR and WebKit
 // (see tools/browsers.js; BROWSERS=chromium,firefox,webkit picks any of them).
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
@@ -51,12 +52,28 @@ const hangReleasePlugin = {
   },
 };
 
-// /test/fixtures/policy.html?csp=…: the page's Content Security Policy as a real
-// response header (a <meta> cannot carry every directive, and pages send headers).
+// /test/fixtures/policy.html?csp=… (and boot.html?csp=…): the page's Content Security Policy
+// as a real response header (a <meta> cannot carry every directive, and pages send headers).
 async function policyHeaderMiddleware(ctx, next) {
   await next();
-  const policy = ctx.path === '/test/fixtures/policy.html' ? ctx.query.csp : undefined;
+  const policy = ['/test/fixtures/policy.html', '/test/fixtures/boot.html'].includes(ctx.path)
+    ? ctx.query.csp
+    : undefined;
   if (typeof policy === 'string') ctx.set('Content-Security-Policy', policy);
+}
+
+// /__cdn/closer-chat.boot.js and closer-chat.bundle.js: the built files byte for byte, as
+// a CDN serves them (the dev server's own transform would change them, and their
+// integrity hashes with them). /__tampered/: the same boot beside a bundle that is not the
+// one it was built with (one byte more), whose integrity check must fail. /__slow-cdn/:
+// the bundle 400 ms late (the boot computes its URL, so a `?delay=` cannot reach it).
+async function cdnMiddleware(ctx, next) {
+  const [, folder, file] = ctx.path.match(/^\/__(cdn|tampered|slow-cdn)\/([\w.-]+)$/) ?? [];
+  if (!['closer-chat.boot.js', 'closer-chat.bundle.js'].includes(file)) return next();
+  if (folder === 'slow-cdn' && file === 'closer-chat.bundle.js') await sleep(400);
+  const code = await readFile(new URL(`./dist/${file}`, import.meta.url), 'utf8');
+  ctx.type = 'text/javascript';
+  ctx.body = folder === 'tampered' && file === 'closer-chat.bundle.js' ? `${code}\n` : code;
 }
 
 // /__property-config: how long test/lifecycle.property.test.ts runs, from the environment
@@ -102,6 +119,7 @@ export default {
     policyHeaderMiddleware,
     propertyConfigMiddleware,
     ssrPageMiddleware,
+    cdnMiddleware,
   ],
   plugins: [
     esbuildPlugin({

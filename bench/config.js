@@ -6,7 +6,7 @@
 //
 // Every flag `--foo-bar` has the environment variable `BENCH_FOO_BAR`. Where the stand-in
 // widget's defaults come from is explained next to each one and in bench/README.md.
-import { EMBEDS } from './pages.js';
+import { LIGHTHOUSE_PAGES } from './pages.js';
 
 /**
  * Network profiles. `rttMs` is the round trip a new connection costs per step (DNS, TCP,
@@ -60,7 +60,7 @@ export const SCENARIOS = {
   },
 };
 
-export const PAGES = Object.keys(EMBEDS);
+export const PAGES = LIGHTHOUSE_PAGES;
 
 /** name → [default, parser, help] */
 const SPEC = {
@@ -85,33 +85,44 @@ const SPEC = {
   retries: [0, int, 'how often a run whose CPU slowdown was visibly off is measured again'],
   out: ['bench/results', str, 'directory for latest.json and latest.md'],
   quick: [false, bool, 'a short run: --runs 2 --extra-runs 1, no warm-up'],
-
-  // ---- the stand-in widget (see bench/README.md, "The stand-in widget", for sources)
-  // Transfer size (gzip) of the main widget script. DebugBear's 2025 test of 21 chat
-  // widgets on an empty page: total download 67–749 KB, median of the nine best known
-  // (Intercom 301, LiveChat 385, Zendesk 533, Crisp 155, Tidio 208, Tawk.to 749,
-  // Freshchat 564, LiveAgent 79, Zoho 67) ≈ 300 KB. Script ≈ 220 KB of that; the
-  // stylesheet, font, settings, frame and panel below bring the total to ≈ 300 KB.
-  widgetScriptKb: [220, num, 'main widget script, KB after gzip (the server gzips it)'],
-  // CPU burnt at start-up (script evaluation) and when the widget draws, in ms at 1x on
-  // this machine (calibrated per run of the benchmark). At 4x they become ≈ 4× longer, on
-  // top of the parse/compile of the script. Aim: total widget main-thread time ≈ 400–500
-  // ms at 4x: DebugBear measured JS execution 259–991 ms (median ≈ 360 ms) at
-  // Lighthouse's mobile 4x; HTTP Archive / third-party-web (2025-04) averages 400–1300 ms
-  // per page (Tawk.to 397, LiveChat 1079, Intercom 1245, Zendesk 1299).
-  widgetStartupMs: [60, num, 'busy CPU during script execution, ms at 1x'],
-  widgetInitMs: [30, num, 'busy CPU when the widget draws after closer.init, ms at 1x'],
-  widgetModuleRatio: [0.15, num, 'share of the padding modules actually run at start-up'],
-  // Extra requests made by init (Crisp's own figures for its widget: scripts 90 KB,
-  // stylesheets 45 KB, fonts 10 KB per font group; most widgets add a settings call and
-  // an iframe for the chat window).
-  widgetCssKb: [20, num, 'stylesheet added by init, KB after gzip (0 = none)'],
-  widgetJsonKb: [4, num, 'settings JSON fetched by init, KB after gzip (0 = none)'],
-  widgetJsonCount: [1, int, 'how many JSON fetches init makes'],
-  widgetFontKb: [40, num, 'font file loaded by init (FontFace), KB (not compressible; 0 = none)'],
-  widgetIframe: [1, int, '1: the widget adds a hidden chat-window iframe when it draws'],
-  widgetLatencyMs: [0, int, 'extra server time per widget request, on top of the network profile'],
+  ...standInSpec(),
 };
+
+/**
+ * The stand-in widget's settings, shared by the benchmarks (see bench/README.md, "The
+ * stand-in widget", for sources). `defaults` changes a default, e.g. `{ widgetScriptKb: 95 }`.
+ * @param {Record<string, unknown>} [defaults]
+ */
+export function standInSpec(defaults = {}) {
+  const spec = {
+    // Transfer size (gzip) of the main widget script. DebugBear's 2025 test of 21 chat
+    // widgets on an empty page: total download 67–749 KB, median of the nine best known
+    // (Intercom 301, LiveChat 385, Zendesk 533, Crisp 155, Tidio 208, Tawk.to 749,
+    // Freshchat 564, LiveAgent 79, Zoho 67) ≈ 300 KB. Script ≈ 220 KB of that; the
+    // stylesheet, font, settings, frame and panel below bring the total to ≈ 300 KB.
+    widgetScriptKb: [220, num, 'main widget script, KB after gzip (the server gzips it)'],
+    // CPU burnt at start-up (script evaluation) and when the widget draws, in ms at 1x on
+    // this machine (calibrated per run of the benchmark). At 4x they become ≈ 4× longer, on
+    // top of the parse/compile of the script. Aim: total widget main-thread time ≈ 400–500
+    // ms at 4x: DebugBear measured JS execution 259–991 ms (median ≈ 360 ms) at
+    // Lighthouse's mobile 4x; HTTP Archive / third-party-web (2025-04) averages 400–1300 ms
+    // per page (Tawk.to 397, LiveChat 1079, Intercom 1245, Zendesk 1299).
+    widgetStartupMs: [60, num, 'busy CPU during script execution, ms at 1x'],
+    widgetInitMs: [30, num, 'busy CPU when the widget draws after closer.init, ms at 1x'],
+    widgetModuleRatio: [0.15, num, 'share of the padding modules actually run at start-up'],
+    // Extra requests made by init (Crisp's own figures for its widget: scripts 90 KB,
+    // stylesheets 45 KB, fonts 10 KB per font group; most widgets add a settings call and
+    // an iframe for the chat window).
+    widgetCssKb: [20, num, 'stylesheet added by init, KB after gzip (0 = none)'],
+    widgetJsonKb: [4, num, 'settings JSON fetched by init, KB after gzip (0 = none)'],
+    widgetJsonCount: [1, int, 'how many JSON fetches init makes'],
+    widgetFontKb: [40, num, 'font file loaded by init (FontFace), KB (not compressible; 0 = none)'],
+    widgetIframe: [1, int, '1: the widget adds a hidden chat-window iframe when it draws'],
+    widgetLatencyMs: [0, int, 'extra server time per widget request, on top of the network profile'],
+  };
+  for (const [name, value] of Object.entries(defaults)) spec[name] = [value, ...spec[name].slice(1)];
+  return spec;
+}
 
 function int(v) {
   const n = Number.parseInt(v, 10);
@@ -139,22 +150,29 @@ function list(v) {
 const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const envName = (name) => `BENCH_${kebab(name).replace(/-/g, '_').toUpperCase()}`;
 
-export function usage() {
-  const lines = Object.entries(SPEC).map(
+export const parsers = { int, num, str, bool, list };
+
+/** The --help text of a spec. */
+export function optionsUsage(spec, command) {
+  const lines = Object.entries(spec).map(
     ([name, [def, , help]]) => `  --${kebab(name).padEnd(22)} ${help} (default ${def}; env ${envName(name)})`,
   );
-  return `Usage: node bench/run.js [options]\n\n${lines.join('\n')}\n`;
+  return `Usage: ${command} [options]\n\n${lines.join('\n')}\n`;
 }
 
-/** Reads defaults, env and argv into a plain object. Throws on unknown flags. */
-export function readConfig(argv = process.argv.slice(2), env = process.env) {
+/**
+ * Reads a spec's defaults, then `BENCH_*` environment variables, then `--flags` into a
+ * plain object; `given` holds the names set by a flag. Throws on an unknown flag.
+ * @param {Record<string, [unknown, (v: any) => unknown, string]>} spec name → [default, parser, help]
+ */
+export function parseOptions(spec, command, argv = process.argv.slice(2), env = process.env) {
   const config = {};
-  for (const [name, [def, parse]] of Object.entries(SPEC)) {
+  for (const [name, [def, parse]] of Object.entries(spec)) {
     const fromEnv = env[envName(name)];
     config[name] =
       fromEnv !== undefined && fromEnv !== '' ? parse(fromEnv) : typeof def === 'string' ? parse(def) : def;
   }
-  const byFlag = new Map(Object.keys(SPEC).map((name) => [`--${kebab(name)}`, name]));
+  const byFlag = new Map(Object.keys(spec).map((name) => [`--${kebab(name)}`, name]));
   const given = new Set();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -164,16 +182,24 @@ export function readConfig(argv = process.argv.slice(2), env = process.env) {
     }
     const [flag, inline] = arg.split(/=(.*)/s, 2);
     const name = byFlag.get(flag);
-    if (!name) throw new Error(`unknown option ${arg}\n\n${usage()}`);
+    if (!name) throw new Error(`unknown option ${arg}\n\n${optionsUsage(spec, command)}`);
     given.add(name);
-    if (SPEC[name][1] === bool && inline === undefined) {
+    if (spec[name][1] === bool && inline === undefined) {
       config[name] = true;
       continue;
     }
     const value = inline !== undefined ? inline : argv[++i];
     if (value === undefined) throw new Error(`${flag} needs a value`);
-    config[name] = SPEC[name][1](value);
+    config[name] = spec[name][1](value);
   }
+  return { config, given };
+}
+
+export const usage = () => optionsUsage(SPEC, 'node bench/run.js');
+
+/** bench/run.js's settings: defaults, env and argv into a plain object. Throws on unknown flags. */
+export function readConfig(argv = process.argv.slice(2), env = process.env) {
+  const { config, given } = parseOptions(SPEC, 'node bench/run.js', argv, env);
   if (config.quick) {
     if (!given.has('runs')) config.runs = 2;
     if (!given.has('extraRuns')) config.extraRuns = 1;

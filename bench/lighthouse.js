@@ -25,8 +25,7 @@
 import lighthouse from 'lighthouse';
 import { ProcessedTrace } from 'lighthouse/core/computed/processed-trace.js';
 import { nonSimulatedSettingsOverrides } from 'lighthouse/core/config/constants.js';
-import * as Lantern from 'lighthouse/core/lib/lantern/lantern.js';
-import { TraceProcessor } from 'lighthouse/core/lib/tracehouse/trace-processor.js';
+import { blockingTime } from './trace-figures.js';
 
 const WINDOWS = {
   pauseAfterFcpMs: 1000,
@@ -108,8 +107,7 @@ export async function runLighthouse(page, url, config, isWidget) {
   const fcp = value('first-contentful-paint');
   if (fcp !== null && result.artifacts?.Trace) {
     const processed = await ProcessedTrace.request(result.artifacts.Trace, { computedCache: new Map() });
-    const events = TraceProcessor.getMainThreadTopLevelEvents(processed);
-    tbtToEnd = Lantern.Metrics.TBTUtils.calculateSumOfBlockingTime(events, fcp, processed.timings.traceEnd);
+    tbtToEnd = blockingTime(processed, fcp, processed.timings.traceEnd);
   }
   const breakdown = audit('mainthread-work-breakdown')?.details?.items ?? [];
   const requests = audit('network-requests')?.details?.items ?? [];

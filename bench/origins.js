@@ -31,7 +31,8 @@ export const WIDGET_ORIGIN = 'https://widget.closer.app';
 export const BUNDLE_ORIGIN = 'https://cdn.bench.test';
 export const URLS = { widgetUrl: `${WIDGET_ORIGIN}/widget.js`, bundleUrl: `${BUNDLE_ORIGIN}/closer-chat.bundle.js` };
 const TLS_DIR = join(OUT_DIR, 'tls');
-const CDN_DIR = join(OUT_DIR, 'cdn');
+/** What https://cdn.bench.test serves (bench/side-by-side.js puts each build in a folder of its own). */
+export const CDN_DIR = join(OUT_DIR, 'cdn');
 
 /** A throwaway certificate for both HTTPS names (bench/.out/ is git-ignored). */
 async function throwawayCertificate() {
@@ -85,12 +86,14 @@ const pageCache = (pathname) => (pathname.endsWith('.html') ? 'no-cache' : 'publ
 const widgetCache = (pathname) => (pathname.endsWith('.json') ? 'no-cache' : 'public, max-age=600');
 
 /**
- * Starts the three servers. `bundle` is the build to serve (copied, so a rebuild during
- * the run cannot mix two builds). `setProfile(profile)` sets the connection delay.
+ * Starts the three servers. `bundle`, if given, is copied to the CDN as
+ * /closer-chat.bundle.js (a copy, so a rebuild during the run cannot mix two builds);
+ * otherwise the CDN serves what the caller put in CDN_DIR. `setProfile(profile)` sets the
+ * connection delay.
  */
 export async function startOrigins({ bundle, connectRtts, widgetLatencyMs = 0 }) {
   await mkdir(CDN_DIR, { recursive: true });
-  await copyFile(bundle, join(CDN_DIR, 'closer-chat.bundle.js'));
+  if (bundle) await copyFile(bundle, join(CDN_DIR, 'closer-chat.bundle.js'));
   const tls = await throwawayCertificate();
   const servers = {
     page: await startStaticServer({ root: PROJECT_ROOT, gzip: true, cacheControl: pageCache, connectDelayMs: 0 }),

@@ -44,8 +44,8 @@ export function summarize(values) {
 
 export const ratio = (a, b) => (a === null || b === null || b === 0 ? null : round(a / b, 2));
 
-/** A seeded generator, so the same runs always give the same interval. */
-function seeded(seed) {
+/** A seeded generator, so the same runs always give the same interval (and a run's page order can be given again). */
+export function seeded(seed) {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -139,6 +139,13 @@ export function mdTable({ head: h, rows }) {
     `|${h.map((_, i) => (i < textColumns ? ' --- ' : ' ---: ')).join('|')}|`,
     ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
   ].join('\n');
+}
+
+/** Pretty JSON, but one line per raw run, so that a new result diffs readably. */
+export function stringifyReport(report) {
+  const { runs, ...rest } = report;
+  const pretty = JSON.stringify({ ...rest, runs: '@@RUNS@@' }, null, 2);
+  return `${pretty.replace('"@@RUNS@@"', `[\n${runs.map((r) => `    ${JSON.stringify(r)}`).join(',\n')}\n  ]`)}\n`;
 }
 
 export { fmt, round };

@@ -10,18 +10,17 @@
 // a tap on the launcher is then timed on the same page (bench/tap.js). Views are
 // interleaved round-robin over scenarios and pages. Writes bench/results/latest.json and
 // latest.md. What is measured and how: bench/README.md.
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
-import * as chromeLauncher from 'chrome-launcher';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, findChromium } from '../tools/browser-paths.js';
+import { findChromium } from '../tools/browser-paths.js';
+import { calibrate, launch, warmUp } from './browser.js';
+import { sourceState } from './builds.js';
 import { gzip } from '../tools/static-server.js';
 import { NETWORK_PROFILES, SCENARIOS, readConfig, usage } from './config.js';
 import { lighthouseConfig, runLighthouse, useWindows } from './lighthouse.js';
-import { BURN_SOURCE, OUT_DIR, PROJECT_ROOT, generate } from './make-stand-in.js';
+import { OUT_DIR, PROJECT_ROOT, generate } from './make-stand-in.js';
 import { URLS, WIDGET_ORIGIN, startOrigins } from './origins.js';
 import {
   METRICS,
@@ -34,6 +33,7 @@ import {
   ratioInterval,
   round,
   scenarioTables,
+  stringifyReport,
   summarize,
   textTable,
 } from './report.js';
@@ -53,54 +53,6 @@ const SAVE_DATA_SCRIPT = `Object.defineProperty(navigator, 'connection', {
   configurable: true,
   value: Object.freeze({ saveData: true, effectiveType: '4g', addEventListener() {}, removeEventListener() {} }),
 });`;
-
-// ------------------------------------------------------------------ the browser
-
-async function launch(chromePath, extraFlags) {
-  const chrome = await chromeLauncher.launch({
-    chromePath,
-    chromeFlags: ['--headless=new', ...CHROMIUM_ARGS, ...extraFlags],
-    logLevel: 'error',
-  });
-  const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}`, defaultViewport: null });
-  return {
-    browser,
-    close: async () => {
-      await browser.disconnect().catch(() => {});
-      await chrome.kill();
-    },
-  };
-}
-
-/**
- * Iterations of the stand-in's busy loop per ms of CPU at 1x. Timed warm: in each fresh
- * page the loop runs three times and only the second and third count. The first run in a
- * page is about half as fast (V8 optimises the loop while it runs), yet the stand-in's own
- * loop, in a page that has settled, runs at the warm speed: timed cold, the stand-in did
- * about half the CPU work it is meant to, and a view at `--cpu 1` read ×0.48.
- * Noise only ever makes a trial slower (on this shared machine whole pages run at half
- * speed now and then): take the second fastest against a lucky outlier.
- */
-async function calibrate(browser) {
-  const timeBurn = async (n) => {
-    const context = await browser.createBrowserContext();
-    const page = await context.newPage();
-    const ms = await page.evaluate(
-      `(() => { ${BURN_SOURCE}; const ms = []; for (let k = 0; k < 3; k++) { const t0 = performance.now(); ` +
-        `window.__sink = burn(${n}); ms.push(performance.now() - t0); } return ms.slice(1); })()`,
-    );
-    await context.close();
-    return ms;
-  };
-  const probe = 5_000_000;
-  await timeBurn(probe); // the first pages of a fresh browser are slower
-  const [first] = await timeBurn(probe);
-  const n = Math.max(1_000_000, Math.round((probe / first) * 60)); // ≈ 60 ms
-  const rates = [];
-  for (let i = 0; i < 7; i++) rates.push(...(await timeBurn(n)).map((ms) => n / ms));
-  rates.sort((a, b) => b - a);
-  return { itersPerMs: rates[1], samples: rates.map((r) => Math.round(r)) };
-}
 
 /** The page's own account, read after Lighthouse has finished with it. */
 function readPageState() {
@@ -129,16 +81,6 @@ function readPageState() {
     saveData: navigator.connection ? navigator.connection.saveData : null,
     effectiveType: navigator.connection ? navigator.connection.effectiveType : null,
   };
-}
-
-/**
- * A fresh browser's first page waits for its start-up (the GPU process, fonts, the
- * network service): an unmeasured page of another origin first, as a visitor's browser
- * has been running before they come. It shares nothing with the measured pages.
- */
-async function warmUp(page) {
-  await page.goto('data:text/html,<title>warm-up</title><p>warm-up', { waitUntil: 'load' });
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
 }
 
 /** The first view of a returning visitor: loaded, settled, engaged. */
@@ -417,25 +359,12 @@ function aggregate(runs, config, scenarioIds) {
 
 function describeBuild(snapshot) {
   const bundle = readFileSync(snapshot);
-  const git = (args) => {
-    try {
-      return execFileSync('git', args, {
-        cwd: PROJECT_ROOT,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      }).trim();
-    } catch {
-      return null;
-    }
-  };
-  const dirty = git(['status', '--porcelain', '--', 'src']);
   return {
     bundle: relative(PROJECT_ROOT, BUNDLE),
     bundleBytes: bundle.length,
     bundleGzipBytes: gzip(bundle).length,
     bundleBuiltAt: statSync(BUNDLE).mtime.toISOString(),
-    gitCommit: git(['rev-parse', '--short', 'HEAD']),
-    srcUncommittedChanges: dirty === null ? null : dirty.length > 0,
+    ...sourceState(),
   };
 }
 
@@ -487,13 +416,6 @@ function markdown(report) {
     lines.push(`#### ${report.scenarios[id].label}`, '', mdTable(t.values), '', mdTable(t.ratios), '');
   }
   return lines.join('\n');
-}
-
-/** Pretty JSON, but one line per raw run, so that a new result diffs readably. */
-function stringifyReport(report) {
-  const { runs, ...rest } = report;
-  const pretty = JSON.stringify({ ...rest, runs: '@@RUNS@@' }, null, 2);
-  return `${pretty.replace('"@@RUNS@@"', `[\n${runs.map((r) => `    ${JSON.stringify(r)}`).join(',\n')}\n  ]`)}\n`;
 }
 
 // ------------------------------------------------------------------ main

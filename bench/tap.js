@@ -1,16 +1,19 @@
-// Tap-to-chat-visible latency: what Lighthouse cannot measure. After Lighthouse has
-// loaded the page and it has settled, on the same page, under the same throttling
-// (re-applied here: Lighthouse lifts its emulation when it finishes), a real tap on the
-// launcher the visitor sees — the element's facade (`closer-chat` shadow
-// `button[part~="launcher"]`) if it is there, else the widget's own launcher — until the
-// widget's chat panel is shown and painted.
+// Tap-to-chat-visible latency: what Lighthouse cannot measure. After the page has been
+// measured and has settled, on the same page, under the same throttling (re-applied
+// here: Lighthouse lifts its emulation when it finishes), a real tap on the launcher the
+// visitor sees — the element's facade (`closer-chat` shadow `button[part~="launcher"]`)
+// or a hand-written launcher (`#chat-launcher`) if there is one, else the widget's own —
+// until the widget's chat panel is shown and painted.
 //
 // Timing, all in the page's clock: from the tap's `touchstart` event timestamp, to the
 // first frame after the panel became visible (a MutationObserver sees the root get
 // `data-open` with its panel not hidden; then requestAnimationFrame + a task, i.e. after
-// that frame's paint). The tap itself is CDP `Input.dispatchTouchEvent` (touchStart,
-// touchEnd) with touch emulation on, so the browser makes the pointer events and the
-// click, as for a finger.
+// that frame's paint). Visible feedback is timed from the finger's release (`touchend`,
+// which makes the click) to the first frame after the launcher showed it is busy
+// (`aria-busy="true"` on the facade or the hand-written launcher; on the widget's own
+// launcher the panel itself is the feedback). The tap itself is CDP
+// `Input.dispatchTouchEvent` (touchStart, 60 ms, touchEnd) with touch emulation on, so
+// the browser makes the pointer events and the click, as for a finger.
 //
 // Before the tap, on every page alike, the visitor reads: a scroll gesture (CDP
 // synthesizeScrollGesture), then `readMs` of reading. Visitors scroll before they open a
@@ -19,7 +22,15 @@
 
 /** Installed in the page before the tap. */
 function probe() {
-  const tap = (window.__benchTap = { start: null, visible: null, shown: null });
+  const tap = (window.__benchTap = { start: null, release: null, visible: null, shown: null, feedback: null });
+  /** The first frame after `now`: a frame callback, then a task (after that frame's paint). */
+  const afterFrame = (set) => requestAnimationFrame(() => setTimeout(() => set(performance.now()), 0));
+  let feedbackSeen = false;
+  const feedback = () => {
+    if (feedbackSeen || tap.start === null) return;
+    feedbackSeen = true;
+    afterFrame((t) => (tap.feedback = t));
+  };
   const onStart = (event) => {
     if (tap.start === null) tap.start = event.timeStamp;
   };
@@ -31,7 +42,8 @@ function probe() {
     const panel = root?.shadowRoot?.querySelector('.panel');
     if (!root || !root.hasAttribute('data-open') || !panel || panel.hidden) return;
     tap.visible = performance.now();
-    requestAnimationFrame(() => setTimeout(() => (tap.shown = performance.now()), 0));
+    feedback();
+    afterFrame((t) => (tap.shown = t));
   };
   new MutationObserver(check).observe(document.documentElement, {
     subtree: true,
@@ -39,21 +51,32 @@ function probe() {
     attributes: true,
     attributeFilter: ['data-open'],
   });
-  addEventListener('touchend', () => setTimeout(check, 0), { capture: true, passive: true });
+  addEventListener(
+    'touchend',
+    (event) => {
+      if (tap.release === null) tap.release = event.timeStamp;
+      setTimeout(check, 0);
+    },
+    { capture: true, passive: true },
+  );
 
   // where to tap: the launcher a visitor sees
-  const facade = document.querySelector('closer-chat')?.shadowRoot?.querySelector('button[part~="launcher"]');
-  const widget = document.querySelector('#closer-simulator')?.shadowRoot?.querySelector('.launcher');
-  const target = [facade, widget].find(
-    (el) => el && el.isConnected && !el.hidden && el.getBoundingClientRect().width > 0,
-  );
-  if (!target) return null;
-  const rect = target.getBoundingClientRect();
-  return {
-    x: rect.left + rect.width / 2,
-    y: rect.top + rect.height / 2,
-    target: target === facade ? 'facade' : 'widget',
+  const launchers = {
+    facade: document.querySelector('closer-chat')?.shadowRoot?.querySelector('button[part~="launcher"]'),
+    'hand-written': document.querySelector('#chat-launcher'),
+    widget: document.querySelector('#closer-simulator')?.shadowRoot?.querySelector('.launcher'),
   };
+  const [name, target] =
+    Object.entries(launchers).find(
+      ([, el]) => el && el.isConnected && !el.hidden && el.getBoundingClientRect().width > 0,
+    ) ?? [];
+  if (!target) return null;
+  new MutationObserver(() => target.getAttribute('aria-busy') === 'true' && feedback()).observe(target, {
+    attributes: true,
+    attributeFilter: ['aria-busy'],
+  });
+  const rect = target.getBoundingClientRect();
+  return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, target: name };
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -62,7 +85,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * @param {import('puppeteer-core').Page} page a page Lighthouse has just measured
  * @param {{ network: { requestLatencyMs: number, downloadThroughputKbps: number, uploadThroughputKbps: number },
  *   cpu: number, saveData: boolean, timeoutMs: number, device: { width: number, height: number, deviceScaleFactor: number } }} options
- * @returns {Promise<{ tapMs: number | null, target: string | null, error?: string }>}
+ * @returns {Promise<{ tapMs: number | null, feedbackMs: number | null, target: string | null, at?: Record<string, number | null>, error?: string }>}
  */
 export async function measureTap(page, { network, cpu, saveData, timeoutMs, device, readMs = 3000 }) {
   const cdp = await page.createCDPSession();
@@ -87,7 +110,7 @@ export async function measureTap(page, { network, cpu, saveData, timeoutMs, devi
       await sleep(readMs);
     }
     const where = await page.evaluate(probe);
-    if (!where) return { tapMs: null, target: null, error: 'no launcher to tap' };
+    if (!where) return { tapMs: null, feedbackMs: null, target: null, error: 'no launcher to tap' };
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: where.x, y: where.y }] });
     await sleep(60);
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
@@ -95,10 +118,17 @@ export async function measureTap(page, { network, cpu, saveData, timeoutMs, devi
     const end = Date.now() + timeoutMs;
     for (;;) {
       const tap = await page.evaluate(() => window.__benchTap);
-      if (tap.shown !== null && tap.start !== null) return { tapMs: tap.shown - tap.start, target: where.target };
+      if (tap.shown !== null && tap.start !== null && tap.feedback !== null)
+        return {
+          tapMs: tap.shown - tap.start,
+          feedbackMs: tap.feedback - (tap.release ?? tap.start),
+          target: where.target,
+          at: tap, // the page-clock moments: start, release, feedback, visible, shown
+        };
       if (Date.now() > end)
         return {
           tapMs: null,
+          feedbackMs: tap.feedback === null ? null : tap.feedback - (tap.release ?? tap.start),
           target: where.target,
           error: `no chat panel ${timeoutMs} ms after the tap (touchstart ${tap.start === null ? 'not seen' : 'seen'})`,
         };

@@ -7,9 +7,15 @@
 //  - consent: what a page with `consent-from` loads on demand, per consent manager:
 //    follow.js (shared by all) and that manager's adapter. Each adapter's own size is
 //    listed; the budget is for the largest pair.
-//  - bundle: dist/closer-chat.bundle.js, the self-contained file for a CMS page (it
-//    inlines what the ESM build loads on demand, except consent-from's adapters, which
-//    are files beside it: closer-chat.bundle-consent-*.js, about the sizes above).
+//  - boot: dist/closer-chat.boot.js, the CMS script line's file: all a page with
+//    `loading="interaction"` (or `manual`, or consent pending) runs before intent.
+//  - rest: dist/closer-chat.bundle.js, the whole element, which the boot loads on the
+//    hand-over (and a page may load on its own). It inlines what the ESM build loads on
+//    demand, except consent-from's adapters, which are files beside it:
+//    closer-chat.bundle-consent-*.js, about the sizes above.
+//  - total: boot + rest, what a CMS page that hands over downloads.
+//  - esmBoot: `closer-chat/boot` as a bundler ships it: the entry chunk, before the
+//    `import()` of the element.
 // `npm run size -- --modules` also lists each module's share (below).
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
@@ -24,10 +30,10 @@ const gzipBytes = (code) => gzipSync(code, { level: 9 }).length;
 const minified = async (code) => (await minify(code, { module: true, ecma: 2022 })).code;
 const isLitOrZod = (id) => /^(lit|zod)(\/|$)/.test(id) || id.startsWith('@lit/');
 
-/** Rollup's chunks from dist/index.js: lit and zod external (an app's build) or inside (the bundle). */
-async function chunks({ external, preserveModules = false }) {
+/** Rollup's chunks from `input`: lit and zod external (an app's build) or inside (the bundle). */
+async function chunks({ external, preserveModules = false, input = 'dist/index.js' }) {
   const build = await rollup({
-    input: 'dist/index.js',
+    input,
     external: external ? isLitOrZod : undefined,
     // In an app, our modules sit in the app's chunk, which may export what a lazy chunk
     // needs: no extra chunk just to keep index.js's exports as they are.
@@ -40,24 +46,28 @@ async function chunks({ external, preserveModules = false }) {
   return output.filter((chunk) => chunk.type === 'chunk');
 }
 
-const esmChunks = await chunks({ external: true });
-/** The entry chunk and what it imports statically: what every page loads. */
-const initial = new Set();
-const addWithImports = (fileName) => {
-  const chunk = esmChunks.find((candidate) => candidate.fileName === fileName); // none: lit or zod
-  if (!chunk || initial.has(fileName)) return;
-  initial.add(fileName);
-  chunk.imports.forEach(addWithImports);
-};
-esmChunks.filter((chunk) => chunk.isEntry).forEach((chunk) => addWithImports(chunk.fileName));
+/** The entry chunk and what it imports statically (what the page loads at once), and the rest. */
+function splitInitial(list) {
+  const initial = new Set();
+  const addWithImports = (fileName) => {
+    const chunk = list.find((candidate) => candidate.fileName === fileName); // none: lit or zod
+    if (!chunk || initial.has(fileName)) return;
+    initial.add(fileName);
+    chunk.imports.forEach(addWithImports);
+  };
+  list.filter((chunk) => chunk.isEntry).forEach((chunk) => addWithImports(chunk.fileName));
+  return [list.filter((chunk) => initial.has(chunk.fileName)), list.filter((chunk) => !initial.has(chunk.fileName))];
+}
 // Each chunk on its own, as a bundler ships it.
 const gzipOf = async (list) => {
   const sizes = await Promise.all(list.map(async (chunk) => gzipBytes(await minified(chunk.code))));
   return sizes.reduce((total, size) => total + size, 0);
 };
+const [esmInitial, esmLater] = splitInitial(await chunks({ external: true }));
+const [bootInitial] = splitInitial(await chunks({ external: true, input: 'dist/boot/index.js' }));
 /** `klaro` for the chunk of dist/consent/klaro.js: what consent-from loads on demand. */
 const consentPart = (chunk) => /\/dist\/consent\/([\w-]+)\.js$/.exec(chunk.facadeModuleId ?? '')?.[1];
-const consentChunks = esmChunks.filter((chunk) => !initial.has(chunk.fileName) && consentPart(chunk));
+const consentChunks = esmLater.filter((chunk) => consentPart(chunk));
 const follow = consentChunks.find((chunk) => consentPart(chunk) === 'follow');
 const adapters = await Promise.all(
   consentChunks
@@ -68,11 +78,16 @@ const adapters = await Promise.all(
       loaded: await gzipOf([follow, chunk]),
     })),
 );
+const boot = gzipBytes(await readFile('dist/closer-chat.boot.js'));
+const rest = gzipBytes(await readFile('dist/closer-chat.bundle.js'));
 const measured = {
-  esm: await gzipOf(esmChunks.filter((chunk) => initial.has(chunk.fileName))),
-  esmLazy: await gzipOf(esmChunks.filter((chunk) => !initial.has(chunk.fileName) && !consentChunks.includes(chunk))),
+  boot,
+  rest,
+  total: boot + rest,
+  esm: await gzipOf(esmInitial),
+  esmLazy: await gzipOf(esmLater.filter((chunk) => !consentChunks.includes(chunk))),
   consent: Math.max(...adapters.map((adapter) => adapter.loaded)),
-  bundle: gzipBytes(await readFile('dist/closer-chat.bundle.js')),
+  esmBoot: await gzipOf(bootInitial),
 };
 
 let over = 0;
@@ -111,7 +126,7 @@ if (process.argv.includes('--modules')) {
   for (const row of rows) byPackage[packageOf(row.name)] = (byPackage[packageOf(row.name)] ?? 0) + row.gzip;
   console.log('\nper package, share of the bundle (≈ min+gzip B):');
   for (const [name, gzip] of Object.entries(byPackage).sort((a, b) => b[1] - a[1])) {
-    console.log(`${String(Math.round((gzip / sum) * measured.bundle)).padStart(6)}  ${name}`);
+    console.log(`${String(Math.round((gzip / sum) * measured.rest)).padStart(6)}  ${name}`);
   }
 }
 

@@ -3,7 +3,7 @@ import {
   applyDefaults,
   litProperties,
   reachesWidget,
-  type ConfigInput,
+  type ElementValues,
   type ElementProperties,
 } from './config/attributes.js';
 import { managedConsent } from './consent/managed-consent.js';
@@ -235,7 +235,7 @@ export class CloserChat extends LitElement {
    * loaded only now; dropped if the config changed meanwhile. `updateComplete` waits
    * for it, so `closer-error` has fired by then.
    */
-  #explain(input: ConfigInput): void {
+  #explain(input: ElementValues): void {
     const explaining = explainInvalidConfig(input).then((detail) => {
       if (this.#explaining !== explaining) return;
       this.#ownError = detail;

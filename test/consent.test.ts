@@ -154,6 +154,22 @@ describe('<closer-chat>', () => {
       await expect(chat).shadowDom.to.be.accessible();
     });
 
+    it('the note answers a click: a launcher taken down (invalid org-id) and drawn again shows none', async () => {
+      const chat = mount({ 'org-id': ORG_ID, src: SIMULATOR_URL, loading: 'interaction', consent: 'denied' });
+      await chat.updateComplete;
+      launcher(chat)!.click();
+      await chat.updateComplete;
+      expect(!!note(chat), 'the click got its note').to.equal(true);
+      chat.setAttribute('org-id', 'not a uuid');
+      await chat.updateComplete;
+      expect(!!launcher(chat), 'no launcher for a config that cannot start').to.equal(false);
+      chat.setAttribute('org-id', ORG_ID);
+      await chat.updateComplete;
+      expect(!!launcher(chat), 'the launcher is back').to.equal(true);
+      // (booleans: a failing assertion on an element hangs the runner while it prints it)
+      expect(!!note(chat), 'and no click has asked yet').to.equal(false);
+    });
+
     it('load() and open() while pending reject with consent-required and load nothing', async () => {
       const chat = mount({ 'org-id': ORG_ID, src: SIMULATOR_URL, loading: 'manual', consent: 'pending' });
       const asked = collect(chat, 'closer-consent-required');

@@ -14,6 +14,7 @@ import {
   scriptSettled,
   SIMULATOR_URL,
   simulator,
+  until,
   whenReady,
   widgetScripts,
 } from './helpers.js';
@@ -111,6 +112,18 @@ describe('<closer-chat>', () => {
       expect(typeof window.closer?.deinit).to.equal('function');
       expect(callsOf('init')).to.have.length(0);
       expect(launcher(element), 'the facade stays until a click').to.exist;
+    });
+
+    it("a finger landing on the launcher (a touch's pointerenter, touchstart) runs no widget script before its click", async () => {
+      const { element } = await mountInteraction();
+      launcher(element)!.dispatchEvent(new PointerEvent('pointerenter', { pointerType: 'touch' }));
+      launcher(element)!.dispatchEvent(new Event('touchstart'));
+      await element.updateComplete;
+      expect(widgetScripts(), 'the click comes at once: its busy state paints first').to.have.length(0);
+      launcher(element)!.click();
+      await element.updateComplete;
+      expect(launcher(element)!.getAttribute('aria-busy')).to.equal('true');
+      await until('the widget started', () => callsOf('init').length === 1);
     });
 
     it("the visitor's first scroll or touch on the page prefetches the script without running it", async () => {

@@ -9,12 +9,24 @@
 import type { ConsentManager } from '../consent/managers.js';
 import { isConsentSource } from '../consent/source.js';
 
-export const OFFICIAL_WIDGET_URL = 'https://widget.closer.app/widget.js';
-const OFFICIAL_WIDGET_HOST = 'widget.closer.app';
+import {
+  isAllowedWidgetUrl,
+  LOADING_STRATEGIES,
+  OFFICIAL_WIDGET_URL,
+  optionalBooleanAttribute,
+  booleanAttribute,
+  UUID_PATTERN,
+  type LoadingStrategy,
+} from '../boot/input-rules.js';
 
-export const LOADING_STRATEGIES = ['eager', 'idle', 'interaction', 'manual'] as const;
-/** When the widget script is fetched. */
-export type LoadingStrategy = (typeof LOADING_STRATEGIES)[number];
+// The rules the boot reads attributes by too live apart (the boot must not carry this table).
+export {
+  isAllowedWidgetUrl,
+  LOADING_STRATEGIES,
+  OFFICIAL_WIDGET_URL,
+  UUID_PATTERN,
+  type LoadingStrategy,
+} from '../boot/input-rules.js';
 
 export const CONSENT_STATES = ['pending', 'granted', 'denied'] as const;
 /** The visitor's consent to the chat, when the page gates it on consent. */
@@ -26,43 +38,8 @@ export type ConsentSource = `${ConsentManager}:${string}`;
 /** Lead data for `closer.identify` (`email`, `firstName`, `lastName`, …). */
 export type Identity = Readonly<Record<string, unknown>>;
 
-/**
- * A boolean attribute where the literal "false" also means false: CMS editors write
- * `disable-auto-open="false"` and expect it to do what it says.
- */
-const booleanAttribute = {
-  fromAttribute: (value: string | null): boolean => value !== null && value.trim().toLowerCase() !== 'false',
-};
-
-/**
- * Absent → undefined (the SDK's own default), `""`/`"true"` → true, `"false"` → false.
- * For `show-button`, whose SDK default also remembers a widget opened before.
- */
-const optionalBooleanAttribute = {
-  fromAttribute: (value: string | null): boolean | undefined =>
-    value === null ? undefined : booleanAttribute.fromAttribute(value),
-};
-
-/** Only the development widget on this page's origin, or the official one. */
-export function isAllowedWidgetUrl(src: unknown): boolean {
-  if (typeof src !== 'string') return false;
-  let url: URL;
-  try {
-    url = new URL(src, document.baseURI);
-  } catch {
-    return false;
-  }
-  // The document's own origin (`window.origin`): right in a srcdoc frame too, whose
-  // location is about:srcdoc; "null" (opaque, sandboxed) never matches.
-  const sameOrigin = url.origin === window.origin && url.origin !== 'null';
-  return sameOrigin || (url.protocol === 'https:' && url.host === OFFICIAL_WIDGET_HOST);
-}
-
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Any version of UUID (as zod's `guid()`), in either case. */
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const isText = (value: unknown): boolean => typeof value === 'string';
 const isFlag = (value: unknown): boolean => typeof value === 'boolean';
@@ -200,7 +177,7 @@ export const reachesWidget = (property: PropertyKey): boolean =>
   !(drawOnly ??= new Set(ATTRIBUTES.filter((row) => 'drawOnly' in row).map(propertyOf))).has(property);
 
 /** The element's inputs as read, property → value (what config-issues.ts explains). */
-export type ConfigInput = Readonly<Record<string, unknown>>;
+export type ElementValues = Readonly<Record<string, unknown>>;
 
 /** Keys of `options` that must come from their own attribute or property. */
 export const RESERVED_OPTIONS = ['orgId', 'apiKey', 'getLoginHintToken'] as const;
@@ -214,7 +191,7 @@ export const isExtraOptionAllowed = ([key, value]: [string, unknown]): boolean =
  * The value validation sees: a removed attribute (Lit hands over null) is absent, empty
  * text too where the row says so; then the default or fallback.
  */
-export function inputValue(row: InputRow, input: ConfigInput): unknown {
+export function inputValue(row: InputRow, input: ElementValues): unknown {
   let value = input[propertyOf(row)];
   if (value === null || ('emptyIsAbsent' in row && value === '')) value = undefined;
   if (value == null && 'fallback' in row) return row.fallback;

@@ -10,7 +10,7 @@ import {
   inputValue,
   INPUTS,
   isExtraOptionAllowed,
-  type ConfigInput,
+  type ElementValues,
   isPlainObject,
   LOADING_STRATEGIES,
   nameOf,
@@ -57,7 +57,7 @@ function received(row: InputRow, value: unknown): string {
 }
 
 /** The issue of one input, if its value fails its schema. */
-function issueOf(row: InputRow, input: ConfigInput): ConfigIssue | undefined {
+function issueOf(row: InputRow, input: ElementValues): ConfigIssue | undefined {
   const raw = input[propertyOf(row)];
   const result = schemaOf(row.type).safeParse(inputValue(row, input));
   if (result.success) return undefined;
@@ -85,7 +85,7 @@ function extraOptionIssues(options: Record<string, unknown>): ConfigIssue[] {
 }
 
 /** Two inputs that cannot both be set (options.ts, `conflicting`). */
-function conflictIssues(input: ConfigInput): ConfigIssue[] {
+function conflictIssues(input: ElementValues): ConfigIssue[] {
   if (input.consent == null || input.consentFrom == null) return [];
   const message =
     'consent-from: not together with consent (which would decide?); remove consent to let the consent manager decide';
@@ -93,7 +93,7 @@ function conflictIssues(input: ConfigInput): ConfigIssue[] {
 }
 
 /** The issues of an input options.ts refused: each input's own, else a conflict, else those of `options`. */
-export function configIssues(input: ConfigInput): ConfigIssue[] {
+export function configIssues(input: ElementValues): ConfigIssue[] {
   const issues = INPUTS.map((row) => issueOf(row, input)).filter((issue) => issue !== undefined);
   if (issues.length > 0) return issues;
   const conflicts = conflictIssues(input);
@@ -102,7 +102,7 @@ export function configIssues(input: ConfigInput): ConfigIssue[] {
 }
 
 /** The `closer-error` detail of an invalid config: one line per issue, naming each attribute, echoing no secret. */
-export function invalidConfig(input: ConfigInput): CloserErrorDetail {
+export function invalidConfig(input: ElementValues): CloserErrorDetail {
   const issues = configIssues(input);
   const what = ['invalid configuration:', ...issues.map((issue) => `  - ${issue.message}`)].join('\n');
   return errorDetail('invalid-config', what, issues);

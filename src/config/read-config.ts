@@ -12,7 +12,7 @@ import {
   isPlainObject,
   KINDS,
   propertyOf,
-  type ConfigInput,
+  type ElementValues,
   type ConsentSource,
   type ConsentState,
   type Identity,
@@ -44,7 +44,8 @@ export interface WidgetConfig {
   readonly gracePeriod: number;
 }
 
-type ConfigResult =
+/** What `readConfig` makes of the element's values: the widget config and the strategy inputs, or the values to explain. */
+type ConfigReading =
   | {
       readonly ok: true;
       readonly config: WidgetConfig;
@@ -53,7 +54,7 @@ type ConfigResult =
       /** Absent: the page sets `consent` itself, or does not gate the chat. */
       readonly consentFrom: ConsentSource | undefined;
     }
-  | { readonly ok: false; readonly input: ConfigInput };
+  | { readonly ok: false; readonly input: ElementValues };
 
 /** An absent value passes where the input is optional; any other, its kind's check. */
 const isValid = (row: InputRow, value: unknown): boolean => {
@@ -67,8 +68,8 @@ const isValid = (row: InputRow, value: unknown): boolean => {
  * its values live behind prototype accessors, so they are read row by row (a spread
  * would not copy them).
  */
-export function readConfig(input: object): ConfigResult {
-  const values = input as ConfigInput;
+export function readConfig(input: object): ConfigReading {
+  const values = input as ElementValues;
   const read: Record<string, unknown> = {};
   const data: Record<string, unknown> = {};
   const attributeOptions: Record<string, unknown> = {};
@@ -108,7 +109,7 @@ export function readConfig(input: object): ConfigResult {
  * The `closer-error` detail of an invalid config, each issue naming its attribute. Its
  * messages (config-issues.ts) are loaded only now: a page with a valid tag never needs them.
  */
-export const explainInvalidConfig = (input: ConfigInput): Promise<CloserErrorDetail> =>
+export const explainInvalidConfig = (input: ElementValues): Promise<CloserErrorDetail> =>
   import('./config-issues.js').then(
     ({ invalidConfig }) => invalidConfig(input),
     (error: unknown) => errorDetail('invalid-config', `invalid configuration (details not loaded: ${String(error)})`),

@@ -11,9 +11,9 @@ import { chatError, type CloserChatError } from '../errors.js';
 import { CONSENT_REQUIRED_EVENT, emit, LOGOUT_EVENT, MESSAGE_SENT_EVENT, OPEN_EVENT } from '../events.js';
 import { DRAW_TIMEOUT_MS, renderFacade, watchForWidget, within } from './facade.js';
 import { whenOnline } from './schedule.js';
-import { hasEngaged, isConstrainedConnection, storeEngagement } from './strategy.js';
+import { hasEngaged, isConstrainedConnection, storeEngagement, strategyForVisitor } from './strategy.js';
 import { STRATEGIES, strategyShowsFacade } from './strategy-table.js';
-import { stringsFor } from './strings.js';
+import { consentNote, launcherNames } from './strings.js';
 import type { WidgetLease } from '../widget/lease.js';
 import type { WidgetPhase } from '../widget/state.js';
 
@@ -43,6 +43,17 @@ const HELD = 1;
 const OPEN_ON_CONSENT = 2;
 type Asked = typeof NOTHING | typeof HELD | typeof OPEN_ON_CONSENT;
 
+/**
+ * What the launcher shows (`#launcher`), one value so that a note and a spinner cannot
+ * outlive the button: nothing; the button; the button while a click loads the widget;
+ * the button with the note that the chat needs consent.
+ */
+const HIDDEN = 0;
+const SHOWN = 1;
+const LOADING = 2;
+const CONSENT_NOTE = 3;
+type LauncherView = typeof HIDDEN | typeof SHOWN | typeof LOADING | typeof CONSENT_NOTE;
+
 const ignore = () => undefined; // failures are reported as closer-error; the facade stays
 
 /** Consent is needed and not given: nothing may be fetched, preconnected or stored. */
@@ -62,14 +73,13 @@ export class LoadingController implements ReactiveController {
    * chat opens once it is granted. One value, so that a logoff drops a pending open.
    */
   #asked: Asked = NOTHING;
-  /** The launcher is drawn (until the real widget has drawn its own). */
-  #facadeShown = false;
-  /** Lit is hydrating the server's markup (the first render only). */
+  /** What the launcher shows: drawn until the real widget has drawn its own. */
+  #launcher: LauncherView = HIDDEN;
+  /**
+   * Lit is hydrating the server's markup (the first render only): that render draws what
+   * the server drew, whatever the launcher's state. About the render, not the launcher.
+   */
   #hydrating = false;
-  /** A click is loading the widget. */
-  #busy = false;
-  /** The facade says that the chat needs consent (the page did not answer the event). */
-  #consentNote = false;
   /**
    * A load failed because the browser was offline: retried (opening too, if the visitor
    * had asked to open) once it is back online, while this element still wants the widget.
@@ -101,11 +111,6 @@ export class LoadingController implements ReactiveController {
     this.#cancelOnlineWait?.();
   }
 
-  /** Whether the launcher is drawn. */
-  get facadeShown(): boolean {
-    return this.#facadeShown;
-  }
-
   /**
    * What a server draws: the launcher for `interaction` or withheld consent (a consent
    * manager's too: it has not decided on a server), unless `show-button="false"`. It
@@ -119,7 +124,7 @@ export class LoadingController implements ReactiveController {
 
   /** Draws on the server's decision (rendering or hydrating its markup), then the client's. */
   decideOnServer(): void {
-    this.#facadeShown = this.serverShowsFacade;
+    this.#launcher = this.serverShowsFacade ? SHOWN : HIDDEN;
   }
 
   /** Lit will hydrate the server's markup: the first render must draw what the server drew. */
@@ -131,7 +136,7 @@ export class LoadingController implements ReactiveController {
     // Hydrated as the server drew it; now draw what the client decided, if that differs.
     if (!this.#hydrating) return;
     this.#hydrating = false;
-    if (this.serverShowsFacade !== this.#facadeShown) this.#host.requestUpdate();
+    if (this.serverShowsFacade !== (this.#launcher !== HIDDEN)) this.#host.requestUpdate();
   }
 
   /** A valid config: start now, when idle, on intent or on `load()`, per consent, strategy and visitor. */
@@ -149,14 +154,14 @@ export class LoadingController implements ReactiveController {
       this.#withdraw(plan, ready || this.#host.state === 'loading');
       return;
     }
-    this.#setConsentNote(false);
-    const effective = STRATEGIES[plan.loading].forVisitor({
+    if (this.#launcher === CONSENT_NOTE) this.#show(SHOWN);
+    const effective = strategyForVisitor(plan.loading, {
       engaged: () => this.#host.rememberEngagement !== false && hasEngaged(),
       constrained: isConstrainedConnection,
     });
     // No launcher of ours when the page hides the widget's own: it opens it by `open()`.
     const facade = (STRATEGIES[plan.loading].facade || STRATEGIES[effective].facade) && plan.showButton !== false;
-    this.#setFacade((facade || (wasWithheld && this.#facadeShown)) && !ready);
+    this.#setFacade((facade || (wasWithheld && this.#launcher !== HIDDEN)) && !ready);
     if (this.#asked === OPEN_ON_CONSENT) {
       this.#asked = NOTHING;
       void this.open().catch(ignore);
@@ -218,12 +223,13 @@ export class LoadingController implements ReactiveController {
 
   /** The launcher, when shown (as the server drew it, while hydrating its markup). */
   render(): TemplateResult | typeof nothing {
-    if (!(this.#hydrating ? this.serverShowsFacade : this.#facadeShown)) return nothing;
-    const strings = stringsFor(this.#host);
+    const view = this.#hydrating ? (this.serverShowsFacade ? SHOWN : HIDDEN) : this.#launcher;
+    if (view === HIDDEN) return nothing;
+    const names = launcherNames(this.#host);
     return renderFacade({
-      label: this.#busy ? strings.loading : this.#host.launcherLabel || strings.open,
-      busy: this.#busy,
-      note: this.#consentNote ? strings.consent : undefined,
+      label: view === LOADING ? names.loading : this.#host.launcherLabel || names.open,
+      busy: view === LOADING,
+      note: view === CONSENT_NOTE ? consentNote(this.#host) : undefined,
       // A launcher not in the page (its tag removed, the removal not settled yet) shows no intent.
       onIntent: () => {
         if (this.#host.isConnected && !withheld(this.#plan?.consent)) this.#plan?.lease.prepare('fetch');
@@ -240,15 +246,16 @@ export class LoadingController implements ReactiveController {
   async #run(open: boolean): Promise<void> {
     const { lease, consent } = this.#require();
     if (withheld(consent)) return this.#askForConsent(consent, open);
-    const watch = this.#facadeShown ? watchForWidget() : undefined;
-    if (open) this.#setBusy(true);
+    const watch = this.#launcher !== HIDDEN ? watchForWidget() : undefined;
+    if (open && watch) this.#show(LOADING);
     let failure: unknown;
     try {
       await (open ? lease.open() : lease.start());
     } catch (error) {
       failure = error;
     } finally {
-      if (open) this.#setBusy(false);
+      // Still loading (not hidden or asking for consent meanwhile): the button is back.
+      if (this.#launcher === LOADING) this.#show(SHOWN);
     }
     // Without `openWidget` the widget still started: its own launcher takes over.
     const started = !failure || (failure as CloserChatError).detail?.code === 'open-unsupported';
@@ -291,7 +298,7 @@ export class LoadingController implements ReactiveController {
   #askForConsent(consent: 'pending' | 'denied', open: boolean): Promise<never> {
     if (open) this.#asked = OPEN_ON_CONSENT;
     const event = emit(this.#host, CONSENT_REQUIRED_EVENT, { consent }, true);
-    this.#setConsentNote(!event.defaultPrevented && this.#facadeShown);
+    if (this.#launcher !== HIDDEN) this.#show(event.defaultPrevented ? SHOWN : CONSENT_NOTE);
     return Promise.reject(chatError('consent-required', `the chat waits for the visitor's consent (${consent})`));
   }
 
@@ -305,20 +312,14 @@ export class LoadingController implements ReactiveController {
     this.#cancelSchedule = undefined;
   }
 
+  /** Draws the button, or takes it down (a button already drawn keeps what it shows). */
   #setFacade(shown: boolean): void {
-    if (shown === this.#facadeShown) return;
-    this.#facadeShown = shown;
-    this.#host.requestUpdate();
+    if (shown !== (this.#launcher !== HIDDEN)) this.#show(shown ? SHOWN : HIDDEN);
   }
 
-  #setBusy(busy: boolean): void {
-    this.#busy = busy;
-    this.#host.requestUpdate();
-  }
-
-  #setConsentNote(shown: boolean): void {
-    if (shown === this.#consentNote) return;
-    this.#consentNote = shown;
+  #show(view: LauncherView): void {
+    if (view === this.#launcher) return;
+    this.#launcher = view;
     this.#host.requestUpdate();
   }
 }

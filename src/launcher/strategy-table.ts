@@ -1,17 +1,15 @@
 /**
- * The loading strategies, one row each: what it becomes for this visitor, whether it
- * shows the facade launcher, and what starts it on its own. A new strategy is its name
- * in `LOADING_STRATEGIES` (config/attributes.ts), one row here, and its trigger in
- * schedule.ts if it needs a new one.
+ * The loading strategies, one row each: whether it shows the facade launcher, and what
+ * starts it on its own. A new strategy is its name in `LOADING_STRATEGIES`
+ * (config/attributes.ts), one row here, its trigger in schedule.ts if it needs a new
+ * one, and a line in `strategyForVisitor` (strategy.ts) if it depends on the visitor.
  */
 import type { LoadingStrategy } from '../config/attributes.js';
 import type { WidgetLease } from '../widget/lease.js';
 import { whenPageIdle, whenVisitorActive } from './schedule.js';
-import { isConstrainedConnection, type Visitor } from './strategy.js';
+import { isConstrainedConnection } from './strategy.js';
 
 interface StrategyRow {
-  /** The strategy that applies to this visitor (asked only where it matters: storage and connection reads cost). */
-  readonly forVisitor: (visitor: Visitor) => LoadingStrategy;
   /** Our launcher stands in for the widget's until a click (unless `show-button="false"`). */
   readonly facade: boolean;
   /** Arms what starts the widget on its own; returns how to disarm it. */
@@ -21,7 +19,6 @@ interface StrategyRow {
 export const STRATEGIES: Readonly<Record<LoadingStrategy, StrategyRow>> = {
   /** Fetch and start at once; reads no storage. */
   eager: {
-    forVisitor: () => 'eager',
     facade: false,
     trigger: (start) => void start(),
   },
@@ -30,7 +27,6 @@ export const STRATEGIES: Readonly<Record<LoadingStrategy, StrategyRow>> = {
    * who never engaged gets the facade instead: the heavy script is not fetched on its own there.
    */
   idle: {
-    forVisitor: (visitor) => (visitor.constrained() && !visitor.engaged() ? 'interaction' : 'idle'),
     facade: false,
     trigger: (start, lease) => {
       lease.prepare('connect');
@@ -44,14 +40,12 @@ export const STRATEGIES: Readonly<Record<LoadingStrategy, StrategyRow>> = {
    * nothing for a bounce or a bot, and nothing on Save-Data or 2G.
    */
   interaction: {
-    forVisitor: (visitor) => (visitor.engaged() ? 'idle' : 'interaction'),
     facade: true,
     trigger: (_start, lease) =>
       isConstrainedConnection() ? undefined : whenVisitorActive(() => lease.prepare('cache')),
   },
   /** Only `load()`, `open()` start it; reads no storage. */
   manual: {
-    forVisitor: () => 'manual',
     facade: false,
     trigger: () => undefined,
   },

@@ -1,7 +1,9 @@
 /**
- * What the loading strategies ask about the visitor (strategy-table.ts): whether they
- * engaged before on this site, and the connection. Plain functions, no Lit.
+ * Which loading behaviour applies to this visitor, from the `loading` attribute, what
+ * we remember of the visitor, and the connection. Plain functions, no Lit.
  */
+import type { LoadingStrategy } from '../config/attributes.js';
+
 /**
  * Set once the visitor opened the widget or sent a message on this site. Holds "1",
  * nothing personal and no key; `logout()` and `remember-engagement="false"` forget it.
@@ -42,4 +44,19 @@ export function isConstrainedConnection(): boolean {
 export interface Visitor {
   engaged(): boolean;
   constrained(): boolean;
+}
+
+/**
+ * What the element does for this visitor: fetch now, when idle, on intent (facade), or
+ * on `load()`.
+ * - `interaction` loads like `idle` for a visitor who engaged before, so their
+ *   conversation comes back without a click.
+ * - `idle` waits for intent (shows the facade) on Save-Data or 2G for a visitor who
+ *   never engaged: the heavy script is not fetched on its own there.
+ * `eager` and `manual` ask nothing: their first load reads no storage.
+ */
+export function strategyForVisitor(loading: LoadingStrategy, visitor: Visitor): LoadingStrategy {
+  if (loading === 'interaction') return visitor.engaged() ? 'idle' : 'interaction';
+  if (loading === 'idle' && visitor.constrained() && !visitor.engaged()) return 'interaction';
+  return loading;
 }

@@ -19,3 +19,7 @@ test('the element class and the define module import alone without a DOM', async
 
 // dist/closer-chat.bundle.js is for browsers only (a <script type="module"> on a CMS
 // page): it inlines Lit's browser build, which extends HTMLElement at load.
+
+test('closer-chat/boot imports without a DOM and does nothing there', async () => {
+  await assert.doesNotReject(import('../../dist/boot/index.js'));
+});

@@ -195,6 +195,15 @@ export class PageModel {
     if (this.owner === tag) {
       tag.applied = config;
       if (leaseEnded === 'maybe' && tag.want === true) tag.want = 'maybe';
+      if (leaseEnded === 'maybe' && tag.loggedOut === true) {
+        // Logged out, and its lease may have ended while it was away: then this is a fresh
+        // mount, which a logoff's hold does not outlive (the strategy decides), or it is not.
+        tag.loggedOut = false;
+        this.#follow(tag, seen);
+        tag.loggedOut = 'maybe';
+        if (tag.want === true) tag.want = 'maybe';
+        return;
+      }
       this.#follow(tag, seen);
       return;
     }
@@ -294,6 +303,10 @@ export class PageModel {
     const readyNow = seen.running && seen.visitor && sameVisitor(seen.visitor, config) && tag.want === true;
     if (tag.loggedOut === 'maybe' && tag.want === true) tag.want = 'maybe';
     if (tag.loggedOut || readyNow) return;
+    // A strategy that does not start on its own (manual; interaction for a visitor who never
+    // engaged) calls off a start the earlier one had planned, unless that start has begun.
+    const startsOnItsOwn = config.loading === 'eager' || config.loading === 'idle' || engaged(tag.element);
+    if (!startsOnItsOwn && tag.want === true) tag.want = 'maybe';
     if (config.loading === 'eager' || config.loading === 'idle') tag.want = true;
     // A returning visitor's `interaction` loads as `idle` does.
     else if (config.loading === 'interaction' && engaged(tag.element) && tag.want !== true) tag.want = 'maybe';
