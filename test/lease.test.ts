@@ -13,15 +13,15 @@ function standIn(owner: WidgetHost | undefined) {
   const calls: string[] = [];
   const widget: LeasedWidget & { owner: WidgetHost | undefined } = {
     owner,
-    currentOwner: () => widget.owner,
-    update: () => void calls.push('update'),
-    start: async () => void calls.push('start'),
-    open: async () => void calls.push('open'),
-    close: () => void calls.push('close'),
-    prepare: (step) => void calls.push(`prepare ${step}`),
-    logout: async (reason) => void calls.push(`logout ${reason}`),
-    hold: () => void calls.push('hold'),
-    release: () => void calls.push('release'),
+    currentOwner_: () => widget.owner,
+    update_: () => void calls.push('update'),
+    start_: async () => void calls.push('start'),
+    open_: async () => void calls.push('open'),
+    close_: () => void calls.push('close'),
+    prepare_: (step) => void calls.push(`prepare ${step}`),
+    logout_: async (reason) => void calls.push(`logout ${reason}`),
+    hold_: () => void calls.push('hold'),
+    release_: () => void calls.push('release'),
   };
   return { widget, calls };
 }
@@ -40,15 +40,15 @@ describe('Lease', () => {
     const owner = host();
     const { widget, calls } = standIn(owner);
     const lease = new Lease(owner, widget);
-    expect(lease.update(config)).to.equal(true);
-    await lease.start();
-    await lease.open();
-    await lease.close();
-    lease.prepare('cache');
-    await lease.logout();
-    await lease.logout('consent');
-    lease.hold();
-    lease.release();
+    expect(lease.update_(config)).to.equal(true);
+    await lease.start_();
+    await lease.open_();
+    await lease.close_();
+    lease.prepare_('cache');
+    await lease.logout_();
+    await lease.logout_('consent');
+    lease.hold_();
+    lease.release_();
     expect(calls).to.deep.equal([
       'update',
       'start',
@@ -67,15 +67,15 @@ describe('Lease', () => {
     const { widget, calls } = standIn(before);
     const lease = new Lease(before, widget);
     widget.owner = host(); // a successor connected
-    expect(lease.update(config)).to.equal(false);
-    for (const request of [lease.start(), lease.open(), lease.close(), lease.logout()]) {
+    expect(lease.update_(config)).to.equal(false);
+    for (const request of [lease.start_(), lease.open_(), lease.close_(), lease.logout_()]) {
       const error = await rejection(request);
       expect(error).to.be.instanceOf(CloserChatError);
       expect(error.detail.code).to.equal('second-element');
     }
-    lease.prepare('fetch');
-    lease.hold();
-    lease.release();
+    lease.prepare_('fetch');
+    lease.hold_();
+    lease.release_();
     expect(calls).to.deep.equal([]);
   });
 
@@ -84,9 +84,9 @@ describe('Lease', () => {
     const { widget, calls } = standIn(owner);
     const lease = new Lease(owner, widget);
     widget.owner = undefined;
-    expect(lease.update(config)).to.equal(false);
-    expect((await rejection(lease.start())).detail.code).to.equal('second-element');
-    lease.release();
+    expect(lease.update_(config)).to.equal(false);
+    expect((await rejection(lease.start_())).detail.code).to.equal('second-element');
+    lease.release_();
     expect(calls).to.deep.equal([]);
   });
 });

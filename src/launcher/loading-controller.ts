@@ -160,7 +160,7 @@ export class LoadingController implements ReactiveController {
       constrained: isConstrainedConnection,
     });
     // No launcher of ours when the page hides the widget's own: it opens it by `open()`.
-    const facade = (STRATEGIES[plan.loading].facade || STRATEGIES[effective].facade) && plan.showButton !== false;
+    const facade = (STRATEGIES[plan.loading].facade_ || STRATEGIES[effective].facade_) && plan.showButton !== false;
     this.#setFacade((facade || (wasWithheld && this.#launcher !== HIDDEN)) && !ready);
     if (this.#asked === OPEN_ON_CONSENT) {
       this.#asked = NOTHING;
@@ -170,7 +170,7 @@ export class LoadingController implements ReactiveController {
     if (this.#asked === HELD || ready) return;
     if (this.#offlineRetry) this.#waitForOnline();
     const start = () => void this.#run(false).catch(ignore);
-    this.#cancelSchedule = STRATEGIES[effective].trigger(start, plan.lease);
+    this.#cancelSchedule = STRATEGIES[effective].trigger_(start, plan.lease);
   }
 
   /**
@@ -179,10 +179,10 @@ export class LoadingController implements ReactiveController {
    * under the strategy (this is not `logout()`, which holds the widget down).
    */
   #withdraw(plan: LaunchPlan, started: boolean): void {
-    if (!started) return plan.lease.hold();
+    if (!started) return plan.lease.hold_();
     storeEngagement(false);
     void plan.lease
-      .logout('consent')
+      .logout_('consent')
       .then(() => this.#plan && this.apply(this.#plan))
       .catch(ignore);
   }
@@ -217,7 +217,7 @@ export class LoadingController implements ReactiveController {
     this.#cancel();
     this.#forgetOfflineRetry();
     storeEngagement(false);
-    await plan.lease.logout();
+    await plan.lease.logout_();
     if (this.#plan) this.apply(this.#plan);
   }
 
@@ -232,7 +232,7 @@ export class LoadingController implements ReactiveController {
       note: view === CONSENT_NOTE ? consentNote(this.#host) : undefined,
       // A launcher not in the page (its tag removed, the removal not settled yet) shows no intent.
       onIntent: () => {
-        if (this.#host.isConnected && !withheld(this.#plan?.consent)) this.#plan?.lease.prepare('fetch');
+        if (this.#host.isConnected && !withheld(this.#plan?.consent)) this.#plan?.lease.prepare_('fetch');
       },
       onClick: () => void (this.#host.isConnected && this.open().catch(ignore)),
     });
@@ -250,7 +250,7 @@ export class LoadingController implements ReactiveController {
     if (open && watch) this.#show(LOADING);
     let failure: unknown;
     try {
-      await (open ? lease.open() : lease.start());
+      await (open ? lease.open_() : lease.start_());
     } catch (error) {
       failure = error;
     } finally {

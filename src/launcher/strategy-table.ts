@@ -11,25 +11,25 @@ import { isConstrainedConnection } from './strategy.js';
 
 interface StrategyRow {
   /** Our launcher stands in for the widget's until a click (unless `show-button="false"`). */
-  readonly facade: boolean;
+  readonly facade_: boolean;
   /** Arms what starts the widget on its own; returns how to disarm it. */
-  readonly trigger: (start: () => void, lease: WidgetLease) => (() => void) | undefined;
+  readonly trigger_: (start: () => void, lease: WidgetLease) => (() => void) | undefined;
 }
 
 export const STRATEGIES: Readonly<Record<LoadingStrategy, StrategyRow>> = {
   /** Fetch and start at once; reads no storage. */
   eager: {
-    facade: false,
-    trigger: (start) => void start(),
+    facade_: false,
+    trigger_: (start) => void start(),
   },
   /**
    * Warm up the connection, start when the page is idle. On Save-Data or 2G, a visitor
    * who never engaged gets the facade instead: the heavy script is not fetched on its own there.
    */
   idle: {
-    facade: false,
-    trigger: (start, lease) => {
-      lease.prepare('connect');
+    facade_: false,
+    trigger_: (start, lease) => {
+      lease.prepare_('connect');
       return whenPageIdle(start);
     },
   },
@@ -40,14 +40,14 @@ export const STRATEGIES: Readonly<Record<LoadingStrategy, StrategyRow>> = {
    * nothing for a bounce or a bot, and nothing on Save-Data or 2G.
    */
   interaction: {
-    facade: true,
-    trigger: (_start, lease) =>
-      isConstrainedConnection() ? undefined : whenVisitorActive(() => lease.prepare('cache')),
+    facade_: true,
+    trigger_: (_start, lease) =>
+      isConstrainedConnection() ? undefined : whenVisitorActive(() => lease.prepare_('cache')),
   },
   /** Only `load()`, `open()` start it; reads no storage. */
   manual: {
-    facade: false,
-    trigger: () => undefined,
+    facade_: false,
+    trigger_: () => undefined,
   },
 };
 
@@ -56,4 +56,4 @@ export const STRATEGIES: Readonly<Record<LoadingStrategy, StrategyRow>> = {
  * attribute, unchecked (an unknown value draws nothing; the client reports it).
  */
 export const strategyShowsFacade = (loading: string): boolean =>
-  STRATEGIES[loading as LoadingStrategy]?.facade === true;
+  STRATEGIES[loading as LoadingStrategy]?.facade_ === true;

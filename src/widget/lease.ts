@@ -8,14 +8,14 @@
 import { CloserChatError, errorDetail, type CloserErrorDetail } from '../errors.js';
 import type { LogoutReason } from '../events.js';
 import type { WidgetConfig } from '../config/read-config.js';
+import type { PrepareStep } from './loader.js';
 
 /** The element side of the widget: the target of its events. */
 export interface WidgetHost extends EventTarget {
   readonly isConnected: boolean;
 }
 
-/** Ways to get ahead of a start without running the script (see `WidgetLease.prepare`). */
-export type PrepareStep = 'connect' | 'cache' | 'fetch';
+export type { PrepareStep };
 
 /** What the owning element holds: everything it may ask of the widget. */
 export interface WidgetLease {
@@ -23,52 +23,52 @@ export interface WidgetLease {
    * New config (or the element is back in the document), applied at the end of the
    * task. `false`: the lease has ended (the element was removed for good); connect again.
    */
-  update(config: WidgetConfig): boolean;
+  update_(config: WidgetConfig): boolean;
   /** Loads the script if needed; resolves once `closer.init` has run on the real SDK. */
-  start(): Promise<void>;
+  start_(): Promise<void>;
   /**
-   * `start()`, then `closer.openWidget()`. Where the SDK has no `openWidget`, the widget
+   * `start_()`, then `closer.openWidget()`. Where the SDK has no `openWidget`, the widget
    * still starts (its own launcher shows) and this rejects with `open-unsupported`.
    */
-  open(): Promise<void>;
+  open_(): Promise<void>;
   /**
    * Closes the chat window with the SDK's `closeWidget()`. The public docs name no way
    * to close it, so where the SDK has none this rejects with `close-unsupported`.
    */
-  close(): Promise<void>;
+  close_(): Promise<void>;
   /**
    * Gets ahead of a start, never running the script:
    * - `connect`: it will be needed soon (idle): warm up the connection to its origin;
    * - `cache`: it may be needed (a tap): that, and fetch it at low priority;
    * - `fetch`: the visitor showed intent: that, and fetch it now; init waits for the click.
    */
-  prepare(step: PrepareStep): void;
-  /** `closer.deinit()` (after a script still loading), then `closer-logout` with `reason`. Down until `start()`. */
-  logout(reason?: LogoutReason): Promise<void>;
+  prepare_(step: PrepareStep): void;
+  /** `closer.deinit()` (after a script still loading), then `closer-logout` with `reason`. Down until `start_()`. */
+  logout_(reason?: LogoutReason): Promise<void>;
   /**
    * Nothing may run now (consent withheld before anything started): a start in flight
-   * ends without an init. Down until `start()`.
+   * ends without an init. Down until `start_()`.
    */
-  hold(): void;
+  hold_(): void;
   /**
    * The element left the document. Unless it is back, or a successor with the same
    * visitor has connected, by the end of the grace period, the widget tears down.
    */
-  release(): void;
+  release_(): void;
 }
 
 /** The widget as a lease drives it: who owns it now, and each request on the owner's behalf. */
 export interface LeasedWidget {
-  currentOwner(): WidgetHost | undefined;
-  update(config: WidgetConfig): void;
-  start(): Promise<void>;
-  open(): Promise<void>;
+  currentOwner_(): WidgetHost | undefined;
+  update_(config: WidgetConfig): void;
+  start_(): Promise<void>;
+  open_(): Promise<void>;
   /** May throw: the lease's `close()` rejects with it. */
-  close(): void;
-  prepare(step: PrepareStep): void;
-  logout(reason: LogoutReason): Promise<void>;
-  hold(): void;
-  release(): void;
+  close_(): void;
+  prepare_(step: PrepareStep): void;
+  logout_(reason: LogoutReason): Promise<void>;
+  hold_(): void;
+  release_(): void;
 }
 
 /** Another element runs the widget: what a second one reports, and what a lapsed lease rejects with. */
@@ -84,43 +84,43 @@ export class Lease implements WidgetLease {
     this.#widget = widget;
   }
 
-  update(config: WidgetConfig): boolean {
+  update_(config: WidgetConfig): boolean {
     const owns = this.#owns();
-    if (owns) this.#widget.update(config);
+    if (owns) this.#widget.update_(config);
     return owns;
   }
 
-  async start(): Promise<void> {
-    return this.#owned().start();
+  async start_(): Promise<void> {
+    return this.#owned().start_();
   }
 
-  async open(): Promise<void> {
-    return this.#owned().open();
+  async open_(): Promise<void> {
+    return this.#owned().open_();
   }
 
-  close(): Promise<void> {
+  close_(): Promise<void> {
     // A throw in the executor rejects: the owner check and the SDK's refusal alike.
-    return new Promise((resolve) => resolve(this.#owned().close()));
+    return new Promise((resolve) => resolve(this.#owned().close_()));
   }
 
-  async logout(reason: LogoutReason = 'logout'): Promise<void> {
-    return this.#owned().logout(reason);
+  async logout_(reason: LogoutReason = 'logout'): Promise<void> {
+    return this.#owned().logout_(reason);
   }
 
-  prepare(step: PrepareStep): void {
-    if (this.#owns()) this.#widget.prepare(step);
+  prepare_(step: PrepareStep): void {
+    if (this.#owns()) this.#widget.prepare_(step);
   }
 
-  hold(): void {
-    if (this.#owns()) this.#widget.hold();
+  hold_(): void {
+    if (this.#owns()) this.#widget.hold_();
   }
 
-  release(): void {
-    if (this.#owns()) this.#widget.release();
+  release_(): void {
+    if (this.#owns()) this.#widget.release_();
   }
 
   #owns(): boolean {
-    return this.#widget.currentOwner() === this.#host;
+    return this.#widget.currentOwner_() === this.#host;
   }
 
   /** The widget, for a request of its owner's; a lapsed lease throws (the request rejects). */

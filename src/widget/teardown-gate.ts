@@ -24,12 +24,12 @@ export class TeardownGate {
   }
 
   /** A teardown is being waited for. */
-  get closed(): boolean {
+  get closed_(): boolean {
     return this.#pending !== undefined;
   }
 
   /** What `closer.deinit()` returned; a rejection is reported, never left unhandled. */
-  deinitReturned(result: unknown): void {
+  deinitReturned_(result: unknown): void {
     if (typeof (result as PromiseLike<unknown> | undefined)?.then !== 'function') {
       this.#returnedAt = performance.now();
       return;
@@ -49,7 +49,7 @@ export class TeardownGate {
   }
 
   /** An init may run now; if not, `onOpen` is called once it may. */
-  initMayRun(): boolean {
+  initMayRun_(): boolean {
     if (this.#pending) return false;
     const wait = this.#returnedAt + TEARDOWN_SETTLE_MS - performance.now();
     if (wait <= 0) return true;
@@ -58,7 +58,7 @@ export class TeardownGate {
   }
 
   /** Resolves once no teardown is waited for (the latest one included). */
-  async opened(): Promise<void> {
+  async opened_(): Promise<void> {
     while (this.#pending) await this.#pending;
   }
 
