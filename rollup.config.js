@@ -127,22 +127,73 @@ const compactTemplates = () => ({
   transform(code) {
     if (!/\b(css|html)\s*`/.test(code)) return null;
     const edits = [];
-    const visit = (node) => {
+    walk(this.parse(code), (node) => {
       if (node.type === 'TaggedTemplateExpression' && ['css', 'html'].includes(node.tag.name)) {
         for (const { start, end } of node.quasi.quasis) {
           const text = code.slice(start, end);
           edits.push({ start, end, text: node.tag.name === 'css' ? compactCss(text) : text.replace(/\s*\n\s*/g, ' ') });
         }
       }
-      for (const child of Object.values(node).flat()) if (child && typeof child.type === 'string') visit(child);
-    };
-    visit(this.parse(code));
-    for (const { start, end, text } of edits.sort((a, b) => b.start - a.start)) {
-      code = code.slice(0, start) + text + code.slice(end);
-    }
-    return { code, map: null };
+    });
+    return { code: applyEdits(code, edits), map: null };
   },
 });
+
+/**
+ * Members whose name ends in an underscore (`lease.start_()`, `session.running_`) are the
+ * package's own: one module's object used by another, never by a page (Immer's
+ * convention). A minifier shortens `#private` names but keeps these at full length, so
+ * every visitor would pay for each class's surface: renamed here to `$0`, `$1`, ... in
+ * every build, the same short name in every module, numbered in the sorted order of the
+ * names in src/ so that builds are reproducible. Terser's `mangle.properties` does this
+ * for a minified file, but it would also rename the ESM build's local names, which ships
+ * readable.
+ */
+const INTERNAL_MEMBER = /^[a-z][A-Za-z0-9]+_$/;
+const internalMembers = () => {
+  const names = new Set();
+  for (const entry of readdirSync('src', { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+    const source = readFileSync(join(entry.parentPath ?? entry.path, entry.name), 'utf8');
+    for (const [name] of source.matchAll(/(?<![\w$])[a-z][A-Za-z0-9]+_(?![\w$])/g)) names.add(name);
+  }
+  const shortNames = new Map([...names].sort().map((name, index) => [name, `$${index}`]));
+  return {
+    name: 'internal-members',
+    transform(code, id) {
+      if (!id.includes(`${sep}src${sep}`) || !/[a-z0-9]_\b/.test(code)) return null;
+      const edits = [];
+      const rename = (key, shorthand) => {
+        if (key.type !== 'Identifier' || !INTERNAL_MEMBER.test(key.name)) return;
+        const short = shortNames.get(key.name);
+        if (!short) throw new Error(`internal-members: ${key.name} in ${id} was not found in src/`);
+        edits.push({ start: key.start, end: key.end, text: shorthand ? `${short}: ${key.name}` : short });
+      };
+      walk(this.parse(code), (node) => {
+        if (node.type === 'MemberExpression' && !node.computed) rename(node.property);
+        if (['MethodDefinition', 'PropertyDefinition', 'Property'].includes(node.type) && !node.computed) {
+          rename(node.key, node.shorthand);
+        }
+      });
+      return edits.length ? { code: applyEdits(code, edits), map: null } : null;
+    },
+  };
+};
+
+/** Calls `visit` on every node of an ESTree AST (a shorthand property's key is its value: visited once). */
+function walk(node, visit) {
+  visit(node);
+  const children = node.type === 'Property' && node.shorthand ? [node.value] : Object.values(node).flat();
+  for (const child of children) if (child && typeof child.type === 'string') walk(child, visit);
+}
+
+/** `code` with each `{ start, end, text }` replacing its span (spans do not overlap). */
+function applyEdits(code, edits) {
+  for (const { start, end, text } of edits.sort((a, b) => b.start - a.start)) {
+    code = code.slice(0, start) + text + code.slice(end);
+  }
+  return code;
+}
 
 /** The bundle's Subresource Integrity hash, into the boot (src/boot/cms.ts). */
 const bundleIntegrity = () => ({
@@ -180,7 +231,7 @@ export default [
   {
     input: ENTRIES,
     external: isExternal,
-    plugins: [compile(true), compactTemplates(), entryTypes(), recordOutput()],
+    plugins: [compile(true), compactTemplates(), internalMembers(), entryTypes(), recordOutput()],
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
     onwarn,
   },
@@ -190,6 +241,7 @@ export default [
       nodeResolve({ exportConditions: ['production'] }),
       compile(false),
       compactTemplates(),
+      internalMembers(),
       terser({ module: true, ecma: 2022 }),
       bundleTypes(),
       recordOutput(),
@@ -209,7 +261,14 @@ export default [
   },
   {
     input: 'src/boot/cms.ts',
-    plugins: [compile(false), compactTemplates(), bundleIntegrity(), terser({ module: true, ecma: 2022 }), sweepDist()],
+    plugins: [
+      compile(false),
+      compactTemplates(),
+      internalMembers(),
+      bundleIntegrity(),
+      terser({ module: true, ecma: 2022 }),
+      sweepDist(),
+    ],
     output: { dir: 'dist', entryFileNames: 'closer-chat.boot.js', format: 'es' },
     onwarn,
   },

@@ -13,7 +13,8 @@ import { CustomStates } from './widget/custom-states.js';
 import { facadeStyles } from './launcher/facade.js';
 import { LoadingController } from './launcher/loading-controller.js';
 import { explainInvalidConfig, readConfig } from './config/read-config.js';
-import { liveWidget, type WidgetLease } from './widget/live-widget.js';
+import type { WidgetLease } from './widget/lease.js';
+import { liveWidget } from './widget/live-widget.js';
 import { INITIAL_STATE, type WidgetPhase, type WidgetState } from './widget/state.js';
 
 /** Rendering on a server (@lit-labs/ssr: no page, no visitor): Lit's Node build, or no `document`. */
@@ -128,7 +129,7 @@ export class CloserChat extends LitElement {
   async close(): Promise<void> {
     await this.#applied();
     this.#check();
-    return this.#lease!.close();
+    return this.#lease!.close_();
   }
 
   /** Opens the chat window if it is closed, closes it if it is open. */
@@ -151,7 +152,7 @@ export class CloserChat extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#lease?.release();
+    this.#lease?.release_();
     this.#managedConsent.stop();
   }
 
@@ -205,7 +206,7 @@ export class CloserChat extends LitElement {
     if (!result.ok) {
       // The state is `error` now; the detail that names each attribute follows (#explain).
       error = errorDetail('invalid-config', 'invalid configuration');
-    } else if (!this.#lease?.update(result.config)) {
+    } else if (!this.#lease?.update_(result.config)) {
       const connected = liveWidget.connect(this, result.config, (state) => this.#showWidgetState(state));
       if (connected.ok) this.#lease = connected.lease;
       else error = connected.error;

@@ -10,10 +10,11 @@ import type { ConsentSource, ConsentState, LoadingStrategy } from '../config/att
 import { chatError, type CloserChatError } from '../errors.js';
 import { CONSENT_REQUIRED_EVENT, emit, LOGOUT_EVENT, MESSAGE_SENT_EVENT, OPEN_EVENT } from '../events.js';
 import { DRAW_TIMEOUT_MS, renderFacade, watchForWidget, within } from './facade.js';
-import { whenOnline, whenPageIdle, whenVisitorActive } from './schedule.js';
+import { whenOnline } from './schedule.js';
 import { hasEngaged, isConstrainedConnection, storeEngagement, strategyForVisitor } from './strategy.js';
+import { STRATEGIES, strategyShowsFacade } from './strategy-table.js';
 import { consentNote, launcherNames } from './strings.js';
-import type { WidgetLease } from '../widget/live-widget.js';
+import type { WidgetLease } from '../widget/lease.js';
 import type { WidgetPhase } from '../widget/state.js';
 
 /** What the controller reads of its element. */
@@ -118,7 +119,7 @@ export class LoadingController implements ReactiveController {
    */
   get serverShowsFacade(): boolean {
     const { loading, consent, consentFrom, showButton } = this.#host;
-    return (loading === 'interaction' || withheld(consent) || !!consentFrom) && showButton !== false;
+    return (strategyShowsFacade(loading) || withheld(consent) || !!consentFrom) && showButton !== false;
   }
 
   /** Draws on the server's decision (rendering or hydrating its markup), then the client's. */
@@ -159,7 +160,7 @@ export class LoadingController implements ReactiveController {
       constrained: isConstrainedConnection,
     });
     // No launcher of ours when the page hides the widget's own: it opens it by `open()`.
-    const facade = (plan.loading === 'interaction' || effective === 'interaction') && plan.showButton !== false;
+    const facade = (STRATEGIES[plan.loading].facade_ || STRATEGIES[effective].facade_) && plan.showButton !== false;
     this.#setFacade((facade || (wasWithheld && this.#launcher !== HIDDEN)) && !ready);
     if (this.#asked === OPEN_ON_CONSENT) {
       this.#asked = NOTHING;
@@ -169,17 +170,7 @@ export class LoadingController implements ReactiveController {
     if (this.#asked === HELD || ready) return;
     if (this.#offlineRetry) this.#waitForOnline();
     const start = () => void this.#run(false).catch(ignore);
-    if (effective === 'eager') start();
-    if (effective === 'idle') {
-      plan.lease.prepare('connect');
-      this.#cancelSchedule = whenPageIdle(start);
-    }
-    // Behind the facade: once the visitor is active on the page (a scroll, a touch), have
-    // the script in the cache, not run, so a tap only executes it. Nothing for a bounce or
-    // a bot, and nothing on Save-Data or 2G, where every byte is the visitor's.
-    if (effective === 'interaction' && !isConstrainedConnection()) {
-      this.#cancelSchedule = whenVisitorActive(() => plan.lease.prepare('cache'));
-    }
+    this.#cancelSchedule = STRATEGIES[effective].trigger_(start, plan.lease);
   }
 
   /**
@@ -188,10 +179,10 @@ export class LoadingController implements ReactiveController {
    * under the strategy (this is not `logout()`, which holds the widget down).
    */
   #withdraw(plan: LaunchPlan, started: boolean): void {
-    if (!started) return plan.lease.hold();
+    if (!started) return plan.lease.hold_();
     storeEngagement(false);
     void plan.lease
-      .logout('consent')
+      .logout_('consent')
       .then(() => this.#plan && this.apply(this.#plan))
       .catch(ignore);
   }
@@ -226,7 +217,7 @@ export class LoadingController implements ReactiveController {
     this.#cancel();
     this.#forgetOfflineRetry();
     storeEngagement(false);
-    await plan.lease.logout();
+    await plan.lease.logout_();
     if (this.#plan) this.apply(this.#plan);
   }
 
@@ -241,7 +232,7 @@ export class LoadingController implements ReactiveController {
       note: view === CONSENT_NOTE ? consentNote(this.#host) : undefined,
       // A launcher not in the page (its tag removed, the removal not settled yet) shows no intent.
       onIntent: () => {
-        if (this.#host.isConnected && !withheld(this.#plan?.consent)) this.#plan?.lease.prepare('fetch');
+        if (this.#host.isConnected && !withheld(this.#plan?.consent)) this.#plan?.lease.prepare_('fetch');
       },
       onClick: () => void (this.#host.isConnected && this.open().catch(ignore)),
     });
@@ -259,7 +250,7 @@ export class LoadingController implements ReactiveController {
     if (open && watch) this.#show(LOADING);
     let failure: unknown;
     try {
-      await (open ? lease.open() : lease.start());
+      await (open ? lease.open_() : lease.start_());
     } catch (error) {
       failure = error;
     } finally {

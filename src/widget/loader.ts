@@ -239,3 +239,14 @@ export function loadScript({ src, nonce, timeoutMs = LOAD_TIMEOUT_MS }: LoadRequ
     window.addEventListener('error', onScriptError, { signal });
   }));
 }
+
+/** Ways to get ahead of a start without running the script (see `WidgetLease.prepare_`). */
+export type PrepareStep = 'connect' | 'cache' | 'fetch';
+
+/** Gets ahead of a start by `step`, never running the script; once the SDK is there, only the connection is warmed. */
+export function prepareScript(step: PrepareStep, request: LoadRequest): void {
+  if (step !== 'connect' && isSdkReady()) return;
+  preconnect(request.src);
+  if (step === 'cache') prefetchScript(request.src);
+  if (step === 'fetch') loadScript(request).catch(() => undefined /* a click reports it */);
+}
