@@ -249,7 +249,7 @@ describe('<closer-chat>', () => {
 
   describe('loading="idle"', () => {
     it('fetches only after the page load event, then initialises', async () => {
-      const { win, chat } = await framePage({ loading: 'idle', 'slow-load': '400' });
+      const { win, chat } = await framePage({ loading: 'idle', 'slow-load': '1000' });
       expect(win.loadEventAt, 'the page is still loading').to.equal(undefined);
       expect(win.requests()).to.have.length(0);
       await whenReady(chat);
@@ -259,7 +259,7 @@ describe('<closer-chat>', () => {
     });
 
     it('without requestIdleCallback (Safari has none) falls back to a timer: fetches after the load event', async () => {
-      const { win, chat } = await framePage({ loading: 'idle', 'slow-load': '400', 'no-idle-callback': '1' });
+      const { win, chat } = await framePage({ loading: 'idle', 'slow-load': '1000', 'no-idle-callback': '1' });
       expect(typeof win.requestIdleCallback, 'the page has no requestIdleCallback').to.equal('undefined');
       expect(win.loadEventAt, 'the page is still loading').to.equal(undefined);
       expect(win.requests()).to.have.length(0);

@@ -12,6 +12,7 @@
  * is kept in a closure, sent only as a header, and redacted from anything the server
  * sends back.
  */
+import { UUID_PATTERN } from '../boot/input-rules.js';
 import { OrgConfigError, OrgConfigValidationError, redact } from './errors.js';
 import { parseOrgConfig, validateOrgConfig } from './validate.js';
 import type { OrgConfig } from './schema.js';
@@ -63,8 +64,8 @@ export interface OrgConfigClient {
   putConfig(config: OrgConfig, options?: RequestOptions): Promise<void>;
 }
 
-/** An org id: 8-4-4-4-12 hex digits (not strictly RFC 9562, as the element's `org-id`). */
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An org id: 8-4-4-4-12 hex digits (not strictly RFC 9562), the element's `org-id` rule. */
+export { UUID_PATTERN };
 /** What an HTTP header value may hold (visible ASCII): a key with a newline is refused here, not echoed by fetch. */
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
