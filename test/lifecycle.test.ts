@@ -444,6 +444,25 @@ describe('<closer-chat>', () => {
       expect(widgetScripts(), 'still one widget script tag').to.have.length(1);
     });
 
+    // Found by a 300-case property run in Firefox (seed 7208, path 156:…; it replays in
+    // Chromium too): an SDK that only drains the queue took a logout()'s deinit from the
+    // queue, which finished in a later task and removed window.closer under the init a
+    // load() had made meanwhile: the element said ready with no widget on the page.
+    it('load() after logout() on an SDK that only drains the queue, whose deinit finishes later and removes window.closer: a fresh script, then ready', async () => {
+      const src = `${SIMULATOR_URL}?when=never&deinit=task&after-deinit=remove`;
+      const chat = mount(eagerAttributes({ src, 'grace-period': '0' }));
+      const errors = collect(chat, 'closer-error');
+      void chat.load().catch(() => undefined); // called off by the logout in the same task
+      await chat.logout();
+      await chat.load();
+      await new Promise((resolve) => setTimeout(resolve, 300)); // any teardown still under way ends
+      expect(errors).to.deep.equal([]);
+      expect(chat.state).to.equal('ready');
+      expect(window.closer, 'the SDK the element says is ready is on the page').to.exist;
+      expect(simulator().calls.map((call) => call.method)).to.deep.equal(['deinit', 'init']);
+      expect(widgetScripts(), 'still one widget script tag').to.have.length(1);
+    });
+
     it('an org-id change on an SDK whose deinit removes window.closer: a fresh script, init for the new visitor', async () => {
       const src = `${SIMULATOR_URL}?after-deinit=remove`;
       const chat = mount(eagerAttributes({ src }));

@@ -193,7 +193,8 @@ export class SdkSession {
     this.#session++; // callbacks fired by deinit itself belong to the ended session
     try {
       if (sdk.deinit) this.teardown_.deinitReturned_(sdk.deinit());
-      else if (sdkDrainsQueue()) pushCall('deinit');
+      // Taken from the queue, it returns nothing we see: it may finish later all the same.
+      else if (sdkDrainsQueue()) this.teardown_.deinitReturned_(pushCall('deinit'));
     } catch (error) {
       console.error('[closer-chat] closer.deinit() threw', error);
     }
